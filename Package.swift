@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// The bundled dictionaries are embedded into the binary (see `Sources/TifaDictionaryData`),
+/// so a library user and a copied `phrasectl` both have them without a resource bundle.
+let dictionaryDirectory = Context.packageDirectory + "/Dictionaries"
+
+let package = Package(
+    name: "Tifa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Tifa", targets: ["Tifa"]),
+        .library(name: "TifaText", targets: ["TifaText"]),
+        .executable(name: "phrasectl", targets: ["phrasectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "CICUShim",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "TifaDictionaryData",
+            cSettings: [.define("TIFA_DICTIONARY_DIR", to: "\"\(dictionaryDirectory)\"")]
+        ),
+        .target(name: "TifaText", dependencies: ["CICUShim", "TifaDictionaryData"]),
+        .target(name: "Tifa", dependencies: ["TifaText"]),
+        .executableTarget(
+            name: "phrasectl",
+            dependencies: [
+                "Tifa",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TifaTextTests", dependencies: ["TifaText"]),
+        .testTarget(name: "phrasectlTests", dependencies: ["phrasectl"]),
+    ]
+)
