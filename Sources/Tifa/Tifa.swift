@@ -1,0 +1,2 @@
+// The umbrella module: `import Tifa` brings in the whole public API.
+@_exported import TifaText

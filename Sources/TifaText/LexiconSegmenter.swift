@@ -1,0 +1,415 @@
+/// The default segmenter: for each Han run, the most probable path through the DAG of lexicon
+/// matches (unigram log-probabilities), with numbers, dates, redaction masks and — in coarse
+/// mode — numbered formulas recognised by rule.
+///
+/// ```swift
+/// let segmenter = try LexiconSegmenter(lexicon: .bundled(), granularity: .coarse)
+/// let tokens = segmenter.tokens(in: "做到“两个维护”")   // 做到 / “ / 两个维护 / ”
+/// ```
+public struct LexiconSegmenter: SpanSegmenter {
+    /// How big the units are.
+    public enum Granularity: Sendable {
+        /// Words close to the People's Daily (PKU) standard.
+        case fine
+        /// Set phrases, numbered formulas, organ names and titles whole.
+        case coarse
+    }
+
+    public let lexicon: Lexicon
+    public let granularity: Granularity
+    let normalizer: Normalizer
+    /// Scores of spans the rules find, as log-probabilities of a frequent word: a rule's span
+    /// beats splitting it into its parts, while the lexicon still decides between rules.
+    let formulaScore: Float
+    let numeralScore: Float
+    let numeralDateScore: Float
+    let nameScore: Float
+
+    public init(lexicon: Lexicon, granularity: Granularity = .coarse, toSimplified: Bool = false) throws(ICUError) {
+        self.lexicon = lexicon
+        self.granularity = granularity
+        normalizer = try Normalizer(toSimplified: toSimplified)
+        let perWord = lexicon.unknownLogProbability - Float(log(0.5))  // log(1 / total)
+        formulaScore = perWord + Float(log(20_000.0))
+        numeralScore = perWord + Float(log(1_000.0))
+        numeralDateScore = perWord + Float(log(10_000.0))
+        nameScore = perWord + Float(log(1_000.0))
+    }
+
+    /// A segmenter over the built-in dictionaries.
+    public init(granularity: Granularity = .coarse, toSimplified: Bool = false) throws(LexiconError) {
+        let lexicon = try Lexicon.bundled()
+        do { try self.init(lexicon: lexicon, granularity: granularity, toSimplified: toSimplified) } catch {
+            throw .icu(error)
+        }
+    }
+
+    func findSpans(_ workspace: SegmentationWorkspace) throws(SegmentationError) {
+        let normalized = workspace.normalized
+        normalized.scalars.withUnsafeBufferPointer { s in
+            let n = s.count
+            var i = 0
+            while i < n {
+                let c = s[i]
+                switch scalarClass(c) {
+                case .whitespace:
+                    i += 1
+                case .han:
+                    var j = i + 1
+                    while j < n, isHanRunScalar(s, j) { j += 1 }
+                    segmentHanRun(s, i..<j, workspace)
+                    i = j
+                case .circle where isHanRunScalar(s, i):
+                    var j = i + 1
+                    while j < n, isHanRunScalar(s, j) { j += 1 }
+                    segmentHanRun(s, i..<j, workspace)
+                    i = j
+                case .digit:
+                    i = scanNumber(s, from: i, workspace)
+                case .latin:
+                    i = scanLatin(s, from: i, workspace)
+                case .maskStar:
+                    var j = i + 1
+                    while j < n, s[j] == c { j += 1 }
+                    workspace.spans.append(Span(start: Int32(i), end: Int32(j), kind: .mask))
+                    i = j
+                case .cross, .circle:
+                    var j = i + 1
+                    while j < n, s[j] == c { j += 1 }
+                    workspace.spans.append(Span(start: Int32(i), end: Int32(j), kind: j - i >= 2 ? .mask : .symbol))
+                    i = j
+                case .punctuation:
+                    var j = i + 1
+                    while j < n, s[j] == c { j += 1 }
+                    workspace.spans.append(Span(start: Int32(i), end: Int32(j), kind: .punctuation))
+                    i = j
+                case .symbol:
+                    workspace.spans.append(Span(start: Int32(i), end: Int32(i + 1), kind: .symbol))
+                    i += 1
+                }
+            }
+        }
+        mergeMaskedDates(workspace)
+    }
+
+    /// Han characters, and the circle ○ where it is a zero between Chinese numerals (二○○一年).
+    @inline(__always)
+    private func isHanRunScalar(_ s: UnsafeBufferPointer<UInt32>, _ i: Int) -> Bool {
+        let c = s[i]
+        if c == 0x25CB {
+            // Walk over the circles to see whether a numeral sits on either side.
+            var a = i
+            while a > 0, s[a - 1] == 0x25CB { a -= 1 }
+            var b = i
+            while b < s.count - 1, s[b + 1] == 0x25CB { b += 1 }
+            return (a > 0 && isChineseNumeral(s[a - 1])) || (b + 1 < s.count && isChineseNumeral(s[b + 1]))
+        }
+        return isHan(c)
+    }
+
+    // MARK: Han runs
+
+    /// Builds the DAG of a Han run and emits its most probable path.
+    private func segmentHanRun(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ w: SegmentationWorkspace) {
+        let a = run.lowerBound, b = run.upperBound
+        let normalized = w.normalized
+        w.edgeOffset.removeAll(keepingCapacity: true)
+        w.edgeEnd.removeAll(keepingCapacity: true)
+        w.edgeScore.removeAll(keepingCapacity: true)
+        w.edgeKind.removeAll(keepingCapacity: true)
+        let coarse = granularity == .coarse
+        let maxLength = lexicon.maxWordLength
+
+        lexicon.label.withUnsafeBufferPointer { _ in
+            for p in a..<b {
+                w.edgeOffset.append(Int32(w.edgeEnd.count))
+                let first = w.edgeEnd.count
+                var node: Int32 = 0
+                var q = p
+                while q < b && q - p < maxLength {
+                    node = lexicon.child(of: node, s[q])
+                    if node < 0 { break }
+                    q += 1
+                    let e = lexicon.entryAtNode[Int(node)]
+                    if e >= 0, normalized.isBoundary(q) {
+                        let flags = lexicon.entryFlags[Int(e)]
+                        if coarse || !flags.contains(.coarseOnly) {
+                            w.edgeEnd.append(Int32(q))
+                            w.edgeScore.append(lexicon.entryLogProbability[Int(e)])
+                            w.edgeKind.append(lexicon.entryTag[Int(e)] == .tifa && coarse ? .tifa : .word)
+                        }
+                    }
+                }
+                addNumeralEdges(s, p, a, b, first: first, w)
+                if coarse {
+                    addFormulaEdges(s, p, b, first: first, w)
+                    for end in PersonNames.nameEnds(s, at: p, runStart: a, end: b) {
+                        addEdge(w, from: first, to: end, score: nameScore, kind: .word)
+                    }
+                }
+                // Every position can be left by one character (to the next chunk boundary).
+                var next = p + 1
+                while next < b, !normalized.isBoundary(next) { next += 1 }
+                if !hasEdge(w, from: first, to: next) {
+                    w.edgeEnd.append(Int32(next))
+                    w.edgeScore.append(lexicon.unknownLogProbability)
+                    w.edgeKind.append(.word)
+                }
+            }
+            w.edgeOffset.append(Int32(w.edgeEnd.count))
+        }
+
+        // Best path from each position to the end of the run.
+        let length = b - a
+        if w.best.count < length + 1 {
+            w.best = [Float](repeating: 0, count: length + 1)
+            w.choice = [Int32](repeating: 0, count: length + 1)
+        }
+        w.best[length] = 0
+        var p = length - 1
+        while p >= 0 {
+            var bestScore = -Float.infinity
+            var bestEdge: Int32 = -1
+            for e in Int(w.edgeOffset[p])..<Int(w.edgeOffset[p + 1]) {
+                let score = w.edgeScore[e] + w.best[Int(w.edgeEnd[e]) - a]
+                if score > bestScore || (score == bestScore && w.edgeEnd[e] > w.edgeEnd[Int(bestEdge)]) {
+                    bestScore = score
+                    bestEdge = Int32(e)
+                }
+            }
+            w.best[p] = bestScore
+            w.choice[p] = bestEdge
+            p -= 1
+        }
+        var q = a
+        while q < b {
+            let e = Int(w.choice[q - a])
+            let end = Int(w.edgeEnd[e])
+            w.spans.append(Span(start: Int32(q), end: Int32(end), kind: w.edgeKind[e]))
+            q = end
+        }
+    }
+
+    @inline(__always)
+    private func hasEdge(_ w: SegmentationWorkspace, from first: Int, to end: Int) -> Bool {
+        var e = first
+        while e < w.edgeEnd.count {
+            if w.edgeEnd[e] == Int32(end) { return true }
+            e += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func addEdge(_ w: SegmentationWorkspace, from first: Int, to end: Int, score: Float, kind: TokenKind) {
+        guard w.normalized.isBoundary(end), !hasEdge(w, from: first, to: end) else { return }
+        w.edgeEnd.append(Int32(end))
+        w.edgeScore.append(score)
+        w.edgeKind.append(kind)
+    }
+
+    /// Chinese numerals: a run of two or more (三十五, 二○○一), and a run with a date unit (二○○一年, 十二月).
+    private func addNumeralEdges(
+        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ a: Int, _ b: Int, first: Int, _ w: SegmentationWorkspace
+    ) {
+        guard isChineseNumeral(s[p]), p == a || !isChineseNumeral(s[p - 1]) else { return }
+        var q = p + 1
+        while q < b, isChineseNumeral(s[q]) { q += 1 }
+        if q < b, isDateUnit(s[q]) {
+            addEdge(w, from: first, to: q + 1, score: numeralDateScore, kind: .number)
+        }
+        if q - p >= 2 {
+            addEdge(w, from: first, to: q, score: numeralScore, kind: .number)
+        }
+    }
+
+    // MARK: Numbered formulas
+
+    /// `数词+量词+X` (两个维护, 八项规定, 四大班子) and chains of `数词+X` (三严三实, 一岗双责,
+    /// 三县一城一枢纽), the shapes Party documents coin formulations in.
+    private func addFormulaEdges(
+        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ w: SegmentationWorkspace
+    ) {
+        guard isFormulaNumeral(s[p]), p + 2 < b else { return }
+        // 数词 + 量词 + a content word of 2–4 characters.
+        if isFormulaMeasure(s[p + 1]), !(s[p] == 0x4E00 && s[p + 1] == 0x4E2A) {  // not 一个
+            var node: Int32 = 0
+            var q = p + 2
+            while q < b && q - (p + 2) < 4 {
+                node = lexicon.child(of: node, s[q])
+                if node < 0 { break }
+                q += 1
+                let e = lexicon.entryAtNode[Int(node)]
+                if e >= 0, q - (p + 2) >= 2, lexicon.entryFlags[Int(e)].contains(.content) {
+                    addEdge(w, from: first, to: q, score: formulaScore, kind: .tifa)
+                }
+            }
+        }
+        // Chains: every pair is a numeral and one character, the last pair may end in a word.
+        var pos = p
+        var pairs = 0
+        while pos + 1 < b, isFormulaNumeral(s[pos]), isHan(s[pos + 1]), !isChineseNumeral(s[pos + 1]),
+            !isCountingWord(s[pos + 1])
+        {
+            if pos + 2 < b, isFormulaNumeral(s[pos + 2]), pos + 3 < b, !isChineseNumeral(s[pos + 3]) {
+                pairs += 1
+                pos += 2
+                continue
+            }
+            guard pairs >= 1 else { return }
+            addEdge(w, from: first, to: pos + 2, score: formulaScore, kind: .tifa)
+            if pos + 2 < b, isHan(s[pos + 2]), !isChineseNumeral(s[pos + 2]),
+                let e = lexiconEntry(s, pos + 1..<pos + 3), lexicon.entryFlags[e].contains(.content)
+            {
+                addEdge(w, from: first, to: pos + 3, score: formulaScore, kind: .tifa)
+            }
+            return
+        }
+    }
+
+    private func lexiconEntry(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
+        var node: Int32 = 0
+        for q in range {
+            node = lexicon.child(of: node, s[q])
+            if node < 0 { return nil }
+        }
+        let e = lexicon.entryAtNode[Int(node)]
+        return e >= 0 ? Int(e) : nil
+    }
+
+    // MARK: Digits and Latin
+
+    /// Digits with decimal and grouping separators, a percent sign, a Chinese multiplier
+    /// (万, 亿) and a date or time unit: 3.5%, 1,000, 10万, 2022年.
+    private func scanNumber(_ s: UnsafeBufferPointer<UInt32>, from i: Int, _ w: SegmentationWorkspace) -> Int {
+        let n = s.count
+        var j = i
+        while j < n {
+            if isDigit(s[j]) { j += 1; continue }
+            if (s[j] == 0x2E || s[j] == 0x2C), j + 1 < n, isDigit(s[j + 1]), j > i { j += 1; continue }
+            break
+        }
+        if j < n, scalarClass(s[j]) == .latin {
+            return scanLatin(s, from: i, w)
+        }
+        if j < n, s[j] == 0x25 || s[j] == 0x2030 {  // % ‰
+            j += 1
+        } else {
+            if j < n, s[j] == 0x4E07 || s[j] == 0x4EBF { j += 1 }  // 万 亿
+            if j < n, isDateUnit(s[j]) { j += 1 }
+        }
+        w.spans.append(Span(start: Int32(i), end: Int32(j), kind: .number))
+        return j
+    }
+
+    /// Letters and digits with inner joiners: COVID-19, G20, U.S., AT&T. A run made only of
+    /// X or x (XX同志) is a redaction mask.
+    private func scanLatin(_ s: UnsafeBufferPointer<UInt32>, from i: Int, _ w: SegmentationWorkspace) -> Int {
+        let n = s.count
+        var j = i
+        while j < n {
+            let cls = scalarClass(s[j])
+            if cls == .latin || cls == .digit { j += 1; continue }
+            if [0x2D, 0x2E, 0x27, 0x26, 0x5F].contains(s[j]), j + 1 < n, j > i,
+                [.latin, .digit].contains(scalarClass(s[j + 1]))
+            {
+                j += 1
+                continue
+            }
+            break
+        }
+        var allX = true
+        for k in i..<j where s[k] != 0x58 && s[k] != 0x78 { allX = false; break }
+        w.spans.append(Span(start: Int32(i), end: Int32(j), kind: allX && j - i >= 2 ? .mask : .latin))
+        return j
+    }
+
+    // MARK: Masks
+
+    /// `*月**日`: a mask followed by a date unit, and the numbers or masks and units chained to
+    /// it, are one mask.
+    private func mergeMaskedDates(_ w: SegmentationWorkspace) {
+        let s = w.normalized.scalars
+        var spans = w.spans
+        var out: [Span] = []
+        out.reserveCapacity(spans.count)
+        var k = 0
+        func isUnit(_ span: Span) -> Bool {
+            span.end - span.start == 1 && isDateUnit(s[Int(span.start)]) && span.kind == .word
+        }
+        while k < spans.count {
+            var span = spans[k]
+            if span.kind == .mask, k + 1 < spans.count, spans[k + 1].start == span.end, isUnit(spans[k + 1]) {
+                span.end = spans[k + 1].end
+                k += 2
+                while k + 1 < spans.count, spans[k].start == span.end,
+                    spans[k].kind == .mask || spans[k].kind == .number, spans[k + 1].start == spans[k].end,
+                    isUnit(spans[k + 1])
+                {
+                    span.end = spans[k + 1].end
+                    k += 2
+                }
+                if let last = out.last, last.kind == .number, last.end == span.start,
+                    isDateUnit(s[Int(last.end) - 1])
+                {
+                    span.start = last.start
+                    out.removeLast()
+                }
+                out.append(span)
+                continue
+            }
+            out.append(span)
+            k += 1
+        }
+        spans = out
+        w.spans = spans
+    }
+}
+
+/// Time and counting words that make numeral pairs ordinary quantities (一年一度, 三次一):
+/// 年 月 日 天 次 个 些 点 时 周 季 号 位 种 期 岁.
+@inline(__always)
+func isCountingWord(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x5E74, 0x6708, 0x65E5, 0x5929, 0x6B21, 0x4E2A, 0x4E9B, 0x70B9, 0x65F6, 0x5468, 0x5B63, 0x53F7, 0x4F4D,
+         0x79CD, 0x671F, 0x5C81:
+        return true
+    default:
+        return false
+    }
+}
+
+@inline(__always)
+func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+
+/// 年 月 日 号
+@inline(__always)
+func isDateUnit(_ c: UInt32) -> Bool { c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7 }
+
+/// Numerals that start numbered formulas: 一二两三四五六七八九十百千双.
+@inline(__always)
+func isFormulaNumeral(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x53CC:
+        return true
+    default:
+        return false
+    }
+}
+
+/// Measure words of numbered formulas: 个 项 条 件 大 种 类 点 支 张 位.
+@inline(__always)
+func isFormulaMeasure(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x4E2A, 0x9879, 0x6761, 0x4EF6, 0x5927, 0x79CD, 0x7C7B, 0x70B9, 0x652F, 0x5F20, 0x4F4D:
+        return true
+    default:
+        return false
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,157 @@
+import CICUShim
+
+/// Normalizes text for segmentation and matching — NFKC (full-width letters and digits become
+/// ASCII) and, optionally, Traditional → Simplified — while remembering, for every normalized
+/// scalar, which scalars of the original text it came from.
+///
+/// ```swift
+/// let normalizer = try Normalizer(toSimplified: true)
+/// let text = normalizer.normalize("２０２２年們")
+/// // text.scalars == "2022年们".unicodeScalars; text.originalRange(of: 0..<4) == 0..<4
+/// ```
+public struct Normalizer: Sendable {
+    /// Whether Traditional characters are mapped to Simplified after NFKC.
+    public let toSimplified: Bool
+    let nfkcTable: CodePointTable
+    let simplifiedTable: CodePointTable?
+
+    public init(toSimplified: Bool = false) throws(ICUError) {
+        self.toSimplified = toSimplified
+        nfkcTable = try CharacterTables.nfkc.get()
+        simplifiedTable = toSimplified ? try CharacterTables.traditionalToSimplified.get() : nil
+    }
+
+    /// Normalizes `text`.
+    public func normalize(_ text: String) -> NormalizedText {
+        let original = Array(text.unicodeScalars.lazy.map(\.value))
+        var buffer = NormalizedBuffer()
+        original.withUnsafeBufferPointer { normalize($0, into: &buffer) }
+        return NormalizedText(
+            scalars: String(String.UnicodeScalarView(buffer.scalars.lazy.map { Unicode.Scalar($0)! })),
+            sourceStart: buffer.sourceStart.map(Int.init), sourceEnd: buffer.sourceEnd.map(Int.init))
+    }
+
+    /// Normalizes `original` (Unicode scalar values) into `buffer`, replacing its contents.
+    func normalize(_ original: UnsafeBufferPointer<UInt32>, into buffer: inout NormalizedBuffer) {
+        buffer.removeAll()
+        buffer.reserve(original.count)
+        let table = nfkcTable
+        var i = 0
+        let n = original.count
+        while i < n {
+            let c = original[i]
+            if c < 0x10000, case let mapped = table[Int(c)], mapped != CharacterTables.complex {
+                buffer.append(simplified(mapped), from: Int32(i), to: Int32(i + 1))
+                i += 1
+                continue
+            }
+            i = normalizeChunk(original, at: i, into: &buffer)
+        }
+    }
+
+    @inline(__always)
+    private func simplified(_ c: UInt32) -> UInt32 {
+        guard let simplifiedTable, c < 0x10000 else { return c }
+        return simplifiedTable[Int(c)]
+    }
+
+    @inline(__always)
+    private func isSimple(_ c: UInt32) -> Bool {
+        c < 0x10000 && nfkcTable[Int(c)] != CharacterTables.complex
+    }
+
+    /// Normalizes the chunk around the context-dependent scalar at `i` through ICU and returns
+    /// the index after it. All of the chunk's output maps to the whole chunk.
+    private func normalizeChunk(
+        _ original: UnsafeBufferPointer<UInt32>, at i: Int, into buffer: inout NormalizedBuffer
+    ) -> Int {
+        var start = i
+        // A combining mark reaches back to its base, which was emitted on its own.
+        if i > 0, tifa_nfkc_has_boundary_before(original[i]) == 0, buffer.count > 0,
+            buffer.sourceStart[buffer.count - 1] == Int32(i - 1)
+        {
+            start = i - 1
+            buffer.removeLast()
+        }
+        var end = i + 1
+        while end < original.count, !isSimple(original[end]) { end += 1 }
+
+        var utf16: [UInt16] = []
+        utf16.reserveCapacity((end - start) * 2)
+        for k in start..<end {
+            if let scalar = Unicode.Scalar(original[k]) {
+                utf16.append(contentsOf: UTF16.encode(scalar)!)
+            }
+        }
+        var output = [UInt16](repeating: 0, count: utf16.count * 4 + 8)
+        var status: Int32 = 0
+        var length = tifa_nfkc_normalize(utf16, Int32(utf16.count), &output, Int32(output.count), &status)
+        if length > output.count {
+            output = [UInt16](repeating: 0, count: Int(length))
+            length = tifa_nfkc_normalize(utf16, Int32(utf16.count), &output, Int32(output.count), &status)
+        }
+        if tifa_icu_failed(status) != 0 {
+            // ICU could not normalize this chunk: keep it as it is rather than lose text.
+            for k in start..<end { buffer.append(original[k], from: Int32(k), to: Int32(k + 1)) }
+            return end
+        }
+        for scalar in String(decoding: output[0..<Int(length)], as: UTF16.self).unicodeScalars {
+            buffer.append(simplified(scalar.value), from: Int32(start), to: Int32(end))
+        }
+        return end
+    }
+}
+
+/// Normalized scalars and, for each, the range of original scalars it came from.
+struct NormalizedBuffer {
+    var scalars: [UInt32] = []
+    var sourceStart: [Int32] = []
+    var sourceEnd: [Int32] = []
+
+    var count: Int { scalars.count }
+
+    mutating func removeAll() {
+        scalars.removeAll(keepingCapacity: true)
+        sourceStart.removeAll(keepingCapacity: true)
+        sourceEnd.removeAll(keepingCapacity: true)
+    }
+
+    mutating func reserve(_ n: Int) {
+        scalars.reserveCapacity(n)
+        sourceStart.reserveCapacity(n)
+        sourceEnd.reserveCapacity(n)
+    }
+
+    @inline(__always)
+    mutating func append(_ scalar: UInt32, from: Int32, to: Int32) {
+        scalars.append(scalar)
+        sourceStart.append(from)
+        sourceEnd.append(to)
+    }
+
+    mutating func removeLast() {
+        scalars.removeLast()
+        sourceStart.removeLast()
+        sourceEnd.removeLast()
+    }
+
+    /// A token may start at normalized index `i` only where a new source chunk starts.
+    @inline(__always)
+    func isBoundary(_ i: Int) -> Bool {
+        i == 0 || i >= scalars.count || sourceStart[i] != sourceStart[i - 1]
+    }
+}
+
+/// The result of `Normalizer.normalize(_:)`.
+public struct NormalizedText: Sendable, Equatable {
+    /// The normalized text.
+    public let scalars: String
+    let sourceStart: [Int]
+    let sourceEnd: [Int]
+
+    /// The range of original Unicode scalars that normalized scalars `range` came from.
+    public func originalRange(of range: Range<Int>) -> Range<Int> {
+        precondition(!range.isEmpty && range.upperBound <= sourceStart.count, "range outside the normalized text")
+        return sourceStart[range.lowerBound]..<sourceEnd[range.upperBound - 1]
+    }
+}

@@ -1,0 +1,60 @@
+/// Cuts text into tokens whose ranges point into the original text.
+///
+/// ```swift
+/// let segmenter = try LexiconSegmenter(mode: .coarse)
+/// for token in segmenter.tokens(in: "增强“四个意识”") { print(token.text(in: "增强“四个意识”"), token.kind) }
+/// ```
+public protocol Segmenter: Sendable {
+    /// Segments the UTF-8 text in `utf8`, appending tokens (offsets relative to `utf8`) to `tokens`.
+    /// `workspace` holds reusable buffers; use one per thread.
+    func segment(
+        _ utf8: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], workspace: SegmentationWorkspace
+    ) throws(SegmentationError)
+}
+
+extension Segmenter {
+    /// The tokens of `text`.
+    public func tokens(in text: String) -> [Token] {
+        var text = text
+        var tokens: [Token] = []
+        let workspace = SegmentationWorkspace()
+        text.withUTF8 { bytes in
+            // A Swift String is always valid UTF-8.
+            try! segment(bytes, into: &tokens, workspace: workspace)
+        }
+        return tokens
+    }
+}
+
+/// The segmentation modes `phrasectl segment --mode` offers.
+public enum SegmentationMode: String, Sendable, CaseIterable {
+    /// Words close to the People's Daily (PKU) standard.
+    case fine
+    /// Set phrases, numbered formulas, organ names and titles kept whole: the default for analysis.
+    case coarse
+    /// ICU word breaks only: the baseline.
+    case icu
+
+    /// A segmenter for this mode over `lexicon` (ignored by `icu`).
+    public func makeSegmenter(lexicon: Lexicon, toSimplified: Bool = false) throws(ICUError) -> any Segmenter {
+        switch self {
+        case .fine: return try LexiconSegmenter(lexicon: lexicon, granularity: .fine, toSimplified: toSimplified)
+        case .coarse: return try LexiconSegmenter(lexicon: lexicon, granularity: .coarse, toSimplified: toSimplified)
+        case .icu: return try ICUSegmenter(toSimplified: toSimplified)
+        }
+    }
+}
+
+/// Why text could not be segmented.
+public enum SegmentationError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The input is not valid UTF-8 at this byte offset.
+    case invalidUTF8(byteOffset: Int)
+    case icu(ICUError)
+
+    public var description: String {
+        switch self {
+        case let .invalidUTF8(offset): return "invalid UTF-8 at byte \(offset)"
+        case let .icu(error): return error.description
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// What a token is. Set formulations (`tifa`) and redaction masks (`mask`) are first-class
+/// because they are what Tifa's users count.
+public enum TokenKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// A dictionary word or an unknown Han span.
+    case word
+    /// A set political formulation: a lexicon entry tagged `tifa`, or a numbered formula
+    /// recognised by grammar (两个维护, 三严三实, 三县一城一枢纽).
+    case tifa
+    /// Digits or Chinese numerals, with a unit or date suffix when one follows (2022年, 3.5%, 二○○一年).
+    case number
+    /// A run of Latin, Greek or Cyrillic letters and digits (G20, COVID-19).
+    case latin
+    /// A punctuation mark, or a run of the same mark (……, ——).
+    case punctuation
+    /// A redaction mask (`**`, `*月**日`, `×××`, `XX`, `○○`).
+    case mask
+    /// Any other symbol (emoji, arrows, currency signs).
+    case symbol
+}
+
+/// One token: its kind and where it is in the ORIGINAL text, as UTF-8 byte offsets and as
+/// Unicode-scalar offsets. Normalization never moves these: slicing the original text at
+/// either range gives the token's text.
+public struct Token: Sendable, Hashable {
+    public var kind: TokenKind
+    /// UTF-8 byte range in the original text.
+    public var utf8Range: Range<Int>
+    /// Unicode-scalar range in the original text.
+    public var scalarRange: Range<Int>
+
+    public init(kind: TokenKind, utf8Range: Range<Int>, scalarRange: Range<Int>) {
+        self.kind = kind
+        self.utf8Range = utf8Range
+        self.scalarRange = scalarRange
+    }
+
+    /// The token's text, sliced from the original string it was cut from.
+    public func text(in original: String) -> Substring {
+        let utf8 = original.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: utf8Range.lowerBound)
+        let end = utf8.index(start, offsetBy: utf8Range.count)
+        return original[start..<end]
+    }
+}

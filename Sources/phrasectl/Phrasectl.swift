@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Phrasectl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phrasectl",
+        abstract: "Index and mine formal Chinese political text: segment, count and find set formulations (提法).",
+        version: "0.1.0",
+        subcommands: [Segment.self]
+    )
+}
