@@ -21,10 +21,10 @@ int32_t tifa_nfkc_fill_table(uint32_t *table) {
     const UNormalizer2 *n = nfkc(&status);
     if (U_FAILURE(status)) return status;
     for (uint32_t c = 0; c < 0x10000; c++) {
-        table[c] = 0xFFFFFFFFu;
+        uint32_t flags = unorm2_hasBoundaryBefore(n, (UChar32)c) ? 0 : TIFA_NFKC_NO_BOUNDARY_BEFORE;
+        table[c] = TIFA_NFKC_COMPLEX | flags;
         if (c >= 0xD800 && c <= 0xDFFF) { table[c] = c; continue; }
-        if (unorm2_isInert(n, (UChar32)c)) { table[c] = c; continue; }
-        if (!unorm2_hasBoundaryBefore(n, (UChar32)c) || !unorm2_hasBoundaryAfter(n, (UChar32)c)) continue;
+        if (flags) continue;
         UChar src[1] = {(UChar)c};
         UChar dst[8];
         UErrorCode s = U_ZERO_ERROR;

@@ -11,8 +11,11 @@ struct CodePointTable: @unchecked Sendable {
 }
 
 enum CharacterTables {
-    /// Marks a BMP code point whose NFKC form depends on context or is longer than one scalar.
-    static let complex: UInt32 = 0xFFFF_FFFF
+    /// Marks a BMP code point whose NFKC form is not one scalar.
+    static let complex: UInt32 = 0x8000_0000
+    /// Marks a BMP code point that may combine with the one before it.
+    static let noBoundaryBefore: UInt32 = 0x4000_0000
+    static let valueMask: UInt32 = 0x001F_FFFF
 
     /// NFKC image of each BMP code point (see `tifa_nfkc_fill_table`).
     static let nfkc: Result<CodePointTable, ICUError> = {

@@ -81,6 +81,11 @@ public final class Lexicon: Sendable {
     public struct Entry: Sendable, Equatable {
         public var frequency: Int64
         public var tag: LexiconTag
+
+        public init(frequency: Int64, tag: LexiconTag) {
+            self.frequency = frequency
+            self.tag = tag
+        }
     }
 
     /// The entry for `word` (given in normalized form), if the lexicon has it.

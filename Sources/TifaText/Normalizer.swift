@@ -40,8 +40,10 @@ public struct Normalizer: Sendable {
         let n = original.count
         while i < n {
             let c = original[i]
-            if c < 0x10000, case let mapped = table[Int(c)], mapped != CharacterTables.complex {
-                buffer.append(simplified(mapped), from: Int32(i), to: Int32(i + 1))
+            if c < 0x10000, case let mapped = table[Int(c)], mapped & CharacterTables.complex == 0,
+                i + 1 == n || hasBoundaryBefore(original[i + 1])
+            {
+                buffer.append(simplified(mapped & CharacterTables.valueMask), from: Int32(i), to: Int32(i + 1))
                 i += 1
                 continue
             }
@@ -56,8 +58,14 @@ public struct Normalizer: Sendable {
     }
 
     @inline(__always)
+    private func hasBoundaryBefore(_ c: UInt32) -> Bool {
+        c < 0x10000 ? nfkcTable[Int(c)] & CharacterTables.noBoundaryBefore == 0 : tifa_nfkc_has_boundary_before(c) != 0
+    }
+
+    /// Context-free: maps to one scalar and does not combine with what comes before.
+    @inline(__always)
     private func isSimple(_ c: UInt32) -> Bool {
-        c < 0x10000 && nfkcTable[Int(c)] != CharacterTables.complex
+        c < 0x10000 && nfkcTable[Int(c)] & (CharacterTables.complex | CharacterTables.noBoundaryBefore) == 0
     }
 
     /// Normalizes the chunk around the context-dependent scalar at `i` through ICU and returns
@@ -65,16 +73,10 @@ public struct Normalizer: Sendable {
     private func normalizeChunk(
         _ original: UnsafeBufferPointer<UInt32>, at i: Int, into buffer: inout NormalizedBuffer
     ) -> Int {
-        var start = i
-        // A combining mark reaches back to its base, which was emitted on its own.
-        if i > 0, tifa_nfkc_has_boundary_before(original[i]) == 0, buffer.count > 0,
-            buffer.sourceStart[buffer.count - 1] == Int32(i - 1)
-        {
-            start = i - 1
-            buffer.removeLast()
-        }
+        let start = i
+        // The chunk runs to the next scalar that starts a new chunk and maps context-free.
         var end = i + 1
-        while end < original.count, !isSimple(original[end]) { end += 1 }
+        while end < original.count, !isSimple(original[end]) || !hasBoundaryBefore(original[end]) { end += 1 }
 
         var utf16: [UInt16] = []
         utf16.reserveCapacity((end - start) * 2)

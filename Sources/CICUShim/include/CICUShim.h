@@ -20,9 +20,14 @@ int32_t tifa_icu_failed(int32_t code);
 
 // MARK: - Normalization
 
-/// Fills `table` (65,536 entries) with the NFKC image of every BMP code point that maps
-/// context-free to exactly one code point (itself when unchanged); 0xFFFFFFFF marks code points
-/// that need `tifa_nfkc_normalize` on their whole normalization chunk. Returns an ICU code.
+/// Flags in the entries of the NFKC table.
+#define TIFA_NFKC_COMPLEX 0x80000000u            /* maps to several code points: use tifa_nfkc_normalize */
+#define TIFA_NFKC_NO_BOUNDARY_BEFORE 0x40000000u /* may combine with the code point before it */
+#define TIFA_NFKC_VALUE_MASK 0x001FFFFFu
+
+/// Fills `table` (65,536 entries) with the NFKC image of every BMP code point that maps to
+/// exactly one code point when the next code point has a boundary before it (the image is the
+/// code point itself when unchanged), with the flags above. Returns an ICU code.
 int32_t tifa_nfkc_fill_table(uint32_t *table);
 
 /// 1 when a normalization chunk may start at `c` (NFKC has a boundary before it).

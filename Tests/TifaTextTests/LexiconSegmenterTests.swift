@@ -1,0 +1,139 @@
+import TifaText
+import XCTest
+
+final class LexiconSegmenterTests: XCTestCase {
+    func testNumberedFormulasStayWholeInCoarseMode() {
+        XCTAssertEqual(
+            Segmenters.coarse.words("增强“四个意识”、坚定“四个自信”、做到“两个维护”"),
+            ["增强", "“", "四个意识", "”", "、", "坚定", "“", "四个自信", "”", "、", "做到", "“", "两个维护", "”"])
+        XCTAssertEqual(
+            Segmenters.coarse.words("坚持三严三实，落实一岗双责，建设三县一城一枢纽"),
+            ["坚持", "三严三实", "，", "落实", "一岗双责", "，", "建设", "三县一城一枢纽"])
+    }
+
+    func testFormulaTokensAreTaggedTifa() {
+        let text = "做到两个维护"
+        let kinds = Segmenters.coarse.tokens(in: text).map(\.kind)
+        XCTAssertEqual(kinds, [.word, .tifa])
+    }
+
+    func testFineModeSplitsFormulasIntoWords() {
+        XCTAssertEqual(
+            Segmenters.fine.words("坚持三严三实，做到“两个维护”"),
+            ["坚持", "三", "严", "三", "实", "，", "做到", "“", "两个", "维护", "”"])
+    }
+
+    func testMasksAreOneTokenAndNeverGlue() {
+        let text = "*月**日，全市召开**县工作会"
+        XCTAssertEqual(Segmenters.coarse.words(text), ["*月**日", "，", "全市", "召开", "**", "县", "工作", "会"])
+        XCTAssertEqual(Segmenters.coarse.tokens(in: text).map(\.kind).filter { $0 == .mask }.count, 2)
+        XCTAssertEqual(Segmenters.coarse.words("XX同志在×××村，○○乡"), ["XX", "同志", "在", "×××", "村", "，", "○○", "乡"])
+        XCTAssertEqual(
+            Segmenters.coarse.tokens(in: "XX同志在×××村，○○乡").filter { $0.kind == .mask }.count, 3)
+    }
+
+    func testNumbersAndDatesStayWhole() {
+        XCTAssertEqual(
+            Segmenters.coarse.words("二○○一年增长3.5%，2022年达到1,000万元"),
+            ["二○○一年", "增长", "3.5%", "，", "2022年", "达到", "1,000万", "元"])
+        XCTAssertEqual(
+            Segmenters.coarse.tokens(in: "二○○一年增长3.5%").map(\.kind), [.number, .word, .number])
+    }
+
+    func testLatinRuns() {
+        XCTAssertEqual(Segmenters.coarse.words("COVID-19疫情和G20峰会"), ["COVID-19", "疫情", "和", "G20", "峰会"])
+    }
+
+    func testUnknownNameNextToTitle() {
+        XCTAssertEqual(Segmenters.coarse.words("市纪委宋依佳书记要求"), ["市", "纪委", "宋依佳", "书记", "要求"])
+    }
+
+    func testHardNeighboursOfLeadersNames() {
+        XCTAssertEqual(Segmenters.coarse.words("和习近平同志为核心"), ["和", "习近平", "同志", "为", "核心"])
+    }
+
+    func testFullWidthInputKeepsOriginalOffsets() {
+        let text = "２０２２年ＧＤＰ增长５％"
+        XCTAssertEqual(Segmenters.coarse.words(text), ["２０２２年", "ＧＤＰ", "增长", "５％"])
+        let tokens = Segmenters.coarse.tokens(in: text)
+        XCTAssertEqual(tokens.map(\.scalarRange), [0..<5, 5..<8, 8..<10, 10..<12])
+        XCTAssertEqual(tokens.map(\.utf8Range), [0..<15, 15..<24, 24..<30, 30..<36])
+    }
+
+    func testTraditionalInputWithToSimplified() throws {
+        let segmenter = try LexiconSegmenter(lexicon: Segmenters.lexicon, granularity: .coarse, toSimplified: true)
+        let text = "堅持黨的領導，全面從嚴治黨"
+        XCTAssertEqual(segmenter.words(text), ["堅持", "黨的領導", "，", "全面從嚴治黨"])
+        XCTAssertEqual(segmenter.tokens(in: text).last?.kind, .tifa)
+    }
+
+    func testWhitespaceIsDroppedAndOffsetsSkipIt() {
+        let text = "  全面 深化改革\t"
+        let tokens = Segmenters.coarse.tokens(in: text)
+        XCTAssertEqual(tokens.map { String($0.text(in: text)) }, ["全面", "深化改革"])
+        XCTAssertEqual(tokens.map(\.scalarRange), [2..<4, 5..<9])
+    }
+
+    func testEmptyAndPunctuationOnlyInput() {
+        XCTAssertEqual(Segmenters.coarse.words(""), [])
+        XCTAssertEqual(Segmenters.coarse.words("……——！"), ["……", "——", "！"])
+    }
+
+    func testInvalidUTF8ReportsTheByteOffset() {
+        let bytes: [UInt8] = Array("全面".utf8) + [0xE5, 0x20] + Array("党".utf8)
+        var tokens: [Token] = []
+        XCTAssertThrowsError(
+            try bytes.withUnsafeBufferPointer {
+                try Segmenters.coarse.segment($0, into: &tokens, workspace: SegmentationWorkspace())
+            }
+        ) { error in
+            XCTAssertEqual(error as? SegmentationError, .invalidUTF8(byteOffset: 6))
+        }
+    }
+
+    func testICUBaselineSplitsSetPhrases() {
+        XCTAssertEqual(Segmenters.icu.words("全面从严治党"), ["全面", "从", "严", "治", "党"])
+        XCTAssertEqual(Segmenters.icu.words("做到两个维护"), ["做到", "两", "个", "维护"])
+    }
+
+    /// The acceptance list of the county speech: each formulation is a token of its own in coarse mode.
+    func testCountySpeechKeepsEveryFormulationWhole() throws {
+        let url = repositoryRoot.appendingPathComponent("Examples/county_inspection_speech.txt")
+        let speech = try String(contentsOf: url, encoding: .utf8)
+        let words = Set(Segmenters.coarse.words(speech))
+        for formulation in [
+            "两个确立", "四个意识", "四个自信", "两个维护", "一岗双责", "三个精准", "四个强化", "三县一城一枢纽", "三件大事",
+            "四条底线", "四大班子", "全面从严治党", "巡视组", "第一责任人", "政治站位", "习近平", "陈敏尔", "党的二十大",
+        ] {
+            XCTAssertTrue(words.contains(formulation), "\(formulation) is not a token of its own")
+        }
+        XCTAssertTrue(words.contains("*月**日"))
+        XCTAssertTrue(words.contains("**"))
+        let icuWords = Set(Segmenters.icu.words(speech))
+        let keptByICU = ["两个确立", "四个意识", "两个维护", "一岗双责", "三县一城一枢纽", "全面从严治党", "政治站位"]
+            .filter(icuWords.contains)
+        XCTAssertEqual(keptByICU, [])
+    }
+
+    /// Every token of every line, sliced from the original at its offsets, is non-empty, tokens
+    /// are in order and never overlap, and only whitespace lies between them.
+    func testTokensTileTheOriginalText() throws {
+        let url = repositoryRoot.appendingPathComponent("Examples/county_inspection_speech.txt")
+        let speech = try String(contentsOf: url, encoding: .utf8)
+        for segmenter in [Segmenters.coarse, Segmenters.fine, Segmenters.icu] as [any Segmenter] {
+            let tokens = segmenter.tokens(in: speech)
+            let scalars = Array(speech.unicodeScalars)
+            var position = 0
+            for token in tokens {
+                XCTAssertFalse(token.scalarRange.isEmpty)
+                for gap in scalars[position..<token.scalarRange.lowerBound] {
+                    XCTAssertTrue(gap.properties.isWhitespace, "non-space \(gap) skipped before \(token)")
+                }
+                XCTAssertEqual(
+                    String(String.UnicodeScalarView(scalars[token.scalarRange])), String(token.text(in: speech)))
+                position = token.scalarRange.upperBound
+            }
+            XCTAssertTrue(scalars[position...].allSatisfy(\.properties.isWhitespace))
+        }
+    }
+}
