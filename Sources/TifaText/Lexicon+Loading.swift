@@ -3,18 +3,21 @@ import TifaDictionaryData
 
 extension Lexicon {
     /// The dictionaries built into the binary, with `userDictionaries` (paths) layered on top.
-    /// The built-in part is parsed once per process.
-    public static func bundled(userDictionaries: [String] = []) throws(LexiconError) -> Lexicon {
-        if userDictionaries.isEmpty { return try bundledOnly.get() }
-        var builder = try makeBuilder()
-        try addBundled(to: &builder)
-        try addUser(userDictionaries, to: &builder)
-        return Lexicon(builder: builder)
+    /// The result is cached in memory per process and compiled on disk per `cache`.
+    public static func bundled(
+        userDictionaries: [String] = [], cache: LexiconCache = .standard
+    ) throws(LexiconError) -> Lexicon {
+        if userDictionaries.isEmpty && cache == .standard { return try bundledOnly.get() }
+        var sources = bundledSources()
+        sources += try fileSources(userDictionaries, as: .user)
+        return try build(sources, cache: cache)
     }
 
     /// The `.dict` files of `directory` (in name order, `general.dict` first and
     /// `political.dict` second), with `userDictionaries` layered on top.
-    public static func load(directory: String, userDictionaries: [String] = []) throws(LexiconError) -> Lexicon {
+    public static func load(
+        directory: String, userDictionaries: [String] = [], cache: LexiconCache = .standard
+    ) throws(LexiconError) -> Lexicon {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".dict") }
@@ -22,63 +25,88 @@ extension Lexicon {
             throw .unreadable(path: directory, reason: "not a readable directory")
         }
         if names.isEmpty { throw .noDictionaries(directory: directory) }
-        let ordered = names.sorted { a, b in
-            let order = ["general.dict": 0, "political.dict": 1]
-            return (order[a] ?? 2, a) < (order[b] ?? 2, b)
-        }
-        var builder = try makeBuilder()
+        let order = ["general.dict": 0, "political.dict": 1]
+        let ordered = names.sorted { a, b in (order[a] ?? 2, a) < (order[b] ?? 2, b) }
+        var sources: [Source] = []
         for name in ordered {
             let path = (directory as NSString).appendingPathComponent(name)
-            try addFile(path, to: &builder, as: name == "general.dict" ? .general : .political)
+            sources += try fileSources([path], as: name == "general.dict" ? .general : .political)
         }
-        try addUser(userDictionaries, to: &builder)
-        return Lexicon(builder: builder)
+        sources += try fileSources(userDictionaries, as: .user)
+        return try build(sources, cache: cache)
     }
 
     private static let bundledOnly: Result<Lexicon, LexiconError> = {
         do throws(LexiconError) {
-            var builder = try makeBuilder()
-            try addBundled(to: &builder)
-            return .success(Lexicon(builder: builder))
+            return .success(try build(bundledSources(), cache: .standard))
         } catch {
             return .failure(error)
         }
     }()
 
-    private static func makeBuilder() throws(LexiconError) -> LexiconBuilder {
-        do { return try LexiconBuilder() } catch { throw .icu(error) }
+    /// One dictionary file's bytes; `owner` keeps a file's copy alive.
+    struct Source {
+        var path: String
+        var kind: LexiconBuilder.Source
+        var bytes: UnsafeRawBufferPointer
+        var owner: OwnedBytes?
     }
 
-    private static func addBundled(to builder: inout LexiconBuilder) throws(LexiconError) {
-        for index in 0..<tifa_dictionary_count() {
+    /// File contents in memory that stays put until released.
+    final class OwnedBytes {
+        let buffer: UnsafeMutableRawBufferPointer
+
+        init(_ data: Data) {
+            buffer = .allocate(byteCount: max(1, data.count), alignment: 8)
+            data.copyBytes(to: buffer.bindMemory(to: UInt8.self))
+        }
+
+        deinit { buffer.deallocate() }
+    }
+
+    private static func bundledSources() -> [Source] {
+        (0..<tifa_dictionary_count()).map { index in
             let name = String(cString: tifa_dictionary_name(index))
-            let bytes = UnsafeBufferPointer(
+            let bytes = UnsafeRawBufferPointer(
                 start: tifa_dictionary_bytes(index), count: Int(tifa_dictionary_length(index)))
-            try builder.add(bytes, path: "<built-in>/\(name)", as: name == "general.dict" ? .general : .political)
+            return Source(path: "<built-in>/\(name)", kind: name == "general.dict" ? .general : .political, bytes: bytes)
         }
     }
 
-    private static func addUser(_ paths: [String], to builder: inout LexiconBuilder) throws(LexiconError) {
-        for path in paths { try addFile(path, to: &builder, as: .user) }
-    }
-
-    private static func addFile(
-        _ path: String, to builder: inout LexiconBuilder, as source: LexiconBuilder.Source
-    ) throws(LexiconError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
-        }
-        var failure: LexiconError?
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            do throws(LexiconError) {
-                try builder.add(raw.bindMemory(to: UInt8.self), path: path, as: source)
+    private static func fileSources(_ paths: [String], as kind: LexiconBuilder.Source) throws(LexiconError) -> [Source] {
+        var sources: [Source] = []
+        for path in paths {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                failure = error
+                throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            }
+            let owner = OwnedBytes(data)
+            let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(owner.buffer)[0..<data.count])
+            sources.append(Source(path: path, kind: kind, bytes: bytes, owner: owner))
+        }
+        return sources
+    }
+
+    private static func build(_ sources: [Source], cache: LexiconCache) throws(LexiconError) -> Lexicon {
+        var hash: UInt64 = UInt64(LexiconTables.version)
+        for source in sources {
+            hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(source.kind.rawValue)
+            hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ LexiconTables.checksum(source.bytes)
+        }
+        if let storage = cache.read(hash: hash) {
+            return Lexicon(storage: storage, fromCache: true)
+        }
+        var builder: LexiconBuilder
+        do { builder = try LexiconBuilder() } catch { throw .icu(error) }
+        for source in sources {
+            try withExtendedLifetime(source.owner) { () throws(LexiconError) in
+                try builder.add(source.bytes.bindMemory(to: UInt8.self), path: source.path, as: source.kind)
             }
         }
-        if let failure { throw failure }
+        let lexicon = Lexicon(storage: builder.build(sourceHash: hash), fromCache: false)
+        cache.write(lexicon, hash: hash)
+        return lexicon
     }
 }

@@ -2,32 +2,24 @@
 ///
 /// Dictionaries are data: the built-in ones are embedded in the binary (from `Dictionaries/`),
 /// a directory of `.dict` files can replace them, and user dictionaries are layered on top;
-/// an entry from a later source replaces the same word from an earlier one.
+/// an entry from a later source replaces the same word from an earlier one. The built trie is
+/// cached on disk (see `LexiconCache`), so a warm load reads one file.
 ///
 /// ```swift
-/// let lexicon = try Lexicon.bundled(userDictionaries: [URL(fileURLWithPath: "mine.dict")])
+/// let lexicon = try Lexicon.bundled(userDictionaries: ["mine.dict"])
 /// lexicon.entry(for: "全面从严治党")?.tag   // .tifa
 /// ```
-public final class Lexicon: Sendable {
-    // Trie nodes: node 0 is the root; the children of a node are the contiguous nodes
-    // firstChild[n] ..< firstChild[n] + childCount[n], sorted by label.
-    let label: [UInt32]
-    let firstChild: [Int32]
-    let childCount: [Int32]
-    /// Entry index of the word ending at a node, or -1.
-    let entryAtNode: [Int32]
-    /// Child of the root for each BMP scalar (0 when none): the first step of every lookup.
-    let rootChild: [Int32]
+public final class Lexicon: @unchecked Sendable {
+    // @unchecked: the tables are written once, before init returns, and only read after that.
+    let tables: LexiconTables
+    private let storage: UnsafeMutableRawPointer
 
-    // Entries, indexed by the values of `entryAtNode`.
-    let entryLogProbability: [Float]
-    let entryFrequency: [Int64]
-    let entryTag: [LexiconTag]
-    let entryFlags: [EntryFlags]
     /// Longest entry, in scalars.
-    public let maxWordLength: Int
+    public var maxWordLength: Int { tables.maxWordLength }
     /// Number of entries.
-    public var count: Int { entryFrequency.count }
+    public var count: Int { tables.entryCount }
+    /// Whether this lexicon was read from the compiled cache rather than built from text.
+    public let loadedFromCache: Bool
 
     struct EntryFlags: OptionSet, Sendable {
         let rawValue: UInt8
@@ -36,46 +28,22 @@ public final class Lexicon: Sendable {
         /// A content word (noun, verb, adjective, idiom): may follow a numeral and measure
         /// word in a numbered formula.
         static let content = EntryFlags(rawValue: 2)
+        /// Set only in the root-level records: the character is a common surname.
+        static let surname = EntryFlags(rawValue: 4)
     }
 
-    init(builder: consuming LexiconBuilder) {
-        let built = builder.build()
-        label = built.label
-        firstChild = built.firstChild
-        childCount = built.childCount
-        entryAtNode = built.entryAtNode
-        rootChild = built.rootChild
-        entryFrequency = built.frequency
-        entryTag = built.tag
-        entryFlags = built.flags
-        maxWordLength = built.maxWordLength
-        let total = Double(max(1, built.frequency.reduce(0, +)))
-        entryLogProbability = built.frequency.map { Float(log(Double(max(1, $0)) / total)) }
-        unknownLogProbability = Float(log(0.5 / total))
+    /// Takes ownership of `storage`, a compiled lexicon (see `LexiconTables`).
+    init(storage: UnsafeMutableRawPointer, fromCache: Bool) {
+        self.storage = storage
+        self.tables = LexiconTables(storage)
+        self.loadedFromCache = fromCache
     }
 
-    /// The log-probability of a span the lexicon does not know, per character.
-    let unknownLogProbability: Float
+    deinit { storage.deallocate() }
 
     /// The child of `node` labelled `scalar`, or -1.
     @inline(__always)
-    func child(of node: Int32, _ scalar: UInt32) -> Int32 {
-        if node == 0 {
-            if scalar < 0x10000 {
-                let c = rootChild[Int(scalar)]
-                return c == 0 ? -1 : c
-            }
-        }
-        var lo = Int(firstChild[Int(node)])
-        var hi = lo + Int(childCount[Int(node)])
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let l = label[mid]
-            if l == scalar { return Int32(mid) }
-            if l < scalar { lo = mid + 1 } else { hi = mid }
-        }
-        return -1
-    }
+    func child(of node: Int32, _ scalar: UInt32) -> Int32 { tables.child(of: node, scalar) }
 
     /// A dictionary entry as the lexicon holds it.
     public struct Entry: Sendable, Equatable {
@@ -95,14 +63,11 @@ public final class Lexicon: Sendable {
             node = child(of: node, scalar.value)
             if node < 0 { return nil }
         }
-        let e = entryAtNode[Int(node)]
-        guard node != 0, e >= 0 else { return nil }
-        return Entry(frequency: entryFrequency[Int(e)], tag: entryTag[Int(e)])
+        let record = tables.nodes[Int(node)]
+        guard node != 0, record.entry >= 0 else { return nil }
+        return Entry(frequency: tables.frequency[Int(record.entry)], tag: LexiconTag.allCases[Int(record.tag)])
     }
-}
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+    /// The compiled form, as written to the cache.
+    var compiledBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage, count: tables.byteCount) }
+}

@@ -14,8 +14,8 @@ struct LexiconBuilder {
     private var sourceCount: Int32 = 0
     private let normalizer: Normalizer
     private var normalized = NormalizedBuffer()
-    private var scalars: [UInt32] = []
-    private var offsets: [Int32] = []
+    private var scalars = RawBuffer<UInt32>()
+    private var offsets = RawBuffer<Int32>()
 
     /// A user entry without a frequency gets one that lets it win against the words inside it.
     static let defaultUserFrequency: Int64 = 100_000
@@ -78,11 +78,11 @@ struct LexiconBuilder {
                 // jieba POS: n(oun), v(erb), a(djective), i(diom), l, j: content words.
                 content = [0x6E, 0x76, 0x61, 0x69, 0x6C, 0x6A].contains(first)
             }
-            scalars.withUnsafeBufferPointer { normalizer.normalize($0, into: &normalized) }
+            normalizer.normalize(scalars.buffer, into: &normalized)
             if normalized.count == 0 { continue }
             keyStart.append(Int32(keyScalars.count))
             keyLength.append(Int32(normalized.count))
-            keyScalars.append(contentsOf: normalized.scalars)
+            keyScalars.append(contentsOf: normalized.scalars.buffer)
             frequency.append(freq)
             tag.append(entryTag)
             pos.append(content)
@@ -91,19 +91,13 @@ struct LexiconBuilder {
         }
     }
 
-    struct Built {
-        var label: [UInt32]
-        var firstChild: [Int32]
-        var childCount: [Int32]
-        var entryAtNode: [Int32]
-        var rootChild: [Int32]
-        var frequency: [Int64]
-        var tag: [LexiconTag]
-        var flags: [Lexicon.EntryFlags]
-        var maxWordLength: Int
-    }
-
-    consuming func build() -> Built {
+    /// Builds the compiled lexicon block (see `LexiconTables`); the caller owns it.
+    consuming func build(sourceHash: UInt64) -> UnsafeMutableRawPointer {
+        defer {
+            normalized.deallocate()
+            scalars.deallocate()
+            offsets.deallocate()
+        }
         let count = keyStart.count
         var order = Array(0..<count)
         keyScalars.withUnsafeBufferPointer { keys in
@@ -116,6 +110,7 @@ struct LexiconBuilder {
         var unique: [Int] = []
         var inGeneral: [Bool] = []
         unique.reserveCapacity(count)
+        inGeneral.reserveCapacity(count)
         keyScalars.withUnsafeBufferPointer { keys in
             for i in order {
                 if let last = unique.last, compare(keys, last, i) == 0 {
@@ -129,55 +124,93 @@ struct LexiconBuilder {
             }
         }
 
-        var built = Built(
-            label: [0], firstChild: [0], childCount: [0], entryAtNode: [-1],
-            rootChild: [Int32](repeating: 0, count: 0x10000), frequency: [], tag: [], flags: [], maxWordLength: 0)
-        built.frequency.reserveCapacity(unique.count)
-        for (n, i) in unique.enumerated() {
-            built.frequency.append(frequency[i])
-            built.tag.append(tag[i])
-            var flags: Lexicon.EntryFlags = pos[i] ? .content : []
-            let multiWord = source[i] == .political && !inGeneral[n] && tag[i] != .person && tag[i] != .place
-            if multiWord { flags.insert(.coarseOnly) }
-            built.flags.append(flags)
-            built.maxWordLength = max(built.maxWordLength, Int(keyLength[i]))
-        }
-
-        struct Pending { var node: Int32; var lo: Int; var hi: Int; var depth: Int32 }
-        var queue = [Pending(node: 0, lo: 0, hi: unique.count, depth: 0)]
+        // Trie nodes, breadth first, so that the children of a node are contiguous.
+        var label: [UInt32] = [0]
+        var firstChild: [Int32] = [0]
+        var childCount: [Int32] = [0]
+        var entryAtNode: [Int32] = [-1]
+        let nodeBound = keyScalars.count + 1
+        label.reserveCapacity(nodeBound)
+        firstChild.reserveCapacity(nodeBound)
+        childCount.reserveCapacity(nodeBound)
+        entryAtNode.reserveCapacity(nodeBound)
+        struct Pending { var node: Int32; var lo: Int32; var hi: Int32; var depth: Int32 }
+        var queue = [Pending(node: 0, lo: 0, hi: Int32(unique.count), depth: 0)]
+        queue.reserveCapacity(nodeBound)
         var head = 0
         keyScalars.withUnsafeBufferPointer { keys in
             while head < queue.count {
                 let p = queue[head]
                 head += 1
-                var i = p.lo
-                if i < p.hi && keyLength[unique[i]] == p.depth {
-                    built.entryAtNode[Int(p.node)] = Int32(i)
+                var i = Int(p.lo)
+                let hi = Int(p.hi)
+                if i < hi && keyLength[unique[i]] == p.depth {
+                    entryAtNode[Int(p.node)] = Int32(i)
                     i += 1
                 }
-                let first = Int32(built.label.count)
+                let first = Int32(label.count)
                 var children: Int32 = 0
-                while i < p.hi {
+                while i < hi {
                     let c = keys[Int(keyStart[unique[i]] + p.depth)]
                     var j = i + 1
-                    while j < p.hi && keys[Int(keyStart[unique[j]] + p.depth)] == c { j += 1 }
-                    built.label.append(c)
-                    built.firstChild.append(0)
-                    built.childCount.append(0)
-                    built.entryAtNode.append(-1)
-                    queue.append(Pending(node: first + children, lo: i, hi: j, depth: p.depth + 1))
+                    while j < hi && keys[Int(keyStart[unique[j]] + p.depth)] == c { j += 1 }
+                    label.append(c)
+                    firstChild.append(0)
+                    childCount.append(0)
+                    entryAtNode.append(-1)
+                    queue.append(Pending(node: first + children, lo: Int32(i), hi: Int32(j), depth: p.depth + 1))
                     children += 1
                     i = j
                 }
-                built.firstChild[Int(p.node)] = first
-                built.childCount[Int(p.node)] = children
+                firstChild[Int(p.node)] = first
+                childCount[Int(p.node)] = children
             }
         }
-        for k in 0..<Int(built.childCount[0]) {
-            let node = Int(built.firstChild[0]) + k
-            if built.label[node] < 0x10000 { built.rootChild[Int(built.label[node])] = Int32(node) }
+
+        var total: Int64 = 0
+        var maxWordLength = 0
+        for i in unique {
+            total += max(1, frequency[i])
+            maxWordLength = max(maxWordLength, Int(keyLength[i]))
         }
-        return built
+        let logTotal = log(Double(max(1, total)))
+        var hashedChildren = 0
+        for node in 0..<label.count where childCount[node] > Int32(LexiconTables.hashedFanOut) {
+            hashedChildren += Int(childCount[node])
+        }
+        var hashSlots = 1024
+        while hashSlots < hashedChildren * 2 { hashSlots *= 2 }
+        let storage = LexiconTables.allocate(
+            nodes: label.count, entries: unique.count, hashSlots: hashSlots, maxWordLength: maxWordLength,
+            unknownLogProbability: Float(log(0.5) - logTotal), sourceHash: sourceHash)
+        let t = LexiconTables(storage)
+        for node in 0..<label.count {
+            t.label[node] = label[node]
+            precondition(childCount[node] <= Int32(UInt16.max), "a trie node has more than 65,535 children")
+            var record = LexiconTables.Node(
+                firstChild: firstChild[node], childCount: UInt16(childCount[node]), tag: 0, flags: 0,
+                logProbability: 0, entry: entryAtNode[node])
+            let n = Int(entryAtNode[node])
+            if n >= 0 {
+                let i = unique[n]
+                t.frequency[n] = frequency[i]
+                record.logProbability = Float(log(Double(max(1, frequency[i]))) - logTotal)
+                record.tag = tag[i].code
+                var flags: Lexicon.EntryFlags = pos[i] ? .content : []
+                let multiWord = source[i] == .political && !inGeneral[n] && tag[i] != .person && tag[i] != .place
+                if multiWord { flags.insert(.coarseOnly) }
+                record.flags = flags.rawValue
+            }
+            t.nodes[node] = record
+        }
+        t.rootChild.initialize(repeating: 0, count: LexiconTables.rootTableSize)
+        for k in 0..<Int(childCount[0]) {
+            let node = Int(firstChild[0]) + k
+            if label[node] < 0x10000 { t.rootChild[Int(label[node])] = Int32(node) }
+        }
+        t.fillHash()
+        LexiconTables.seal(storage)
+        return storage
     }
 
     @inline(__always)
@@ -194,3 +227,9 @@ struct LexiconBuilder {
         return la - lb
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

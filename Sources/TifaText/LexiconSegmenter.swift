@@ -24,16 +24,18 @@ public struct LexiconSegmenter: SpanSegmenter {
     let numeralScore: Float
     let numeralDateScore: Float
     let nameScore: Float
+    /// Copies of static tables, so the hot loop does not go through lazy-global initialization.
 
     public init(lexicon: Lexicon, granularity: Granularity = .coarse, toSimplified: Bool = false) throws(ICUError) {
         self.lexicon = lexicon
         self.granularity = granularity
         normalizer = try Normalizer(toSimplified: toSimplified)
-        let perWord = lexicon.unknownLogProbability - Float(log(0.5))  // log(1 / total)
+        let perWord = lexicon.tables.unknownLogProbability - Float(log(0.5))  // log(1 / total)
         formulaScore = perWord + Float(log(20_000.0))
         numeralScore = perWord + Float(log(1_000.0))
         numeralDateScore = perWord + Float(log(10_000.0))
         nameScore = perWord + Float(log(1_000.0))
+
     }
 
     /// A segmenter over the built-in dictionaries.
@@ -44,9 +46,13 @@ public struct LexiconSegmenter: SpanSegmenter {
         }
     }
 
-    func findSpans(_ workspace: SegmentationWorkspace) throws(SegmentationError) {
-        let normalized = workspace.normalized
-        normalized.scalars.withUnsafeBufferPointer { s in
+    func findSpans(
+        _ normalized: NormalizedBuffer, into spans: inout RawBuffer<Span>, _ workspace: SegmentationWorkspace
+    ) throws(SegmentationError) {
+        var dag = workspace.dag
+        defer { workspace.dag = dag }
+        do {
+            let s = normalized.scalars.buffer
             let n = s.count
             var i = 0
             while i < n {
@@ -57,39 +63,39 @@ public struct LexiconSegmenter: SpanSegmenter {
                 case .han:
                     var j = i + 1
                     while j < n, isHanRunScalar(s, j) { j += 1 }
-                    segmentHanRun(s, i..<j, workspace)
+                    segmentHanRun(s, i..<j, normalized, &dag, &spans)
                     i = j
                 case .circle where isHanRunScalar(s, i):
                     var j = i + 1
                     while j < n, isHanRunScalar(s, j) { j += 1 }
-                    segmentHanRun(s, i..<j, workspace)
+                    segmentHanRun(s, i..<j, normalized, &dag, &spans)
                     i = j
                 case .digit:
-                    i = scanNumber(s, from: i, workspace)
+                    i = scanNumber(s, from: i, &spans)
                 case .latin:
-                    i = scanLatin(s, from: i, workspace)
+                    i = scanLatin(s, from: i, &spans)
                 case .maskStar:
                     var j = i + 1
                     while j < n, s[j] == c { j += 1 }
-                    workspace.spans.append(Span(start: Int32(i), end: Int32(j), kind: .mask))
+                    spans.append(Span(start: Int32(i), end: Int32(j), kind: .mask))
                     i = j
                 case .cross, .circle:
                     var j = i + 1
                     while j < n, s[j] == c { j += 1 }
-                    workspace.spans.append(Span(start: Int32(i), end: Int32(j), kind: j - i >= 2 ? .mask : .symbol))
+                    spans.append(Span(start: Int32(i), end: Int32(j), kind: j - i >= 2 ? .mask : .symbol))
                     i = j
                 case .punctuation:
                     var j = i + 1
                     while j < n, s[j] == c { j += 1 }
-                    workspace.spans.append(Span(start: Int32(i), end: Int32(j), kind: .punctuation))
+                    spans.append(Span(start: Int32(i), end: Int32(j), kind: .punctuation))
                     i = j
                 case .symbol:
-                    workspace.spans.append(Span(start: Int32(i), end: Int32(i + 1), kind: .symbol))
+                    spans.append(Span(start: Int32(i), end: Int32(i + 1), kind: .symbol))
                     i += 1
                 }
             }
         }
-        mergeMaskedDates(workspace)
+        mergeMaskedDates(s: normalized.scalars, &spans)
     }
 
     /// Han characters, and the circle ○ where it is a zero between Chinese numerals (二○○一年).
@@ -110,70 +116,73 @@ public struct LexiconSegmenter: SpanSegmenter {
     // MARK: Han runs
 
     /// Builds the DAG of a Han run and emits its most probable path.
-    private func segmentHanRun(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ w: SegmentationWorkspace) {
+    private func segmentHanRun(
+        _ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ normalized: NormalizedBuffer,
+        _ w: inout HanRunDAG, _ spans: inout RawBuffer<Span>
+    ) {
         let a = run.lowerBound, b = run.upperBound
-        let normalized = w.normalized
-        w.edgeOffset.removeAll(keepingCapacity: true)
-        w.edgeEnd.removeAll(keepingCapacity: true)
-        w.edgeScore.removeAll(keepingCapacity: true)
-        w.edgeKind.removeAll(keepingCapacity: true)
+        w.removeAll()
         let coarse = granularity == .coarse
-        let maxLength = lexicon.maxWordLength
+        let t = lexicon.tables
+        let maxLength = t.maxWordLength
+        let skipFlags: UInt8 = coarse ? 0 : Lexicon.EntryFlags.coarseOnly.rawValue
+        let chunked = normalized.hasChunks
 
-        lexicon.label.withUnsafeBufferPointer { _ in
-            for p in a..<b {
-                w.edgeOffset.append(Int32(w.edgeEnd.count))
-                let first = w.edgeEnd.count
-                var node: Int32 = 0
-                var q = p
-                while q < b && q - p < maxLength {
-                    node = lexicon.child(of: node, s[q])
-                    if node < 0 { break }
-                    q += 1
-                    let e = lexicon.entryAtNode[Int(node)]
-                    if e >= 0, normalized.isBoundary(q) {
-                        let flags = lexicon.entryFlags[Int(e)]
-                        if coarse || !flags.contains(.coarseOnly) {
-                            w.edgeEnd.append(Int32(q))
-                            w.edgeScore.append(lexicon.entryLogProbability[Int(e)])
-                            w.edgeKind.append(lexicon.entryTag[Int(e)] == .tifa && coarse ? .tifa : .word)
-                        }
-                    }
+        for p in a..<b {
+            w.edgeOffset.append(Int32(w.edgeEnd.count))
+            let first = w.edgeEnd.count
+            var hasSingle = false
+            var node: Int32 = 0
+            var record = t.nodes[0]
+            var q = p
+            let limit = min(b, p + maxLength)
+            let surname = s[p] < 0x10000 && t.rootNodes[Int(s[p])].flags & Lexicon.EntryFlags.surname.rawValue != 0
+            while q < limit {
+                (node, record) = t.step(node, record, s[q])
+                if node < 0 { break }
+                q += 1
+                if record.entry >= 0, record.flags & skipFlags == 0, !chunked || normalized.isBoundary(q) {
+                    w.append(end: q, score: record.logProbability, kind: coarse && record.tag == LexiconTag.tifaCode ? .tifa : .word)
+                    if q == p + 1 { hasSingle = true }
                 }
-                addNumeralEdges(s, p, a, b, first: first, w)
-                if coarse {
-                    addFormulaEdges(s, p, b, first: first, w)
-                    for end in PersonNames.nameEnds(s, at: p, runStart: a, end: b) {
-                        addEdge(w, from: first, to: end, score: nameScore, kind: .word)
-                    }
-                }
-                // Every position can be left by one character (to the next chunk boundary).
-                var next = p + 1
-                while next < b, !normalized.isBoundary(next) { next += 1 }
-                if !hasEdge(w, from: first, to: next) {
-                    w.edgeEnd.append(Int32(next))
-                    w.edgeScore.append(lexicon.unknownLogProbability)
-                    w.edgeKind.append(.word)
+                if record.childCount == 0 { break }
+            }
+            if isChineseNumeral(s[p]) { addNumeralEdges(s, p, a, b, first: first, normalized, &w) }
+            if coarse {
+                if isFormulaNumeral(s[p]) { addFormulaEdges(s, p, b, first: first, normalized, &w) }
+                if surname {
+                    let (short, long) = PersonNames.nameEnds(s, at: p, runStart: a, end: b)
+                    if short > 0 { addEdge(&w, normalized, from: first, to: short, score: nameScore, kind: .word) }
+                    if long > 0 { addEdge(&w, normalized, from: first, to: long, score: nameScore, kind: .word) }
                 }
             }
-            w.edgeOffset.append(Int32(w.edgeEnd.count))
+            // Every position can be left by one character (to the next chunk boundary).
+            if !hasSingle {
+                var next = p + 1
+                if chunked { while next < b, !normalized.isBoundary(next) { next += 1 } }
+                if !w.hasEdge(from: first, to: next) {
+                    w.append(end: next, score: t.unknownLogProbability, kind: .word)
+                }
+            }
         }
+        w.edgeOffset.append(Int32(w.edgeEnd.count))
 
-        // Best path from each position to the end of the run.
+        // Best path from each position to the end of the run, by dynamic programming from the right.
         let length = b - a
-        if w.best.count < length + 1 {
-            w.best = [Float](repeating: 0, count: length + 1)
-            w.choice = [Int32](repeating: 0, count: length + 1)
-        }
+        w.best.resize(length + 1)
+        w.choice.resize(length + 1)
         w.best[length] = 0
         var p = length - 1
         while p >= 0 {
             var bestScore = -Float.infinity
+            var bestEnd: Int32 = -1
             var bestEdge: Int32 = -1
             for e in Int(w.edgeOffset[p])..<Int(w.edgeOffset[p + 1]) {
-                let score = w.edgeScore[e] + w.best[Int(w.edgeEnd[e]) - a]
-                if score > bestScore || (score == bestScore && w.edgeEnd[e] > w.edgeEnd[Int(bestEdge)]) {
+                let end = w.edgeEnd[e]
+                let score = w.edgeScore[e] + w.best[Int(end) - a]
+                if score > bestScore || (score == bestScore && end > bestEnd) {
                     bestScore = score
+                    bestEnd = end
                     bestEdge = Int32(e)
                 }
             }
@@ -185,41 +194,33 @@ public struct LexiconSegmenter: SpanSegmenter {
         while q < b {
             let e = Int(w.choice[q - a])
             let end = Int(w.edgeEnd[e])
-            w.spans.append(Span(start: Int32(q), end: Int32(end), kind: w.edgeKind[e]))
+            spans.append(Span(start: Int32(q), end: Int32(end), kind: w.edgeKind[e]))
             q = end
         }
     }
 
     @inline(__always)
-    private func hasEdge(_ w: SegmentationWorkspace, from first: Int, to end: Int) -> Bool {
-        var e = first
-        while e < w.edgeEnd.count {
-            if w.edgeEnd[e] == Int32(end) { return true }
-            e += 1
-        }
-        return false
-    }
-
-    @inline(__always)
-    private func addEdge(_ w: SegmentationWorkspace, from first: Int, to end: Int, score: Float, kind: TokenKind) {
-        guard w.normalized.isBoundary(end), !hasEdge(w, from: first, to: end) else { return }
-        w.edgeEnd.append(Int32(end))
-        w.edgeScore.append(score)
-        w.edgeKind.append(kind)
+    private func addEdge(
+        _ w: inout HanRunDAG, _ normalized: NormalizedBuffer, from first: Int, to end: Int, score: Float,
+        kind: TokenKind
+    ) {
+        guard normalized.isBoundary(end), !w.hasEdge(from: first, to: end) else { return }
+        w.append(end: end, score: score, kind: kind)
     }
 
     /// Chinese numerals: a run of two or more (三十五, 二○○一), and a run with a date unit (二○○一年, 十二月).
     private func addNumeralEdges(
-        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ a: Int, _ b: Int, first: Int, _ w: SegmentationWorkspace
+        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ a: Int, _ b: Int, first: Int,
+        _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
     ) {
-        guard isChineseNumeral(s[p]), p == a || !isChineseNumeral(s[p - 1]) else { return }
+        guard p == a || !isChineseNumeral(s[p - 1]) else { return }
         var q = p + 1
         while q < b, isChineseNumeral(s[q]) { q += 1 }
         if q < b, isDateUnit(s[q]) {
-            addEdge(w, from: first, to: q + 1, score: numeralDateScore, kind: .number)
+            addEdge(&w, normalized, from: first, to: q + 1, score: numeralDateScore, kind: .number)
         }
         if q - p >= 2 {
-            addEdge(w, from: first, to: q, score: numeralScore, kind: .number)
+            addEdge(&w, normalized, from: first, to: q, score: numeralScore, kind: .number)
         }
     }
 
@@ -228,7 +229,8 @@ public struct LexiconSegmenter: SpanSegmenter {
     /// `数词+量词+X` (两个维护, 八项规定, 四大班子) and chains of `数词+X` (三严三实, 一岗双责,
     /// 三县一城一枢纽), the shapes Party documents coin formulations in.
     private func addFormulaEdges(
-        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ w: SegmentationWorkspace
+        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ w: inout HanRunDAG
     ) {
         guard isFormulaNumeral(s[p]), p + 2 < b else { return }
         // 数词 + 量词 + a content word of 2–4 characters.
@@ -239,9 +241,9 @@ public struct LexiconSegmenter: SpanSegmenter {
                 node = lexicon.child(of: node, s[q])
                 if node < 0 { break }
                 q += 1
-                let e = lexicon.entryAtNode[Int(node)]
-                if e >= 0, q - (p + 2) >= 2, lexicon.entryFlags[Int(e)].contains(.content) {
-                    addEdge(w, from: first, to: q, score: formulaScore, kind: .tifa)
+                let record = lexicon.tables.nodes[Int(node)]
+                if record.entry >= 0, q - (p + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0 {
+                    addEdge(&w, normalized, from: first, to: q, score: formulaScore, kind: .tifa)
                 }
             }
         }
@@ -257,31 +259,32 @@ public struct LexiconSegmenter: SpanSegmenter {
                 continue
             }
             guard pairs >= 1 else { return }
-            addEdge(w, from: first, to: pos + 2, score: formulaScore, kind: .tifa)
+            addEdge(&w, normalized, from: first, to: pos + 2, score: formulaScore, kind: .tifa)
             if pos + 2 < b, isHan(s[pos + 2]), !isChineseNumeral(s[pos + 2]),
-                let e = lexiconEntry(s, pos + 1..<pos + 3), lexicon.entryFlags[e].contains(.content)
+                let node = lexiconNode(s, pos + 1..<pos + 3),
+                lexicon.tables.nodes[node].flags & Lexicon.EntryFlags.content.rawValue != 0
             {
-                addEdge(w, from: first, to: pos + 3, score: formulaScore, kind: .tifa)
+                addEdge(&w, normalized, from: first, to: pos + 3, score: formulaScore, kind: .tifa)
             }
             return
         }
     }
 
-    private func lexiconEntry(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
+    /// The trie node of the lexicon word `s[range]`, or nil when it is not a word.
+    private func lexiconNode(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
         var node: Int32 = 0
         for q in range {
             node = lexicon.child(of: node, s[q])
             if node < 0 { return nil }
         }
-        let e = lexicon.entryAtNode[Int(node)]
-        return e >= 0 ? Int(e) : nil
+        return lexicon.tables.nodes[Int(node)].entry >= 0 ? Int(node) : nil
     }
 
     // MARK: Digits and Latin
 
     /// Digits with decimal and grouping separators, a percent sign, a Chinese multiplier
     /// (万, 亿) and a date or time unit: 3.5%, 1,000, 10万, 2022年.
-    private func scanNumber(_ s: UnsafeBufferPointer<UInt32>, from i: Int, _ w: SegmentationWorkspace) -> Int {
+    private func scanNumber(_ s: UnsafeBufferPointer<UInt32>, from i: Int, _ spans: inout RawBuffer<Span>) -> Int {
         let n = s.count
         var j = i
         while j < n {
@@ -290,7 +293,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             break
         }
         if j < n, scalarClass(s[j]) == .latin {
-            return scanLatin(s, from: i, w)
+            return scanLatin(s, from: i, &spans)
         }
         if j < n, s[j] == 0x25 || s[j] == 0x2030 {  // % ‰
             j += 1
@@ -298,20 +301,19 @@ public struct LexiconSegmenter: SpanSegmenter {
             if j < n, s[j] == 0x4E07 || s[j] == 0x4EBF { j += 1 }  // 万 亿
             if j < n, isDateUnit(s[j]) { j += 1 }
         }
-        w.spans.append(Span(start: Int32(i), end: Int32(j), kind: .number))
+        spans.append(Span(start: Int32(i), end: Int32(j), kind: .number))
         return j
     }
 
     /// Letters and digits with inner joiners: COVID-19, G20, U.S., AT&T. A run made only of
     /// X or x (XX同志) is a redaction mask.
-    private func scanLatin(_ s: UnsafeBufferPointer<UInt32>, from i: Int, _ w: SegmentationWorkspace) -> Int {
+    private func scanLatin(_ s: UnsafeBufferPointer<UInt32>, from i: Int, _ spans: inout RawBuffer<Span>) -> Int {
         let n = s.count
         var j = i
         while j < n {
             let cls = scalarClass(s[j])
             if cls == .latin || cls == .digit { j += 1; continue }
-            if [0x2D, 0x2E, 0x27, 0x26, 0x5F].contains(s[j]), j + 1 < n, j > i,
-                [.latin, .digit].contains(scalarClass(s[j + 1]))
+            if isLatinJoiner(s[j]), j + 1 < n, j > i, case let next = scalarClass(s[j + 1]), next == .latin || next == .digit
             {
                 j += 1
                 continue
@@ -320,64 +322,57 @@ public struct LexiconSegmenter: SpanSegmenter {
         }
         var allX = true
         for k in i..<j where s[k] != 0x58 && s[k] != 0x78 { allX = false; break }
-        w.spans.append(Span(start: Int32(i), end: Int32(j), kind: allX && j - i >= 2 ? .mask : .latin))
+        spans.append(Span(start: Int32(i), end: Int32(j), kind: allX && j - i >= 2 ? .mask : .latin))
         return j
     }
 
     // MARK: Masks
 
     /// `*月**日`: a mask followed by a date unit, and the numbers or masks and units chained to
-    /// it, are one mask.
-    private func mergeMaskedDates(_ w: SegmentationWorkspace) {
-        let s = w.normalized.scalars
-        var spans = w.spans
-        var out: [Span] = []
-        out.reserveCapacity(spans.count)
-        var k = 0
+    /// it, are one mask. Compacts `spans` in place.
+    private func mergeMaskedDates(s: RawBuffer<UInt32>, _ spans: inout RawBuffer<Span>) {
+        var hasMask = false
+        for k in 0..<spans.count where spans[k].kind == .mask { hasMask = true; break }
+        guard hasMask else { return }
         func isUnit(_ span: Span) -> Bool {
             span.end - span.start == 1 && isDateUnit(s[Int(span.start)]) && span.kind == .word
         }
-        while k < spans.count {
+        let n = spans.count
+        var out = 0
+        var k = 0
+        while k < n {
             var span = spans[k]
-            if span.kind == .mask, k + 1 < spans.count, spans[k + 1].start == span.end, isUnit(spans[k + 1]) {
+            if span.kind == .mask, k + 1 < n, spans[k + 1].start == span.end, isUnit(spans[k + 1]) {
                 span.end = spans[k + 1].end
                 k += 2
-                while k + 1 < spans.count, spans[k].start == span.end,
-                    spans[k].kind == .mask || spans[k].kind == .number, spans[k + 1].start == spans[k].end,
-                    isUnit(spans[k + 1])
+                while k + 1 < n, spans[k].start == span.end, spans[k].kind == .mask || spans[k].kind == .number,
+                    spans[k + 1].start == spans[k].end, isUnit(spans[k + 1])
                 {
                     span.end = spans[k + 1].end
                     k += 2
                 }
-                if let last = out.last, last.kind == .number, last.end == span.start,
+                if out > 0, case let last = spans[out - 1], last.kind == .number, last.end == span.start,
                     isDateUnit(s[Int(last.end) - 1])
                 {
                     span.start = last.start
-                    out.removeLast()
+                    out -= 1
                 }
-                out.append(span)
+                spans[out] = span
+                out += 1
                 continue
             }
-            out.append(span)
+            spans[out] = span
+            out += 1
             k += 1
         }
-        spans = out
-        w.spans = spans
+        spans.resize(out)
     }
 }
 
-/// Time and counting words that make numeral pairs ordinary quantities (一年一度, 三次一):
-/// 年 月 日 天 次 个 些 点 时 周 季 号 位 种 期 岁.
+
+/// - . ' & _ between letters or digits: COVID-19, U.S., AT&T.
 @inline(__always)
-func isCountingWord(_ c: UInt32) -> Bool {
-    switch c {
-    case 0x5E74, 0x6708, 0x65E5, 0x5929, 0x6B21, 0x4E2A, 0x4E9B, 0x70B9, 0x65F6, 0x5468, 0x5B63, 0x53F7, 0x4F4D,
-         0x79CD, 0x671F, 0x5C81:
-        return true
-    default:
-        return false
-    }
-}
+func isLatinJoiner(_ c: UInt32) -> Bool { c == 0x2D || c == 0x2E || c == 0x27 || c == 0x26 || c == 0x5F }
 
 @inline(__always)
 func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -413,3 +408,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Time and counting words that make numeral pairs ordinary quantities (一年一度, 三次一):
+/// 年 月 日 天 次 个 些 点 时 周 季 号 位 种 期 岁.
+@inline(__always)
+func isCountingWord(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x5E74, 0x6708, 0x65E5, 0x5929, 0x6B21, 0x4E2A, 0x4E9B, 0x70B9, 0x65F6, 0x5468, 0x5B63, 0x53F7, 0x4F4D,
+         0x79CD, 0x671F, 0x5C81:
+        return true
+    default:
+        return false
+    }
+}

@@ -6,4 +6,20 @@ public enum LexiconTag: String, Sendable, Hashable, CaseIterable {
     public init(parsing text: Substring) {
         self = LexiconTag(rawValue: String(text)) ?? .general
     }
+
+    /// The tag's index in `allCases`, as stored in the compiled lexicon.
+    var code: UInt8 {
+        switch self {
+        case .general: 0
+        case .tifa: 1
+        case .org: 2
+        case .title: 3
+        case .person: 4
+        case .place: 5
+        case .campaign: 6
+        case .meeting: 7
+        }
+    }
+
+    static let tifaCode: UInt8 = 1
 }

@@ -25,10 +25,11 @@ public struct Normalizer: Sendable {
     public func normalize(_ text: String) -> NormalizedText {
         let original = Array(text.unicodeScalars.lazy.map(\.value))
         var buffer = NormalizedBuffer()
+        defer { buffer.deallocate() }
         original.withUnsafeBufferPointer { normalize($0, into: &buffer) }
         return NormalizedText(
-            scalars: String(String.UnicodeScalarView(buffer.scalars.lazy.map { Unicode.Scalar($0)! })),
-            sourceStart: buffer.sourceStart.map(Int.init), sourceEnd: buffer.sourceEnd.map(Int.init))
+            scalars: String(String.UnicodeScalarView(buffer.scalars.buffer.lazy.map { Unicode.Scalar($0)! })),
+            sourceStart: buffer.sourceStart.buffer.map(Int.init), sourceEnd: buffer.sourceEnd.buffer.map(Int.init))
     }
 
     /// Normalizes `original` (Unicode scalar values) into `buffer`, replacing its contents.
@@ -97,31 +98,45 @@ public struct Normalizer: Sendable {
             for k in start..<end { buffer.append(original[k], from: Int32(k), to: Int32(k + 1)) }
             return end
         }
+        var produced = 0
         for scalar in String(decoding: output[0..<Int(length)], as: UTF16.self).unicodeScalars {
             buffer.append(simplified(scalar.value), from: Int32(start), to: Int32(end))
+            produced += 1
         }
+        if end - start > 1 || produced != 1 { buffer.hasChunks = true }
         return end
     }
 }
 
-/// Normalized scalars and, for each, the range of original scalars it came from.
+/// Normalized scalars and, for each, the range of original scalars it came from. The memory
+/// belongs to the owner, which calls `deallocate()`.
 struct NormalizedBuffer {
-    var scalars: [UInt32] = []
-    var sourceStart: [Int32] = []
-    var sourceEnd: [Int32] = []
+    var scalars = RawBuffer<UInt32>()
+    var sourceStart = RawBuffer<Int32>()
+    var sourceEnd = RawBuffer<Int32>()
+    /// Whether any original scalar became several or combined with another: only then can a
+    /// position fall inside a chunk.
+    var hasChunks = false
 
     var count: Int { scalars.count }
 
+    func deallocate() {
+        scalars.deallocate()
+        sourceStart.deallocate()
+        sourceEnd.deallocate()
+    }
+
     mutating func removeAll() {
-        scalars.removeAll(keepingCapacity: true)
-        sourceStart.removeAll(keepingCapacity: true)
-        sourceEnd.removeAll(keepingCapacity: true)
+        scalars.removeAll()
+        sourceStart.removeAll()
+        sourceEnd.removeAll()
+        hasChunks = false
     }
 
     mutating func reserve(_ n: Int) {
-        scalars.reserveCapacity(n)
-        sourceStart.reserveCapacity(n)
-        sourceEnd.reserveCapacity(n)
+        scalars.reserve(n)
+        sourceStart.reserve(n)
+        sourceEnd.reserve(n)
     }
 
     @inline(__always)
@@ -131,16 +146,10 @@ struct NormalizedBuffer {
         sourceEnd.append(to)
     }
 
-    mutating func removeLast() {
-        scalars.removeLast()
-        sourceStart.removeLast()
-        sourceEnd.removeLast()
-    }
-
-    /// A token may start at normalized index `i` only where a new source chunk starts.
+    /// A token may start or end at normalized index `i` only where a new source chunk starts.
     @inline(__always)
     func isBoundary(_ i: Int) -> Bool {
-        i == 0 || i >= scalars.count || sourceStart[i] != sourceStart[i - 1]
+        !hasChunks || i == 0 || i >= scalars.count || sourceStart[i] != sourceStart[i - 1]
     }
 }
 

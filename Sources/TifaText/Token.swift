@@ -1,6 +1,6 @@
 /// What a token is. Set formulations (`tifa`) and redaction masks (`mask`) are first-class
 /// because they are what Tifa's users count.
-public enum TokenKind: String, Sendable, Hashable, CaseIterable, Codable {
+public enum TokenKind: String, Sendable, Hashable, CaseIterable, Codable, BitwiseCopyable {
     /// A dictionary word or an unknown Han span.
     case word
     /// A set political formulation: a lexicon entry tagged `tifa`, or a numbered formula

@@ -3,12 +3,12 @@
 /// `byteOffsets` gets one extra final element: the end offset.
 @inline(__always)
 func decodeUTF8(
-    _ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [UInt32], byteOffsets: inout [Int32]
+    _ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout RawBuffer<UInt32>, byteOffsets: inout RawBuffer<Int32>
 ) -> Int? {
-    scalars.removeAll(keepingCapacity: true)
-    byteOffsets.removeAll(keepingCapacity: true)
-    scalars.reserveCapacity(bytes.count)
-    byteOffsets.reserveCapacity(bytes.count + 1)
+    scalars.removeAll()
+    byteOffsets.removeAll()
+    scalars.reserve(bytes.count)
+    byteOffsets.reserve(bytes.count + 1)
     var i = 0
     let n = bytes.count
     while i < n {
@@ -45,7 +45,11 @@ func decodeUTF8(
 
 /// The byte offset of the first invalid UTF-8 sequence in `bytes`, or nil.
 public func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var scalars: [UInt32] = []
-    var offsets: [Int32] = []
+    var scalars = RawBuffer<UInt32>()
+    var offsets = RawBuffer<Int32>()
+    defer {
+        scalars.deallocate()
+        offsets.deallocate()
+    }
     return decodeUTF8(bytes, into: &scalars, byteOffsets: &offsets)
 }

@@ -22,7 +22,7 @@ final class LexiconTests: XCTestCase {
 
     func testUserDictionaryWinsAndIsUsedBySegmentation() throws {
         let path = try temporaryFile(Array("# mine\n县委巡察办\t500\torg\n新名词\n".utf8), name: "user.dict")
-        let lexicon = try Lexicon.bundled(userDictionaries: [path])
+        let lexicon = try Lexicon.bundled(userDictionaries: [path], cache: .disabled)
         XCTAssertEqual(lexicon.entry(for: "县委巡察办"), Lexicon.Entry(frequency: 500, tag: .org))
         XCTAssertEqual(lexicon.entry(for: "新名词")?.tag, .general)
         let segmenter = try LexiconSegmenter(lexicon: lexicon)
@@ -31,14 +31,14 @@ final class LexiconTests: XCTestCase {
 
     func testBadFrequencyNamesFileAndLine() throws {
         let path = try temporaryFile(Array("好\t1\n坏\tmany\tgeneral\n".utf8), name: "bad.dict")
-        XCTAssertThrowsError(try Lexicon.bundled(userDictionaries: [path])) { error in
+        XCTAssertThrowsError(try Lexicon.bundled(userDictionaries: [path], cache: .disabled)) { error in
             XCTAssertEqual(error as? LexiconError, .badFrequency(path: path, line: 2, text: "many"))
         }
     }
 
     func testInvalidUTF8NamesFileLineAndByte() throws {
         let path = try temporaryFile(Array("好\t1\n".utf8) + [0xB9, 0xFA, 0x0A], name: "gbk.dict")
-        XCTAssertThrowsError(try Lexicon.bundled(userDictionaries: [path])) { error in
+        XCTAssertThrowsError(try Lexicon.bundled(userDictionaries: [path], cache: .disabled)) { error in
             XCTAssertEqual(error as? LexiconError, .invalidUTF8(path: path, line: 2, byteOffset: 6))
         }
     }
@@ -53,9 +53,63 @@ final class LexiconTests: XCTestCase {
     }
 
     func testLoadingTheRepositoryDictionariesMatchesTheBuiltInOnes() throws {
-        let fromFiles = try Lexicon.load(directory: repositoryRoot.appendingPathComponent("Dictionaries").path)
+        let fromFiles = try Lexicon.load(
+            directory: repositoryRoot.appendingPathComponent("Dictionaries").path, cache: .disabled)
+        XCTAssertFalse(fromFiles.loadedFromCache)
         let builtIn = try Lexicon.bundled()
         XCTAssertEqual(fromFiles.count, builtIn.count)
         XCTAssertEqual(fromFiles.entry(for: "两个维护"), builtIn.entry(for: "两个维护"))
+    }
+}
+
+final class LexiconCacheTests: XCTestCase {
+    private func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func testSecondLoadComesFromTheCacheWithTheSameEntries() throws {
+        let cache = try temporaryDirectory()
+        let built = try Lexicon.bundled(cache: .directory(cache))
+        XCTAssertFalse(built.loadedFromCache)
+        let cached = try Lexicon.bundled(cache: .directory(cache))
+        XCTAssertTrue(cached.loadedFromCache)
+        XCTAssertEqual(cached.count, built.count)
+        for word in ["全面从严治党", "中央纪委国家监委", "习近平", "的", "人类命运共同体"] {
+            XCTAssertEqual(cached.entry(for: word), built.entry(for: word), word)
+        }
+        let text = "坚持三严三实，做到两个维护，市纪委宋依佳书记要求"
+        XCTAssertEqual(
+            try LexiconSegmenter(lexicon: cached).words(text), try LexiconSegmenter(lexicon: built).words(text))
+    }
+
+    func testDamagedCacheFileIsRebuilt() throws {
+        let cache = try temporaryDirectory()
+        _ = try Lexicon.bundled(cache: .directory(cache))
+        let file = try XCTUnwrap(
+            FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasSuffix(".tifacache") })
+        let path = (cache as NSString).appendingPathComponent(file)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let reloaded = try Lexicon.bundled(cache: .directory(cache))
+        XCTAssertFalse(reloaded.loadedFromCache)
+        XCTAssertEqual(reloaded.entry(for: "两个维护")?.tag, .tifa)
+        try Data(bytes.prefix(100)).write(to: URL(fileURLWithPath: path))
+        XCTAssertFalse(try Lexicon.bundled(cache: .directory(cache)).loadedFromCache)
+        XCTAssertTrue(try Lexicon.bundled(cache: .directory(cache)).loadedFromCache)
+    }
+
+    func testChangingAUserDictionaryIsNeverServedStale() throws {
+        let cache = try temporaryDirectory()
+        let dict = (try temporaryDirectory() as NSString).appendingPathComponent("user.dict")
+        try Data("甲乙丙丁戊\t10\tgeneral\n".utf8).write(to: URL(fileURLWithPath: dict))
+        XCTAssertNotNil(try Lexicon.bundled(userDictionaries: [dict], cache: .directory(cache)).entry(for: "甲乙丙丁戊"))
+        try Data("庚辛壬癸子\t10\tgeneral\n".utf8).write(to: URL(fileURLWithPath: dict))
+        let changed = try Lexicon.bundled(userDictionaries: [dict], cache: .directory(cache))
+        XCTAssertFalse(changed.loadedFromCache)
+        XCTAssertNil(changed.entry(for: "甲乙丙丁戊"))
+        XCTAssertNotNil(changed.entry(for: "庚辛壬癸子"))
     }
 }

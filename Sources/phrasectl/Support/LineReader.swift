@@ -66,6 +66,45 @@ final class LineReader {
         }
     }
 
+    /// Whole lines, each followed by a line feed, amounting to at least `minimumBytes` unless the
+    /// input ends first.
+    struct Batch {
+        var bytes: [UInt8] = []
+        /// Number of the batch's first line (1-based) and its byte offset in the input.
+        var firstLine = 0
+        var firstOffset = 0
+        var lineCount = 0
+    }
+
+    /// The next batch of lines, or nil at the end of the input. A batch is cut from the read
+    /// buffer at the last line feed after `minimumBytes`; a line longer than that is taken whole.
+    func nextBatch(minimumBytes: Int) throws -> Batch? {
+        while !atEnd && buffer.count - start < minimumBytes { try fill() }
+        var cut = -1
+        while true {
+            if let newline = buffer[start...].lastIndex(of: 0x0A) {
+                cut = newline + 1
+                break
+            }
+            if atEnd { break }
+            try fill()
+        }
+        if cut < 0 { cut = buffer.count }  // the last line has no line feed
+        guard cut > start else { return nil }
+        var batch = Batch()
+        batch.bytes = Array(buffer[start..<cut])
+        if batch.bytes.last != 0x0A { batch.bytes.append(0x0A) }
+        batch.firstLine = lineNumber + 1
+        batch.firstOffset = consumed
+        var lines = 0
+        for byte in batch.bytes where byte == 0x0A { lines += 1 }
+        batch.lineCount = lines
+        lineNumber += lines
+        consumed += cut - start
+        start = cut
+        return batch
+    }
+
     private func fill() throws(CLIError) {
         if start > 0 {
             buffer.removeSubrange(0..<start)

@@ -1,0 +1,207 @@
+/// The compiled lexicon: one contiguous block, the same in memory and in the cache file.
+///
+/// ```
+/// header (64 bytes, little-endian):
+///   magic "TIFALEX1" · version u32 · nodeCount u32 · entryCount u32 · maxWordLength u32
+///   unknownLogProbability f32 · hashSlots u32 · sourceHash u64 · bodyChecksum u64 · zero padding
+/// frequency   i64 × entryCount
+/// hash        Slot (32 bytes) × hashSlots        key u64 = node << 32 | label (UInt64.max = empty),
+///                                               the child's Node, the child's index, 4 zero bytes;
+///                                               children of nodes with many children; linear probing
+/// nodes       Node (16 bytes) × nodeCount        node 0 is the root
+/// label       u32 × nodeCount                    edge label into each node
+/// rootNodes   Node × 65536                       copy of the root child's Node per BMP scalar
+/// rootChild   i32 × 65536                        root child per BMP scalar, 0 = none
+/// ```
+/// The copies in `hash` and `rootNodes` let a step through the trie read the child's Node in the
+/// same cache line that found it.
+/// The children of a node are the contiguous nodes `firstChild ..< firstChild + childCount`,
+/// sorted by label. Everything the segmenter needs about the word ending at a node sits in the
+/// node itself, so a step through the trie touches one cache line for the node.
+struct LexiconTables {
+    static let magic: UInt64 = 0x3158_454C_4146_4954  // "TIFALEX1" little-endian
+    static let version: UInt32 = 5
+    static let headerSize = 64
+    static let rootTableSize = 0x10000
+    /// Nodes with more children than this find a child through the hash table.
+    static let hashedFanOut: UInt16 = 8
+
+    struct Node: BitwiseCopyable {
+        var firstChild: Int32
+        var childCount: UInt16
+        /// `LexiconTag` code of the word ending here.
+        var tag: UInt8
+        /// `Lexicon.EntryFlags` of the word ending here.
+        var flags: UInt8
+        var logProbability: Float
+        /// Entry index of the word ending here, or -1.
+        var entry: Int32
+    }
+
+    let nodeCount: Int
+    let entryCount: Int
+    let maxWordLength: Int
+    let unknownLogProbability: Float
+    let sourceHash: UInt64
+    let hashSlots: Int
+    let hashShift: UInt64
+    struct Slot: BitwiseCopyable {
+        var key: UInt64
+        var node: Node
+        var child: Int32
+        var padding: Int32
+    }
+
+    static let emptyNode = Node(firstChild: 0, childCount: 0, tag: 0, flags: 0, logProbability: 0, entry: -1)
+
+    let frequency: UnsafeMutablePointer<Int64>
+    let hash: UnsafeMutablePointer<Slot>
+    let nodes: UnsafeMutablePointer<Node>
+    let label: UnsafeMutablePointer<UInt32>
+    let rootNodes: UnsafeMutablePointer<Node>
+    let rootChild: UnsafeMutablePointer<Int32>
+    let byteCount: Int
+
+    static func byteCount(nodes: Int, entries: Int, hashSlots: Int) -> Int {
+        headerSize + entries * 8 + hashSlots * 32 + nodes * 20 + rootTableSize * 20
+    }
+
+    /// Views a block whose header is already written.
+    init(_ base: UnsafeMutableRawPointer) {
+        nodeCount = Int(base.load(fromByteOffset: 12, as: UInt32.self))
+        entryCount = Int(base.load(fromByteOffset: 16, as: UInt32.self))
+        maxWordLength = Int(base.load(fromByteOffset: 20, as: UInt32.self))
+        unknownLogProbability = base.load(fromByteOffset: 24, as: Float.self)
+        hashSlots = Int(base.load(fromByteOffset: 28, as: UInt32.self))
+        hashShift = UInt64(64 - max(1, hashSlots).trailingZeroBitCount)
+        sourceHash = base.load(fromByteOffset: 32, as: UInt64.self)
+        var offset = Self.headerSize
+        func take<T>(_ count: Int, _ type: T.Type) -> UnsafeMutablePointer<T> {
+            defer { offset += count * MemoryLayout<T>.stride }
+            return (base + offset).assumingMemoryBound(to: T.self)
+        }
+        frequency = take(entryCount, Int64.self)
+        hash = take(hashSlots, Slot.self)
+        nodes = take(nodeCount, Node.self)
+        label = take(nodeCount, UInt32.self)
+        rootNodes = take(Self.rootTableSize, Node.self)
+        rootChild = take(Self.rootTableSize, Int32.self)
+        byteCount = offset
+    }
+
+    /// Allocates a block and writes its header.
+    static func allocate(
+        nodes: Int, entries: Int, hashSlots: Int, maxWordLength: Int, unknownLogProbability: Float, sourceHash: UInt64
+    ) -> UnsafeMutableRawPointer {
+        precondition(hashSlots > 0 && hashSlots & (hashSlots - 1) == 0, "hash slots must be a power of two")
+        let size = byteCount(nodes: nodes, entries: entries, hashSlots: hashSlots)
+        let base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: headerSize)
+        base.storeBytes(of: magic, toByteOffset: 0, as: UInt64.self)
+        base.storeBytes(of: version, toByteOffset: 8, as: UInt32.self)
+        base.storeBytes(of: UInt32(nodes), toByteOffset: 12, as: UInt32.self)
+        base.storeBytes(of: UInt32(entries), toByteOffset: 16, as: UInt32.self)
+        base.storeBytes(of: UInt32(maxWordLength), toByteOffset: 20, as: UInt32.self)
+        base.storeBytes(of: unknownLogProbability, toByteOffset: 24, as: Float.self)
+        base.storeBytes(of: UInt32(hashSlots), toByteOffset: 28, as: UInt32.self)
+        base.storeBytes(of: sourceHash, toByteOffset: 32, as: UInt64.self)
+        return base
+    }
+
+    @inline(__always)
+    func hashSlot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> hashShift) }
+
+    /// The child of `node` (whose record is `record`) labelled `scalar`: its index and record,
+    /// or index -1.
+    @inline(__always)
+    func step(_ node: Int32, _ record: Node, _ scalar: UInt32) -> (Int32, Node) {
+        if node == 0 && scalar < 0x10000 {
+            let c = rootChild[Int(scalar)]
+            return c == 0 ? (-1, record) : (c, rootNodes[Int(scalar)])
+        }
+        if record.childCount > Self.hashedFanOut {
+            let key = UInt64(node) << 32 | UInt64(scalar)
+            let mask = hashSlots - 1
+            var slot = hashSlot(key)
+            while true {
+                let k = hash[slot].key
+                if k == key { return (hash[slot].child, hash[slot].node) }
+                if k == .max { return (-1, record) }
+                slot = (slot + 1) & mask
+            }
+        }
+        var c = Int(record.firstChild)
+        let end = c + Int(record.childCount)
+        while c < end {
+            let l = label[c]
+            if l == scalar { return (Int32(c), nodes[c]) }
+            if l > scalar { return (-1, record) }
+            c += 1
+        }
+        return (-1, record)
+    }
+
+    /// The child of `node` labelled `scalar`, or -1.
+    @inline(__always)
+    func child(of node: Int32, _ scalar: UInt32) -> Int32 {
+        step(node, nodes[Int(node)], scalar).0
+    }
+
+    /// Fills the hash table with the children of every node with many children, and the root
+    /// records table.
+    func fillHash() {
+        let empty = Slot(key: .max, node: Self.emptyNode, child: -1, padding: 0)
+        hash.initialize(repeating: empty, count: hashSlots)
+        let mask = hashSlots - 1
+        for node in 0..<nodeCount where nodes[node].childCount > Self.hashedFanOut {
+            let first = Int(nodes[node].firstChild)
+            for child in first..<(first + Int(nodes[node].childCount)) {
+                let key = UInt64(node) << 32 | UInt64(label[child])
+                var slot = hashSlot(key)
+                while hash[slot].key != .max { slot = (slot + 1) & mask }
+                hash[slot] = Slot(key: key, node: nodes[child], child: Int32(child), padding: 0)
+            }
+        }
+        rootNodes.initialize(repeating: Self.emptyNode, count: Self.rootTableSize)
+        for scalar in 0..<Self.rootTableSize where rootChild[scalar] != 0 {
+            rootNodes[scalar] = nodes[Int(rootChild[scalar])]
+            if PersonNames.isSurname(UInt32(scalar)) { rootNodes[scalar].flags |= Lexicon.EntryFlags.surname.rawValue }
+        }
+    }
+
+    /// Writes the checksum of everything after the header, which `isValid` verifies.
+    static func seal(_ base: UnsafeMutableRawPointer) {
+        let tables = LexiconTables(base)
+        let body = UnsafeRawBufferPointer(start: base + headerSize, count: tables.byteCount - headerSize)
+        base.storeBytes(of: checksum(body), toByteOffset: 40, as: UInt64.self)
+    }
+
+    /// A fast 64-bit checksum, eight bytes at a time: it catches a truncated or damaged cache file.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        let words = bytes.count / 8
+        for i in 0..<words {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            h ^= h >> 29
+        }
+        for i in (words * 8)..<bytes.count { h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// Whether `bytes` is a complete, undamaged compiled lexicon of this version built from `sourceHash`.
+    static func isValid(_ bytes: UnsafeRawBufferPointer, sourceHash: UInt64) -> Bool {
+        guard bytes.count >= headerSize,
+            bytes.load(fromByteOffset: 0, as: UInt64.self) == magic,
+            bytes.load(fromByteOffset: 8, as: UInt32.self) == version,
+            bytes.load(fromByteOffset: 32, as: UInt64.self) == sourceHash
+        else { return false }
+        let nodes = Int(bytes.load(fromByteOffset: 12, as: UInt32.self))
+        let entries = Int(bytes.load(fromByteOffset: 16, as: UInt32.self))
+        let slots = Int(bytes.load(fromByteOffset: 28, as: UInt32.self))
+        guard slots > 0, slots & (slots - 1) == 0,
+            bytes.count == byteCount(nodes: nodes, entries: entries, hashSlots: slots)
+        else { return false }
+        let body = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
+        return checksum(body) == bytes.load(fromByteOffset: 40, as: UInt64.self)
+    }
+}
