@@ -1,0 +1,96 @@
+import Benchmark
+import Foundation
+import Tifa
+
+/// Fixed corpora from ../shared/data: the Government Work Reports (3.3 MB) and the PKU test text
+/// (0.5 MB). Every segmentation benchmark checks its token count and boundary checksum against
+/// `expected-outputs.json`, which the plain tests check too, so a fast wrong answer fails.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(10), maxIterations: 20)
+
+    let corpora = Corpora.load()
+    let lexicon = try! Lexicon.bundled()
+    let segmenters: [(String, any Segmenter)] = [
+        ("coarse", try! LexiconSegmenter(lexicon: lexicon, granularity: .coarse)),
+        ("fine", try! LexiconSegmenter(lexicon: lexicon, granularity: .fine)),
+        ("icu", try! ICUSegmenter()),
+    ]
+
+    for (corpusName, lines) in corpora.all {
+        let bytes = lines.reduce(0) { $0 + $1.utf8.count }
+        for (mode, segmenter) in segmenters {
+            let expected = corpora.expected["\(corpusName)/\(mode)"]
+            Benchmark("segment \(mode) \(corpusName) (\(bytes / 1000) kB)") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    let result = Corpora.segment(lines, with: segmenter)
+                    if let expected, result != expected {
+                        fatalError("\(mode) \(corpusName): got \(result), expected \(expected)")
+                    }
+                    blackHole(result)
+                }
+            }
+        }
+        let normalizer = try! Normalizer()
+        Benchmark("normalize \(corpusName) (\(bytes / 1000) kB)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                var count = 0
+                for line in lines { count += normalizer.normalize(line).scalars.unicodeScalars.count }
+                blackHole(count)
+            }
+        }
+    }
+
+    let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("tifa-benchmark-cache").path
+    _ = try! Lexicon.bundled(cache: .directory(cacheDirectory))
+    Benchmark("dictionary load warm (compiled cache)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let loaded = try! Lexicon.bundled(cache: .directory(cacheDirectory))
+            precondition(loaded.loadedFromCache && loaded.count == lexicon.count)
+            blackHole(loaded)
+        }
+    }
+    Benchmark("dictionary load cold (text files)", configuration: .init(maxIterations: 5)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let loaded = try! Lexicon.bundled(cache: .disabled)
+            precondition(!loaded.loadedFromCache && loaded.count == lexicon.count)
+            blackHole(loaded)
+        }
+    }
+}
+
+/// The benchmark corpora and their expected segmentation results.
+struct Corpora {
+    var all: [(String, [String])]
+    var expected: [String: SegmentationFingerprint]
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let data = repository.deletingLastPathComponent().appendingPathComponent("shared/data")
+
+    static func load() -> Corpora {
+        var reports: [String] = []
+        let jsonl = try! String(contentsOf: data.appendingPathComponent("corpora/gov_work_reports.jsonl"), encoding: .utf8)
+        for line in jsonl.split(separator: "\n") {
+            let object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            reports += (object["text"] as! String).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        let pku = try! String(contentsOf: data.appendingPathComponent("segmentation/pku_test.utf8"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let expectedFile = repository.appendingPathComponent("Benchmarks/expected-outputs.json")
+        var expected: [String: SegmentationFingerprint] = [:]
+        if let data = try? Data(contentsOf: expectedFile),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: [String: UInt64]]
+        {
+            for (key, value) in object {
+                expected[key] = SegmentationFingerprint(tokens: Int(value["tokens"]!), checksum: value["checksum"]!)
+            }
+        }
+        return Corpora(all: [("work-reports", reports), ("pku-test", pku)], expected: expected)
+    }
+
+    static func segment(_ lines: [String], with segmenter: any Segmenter) -> SegmentationFingerprint {
+        SegmentationFingerprint(of: lines, segmenter: segmenter)
+    }
+}

@@ -1,0 +1,44 @@
+/// The number of tokens a segmenter cuts from some lines and a checksum of their kinds and
+/// scalar ranges: a compact way to pin segmentation output, so a change in it is noticed
+/// (tests and benchmarks compare fingerprints against recorded ones).
+///
+/// ```swift
+/// let fingerprint = SegmentationFingerprint(of: ["做到两个维护"], segmenter: try LexiconSegmenter())
+/// ```
+public struct SegmentationFingerprint: Sendable, Equatable, CustomStringConvertible {
+    public var tokens: Int
+    public var checksum: UInt64
+
+    public init(tokens: Int, checksum: UInt64) {
+        self.tokens = tokens
+        self.checksum = checksum
+    }
+
+    /// Segments `lines` and fingerprints the tokens (FNV-1a over start, end and kind of each).
+    public init(of lines: [String], segmenter: any Segmenter) {
+        let workspace = SegmentationWorkspace()
+        var buffer: [Token] = []
+        var count = 0
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for var line in lines {
+            buffer.removeAll(keepingCapacity: true)
+            // A Swift String is valid UTF-8, so segmentation cannot fail.
+            line.withUTF8 { try! segmenter.segment($0, into: &buffer, workspace: workspace) }
+            count += buffer.count
+            for token in buffer {
+                for value in [token.scalarRange.lowerBound, token.scalarRange.upperBound, token.kind.ordinal] {
+                    hash = (hash ^ UInt64(truncatingIfNeeded: value)) &* 0x0000_0100_0000_01B3
+                }
+            }
+        }
+        tokens = count
+        checksum = hash
+    }
+
+    public var description: String { "\(tokens) tokens, checksum \(checksum)" }
+}
+
+extension TokenKind {
+    /// A stable number per kind, unlike `hashValue`.
+    var ordinal: Int { TokenKind.allCases.firstIndex(of: self)! }
+}
