@@ -7,7 +7,7 @@ import Tifa
 /// `expected-outputs.json`, which the plain tests check too, so a fast wrong answer fails.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident, bytesPerSecond],
         maxDuration: .seconds(10), maxIterations: 20)
 
     let corpora = Corpora.load()
@@ -24,7 +24,9 @@ let benchmarks: @Sendable () -> Void = {
             let expected = corpora.expected["\(corpusName)/\(mode)"]
             Benchmark("segment \(mode) \(corpusName) (\(bytes / 1000) kB)") { benchmark in
                 for _ in benchmark.scaledIterations {
+                    let start = ContinuousClock.now
                     let result = Corpora.segment(lines, with: segmenter)
+                    recordBytesPerSecond(benchmark, bytes: bytes, since: start)
                     if let expected, result != expected {
                         fatalError("\(mode) \(corpusName): got \(result), expected \(expected)")
                     }
@@ -35,8 +37,10 @@ let benchmarks: @Sendable () -> Void = {
         let normalizer = try! Normalizer()
         Benchmark("normalize \(corpusName) (\(bytes / 1000) kB)") { benchmark in
             for _ in benchmark.scaledIterations {
+                let start = ContinuousClock.now
                 var count = 0
                 for line in lines { count += normalizer.normalize(line).scalars.unicodeScalars.count }
+                recordBytesPerSecond(benchmark, bytes: bytes, since: start)
                 blackHole(count)
             }
         }
@@ -58,6 +62,15 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(loaded)
         }
     }
+}
+
+/// Input bytes processed per second, the number users compare with other segmenters.
+let bytesPerSecond = BenchmarkMetric.custom("Input bytes per second", polarity: .prefersLarger, useScalingFactor: false)
+
+func recordBytesPerSecond(_ benchmark: Benchmark, bytes: Int, since start: ContinuousClock.Instant) {
+    let elapsed = ContinuousClock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    benchmark.measurement(bytesPerSecond, Int(Double(bytes) / max(seconds, 1e-9)))
 }
 
 /// The benchmark corpora and their expected segmentation results.
