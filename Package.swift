@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "Tifa", targets: ["Tifa"]),
         .library(name: "TifaText", targets: ["TifaText"]),
+        .library(name: "TifaIndex", targets: ["TifaIndex"]),
         .executable(name: "phrasectl", targets: ["phrasectl"]),
     ],
     dependencies: [
@@ -30,7 +31,10 @@ let package = Package(
             cSettings: [.define("TIFA_DICTIONARY_DIR", to: "\"\(dictionaryDirectory)\"")]
         ),
         .target(name: "TifaText", dependencies: ["CICUShim", "TifaDictionaryData"]),
-        .target(name: "Tifa", dependencies: ["TifaText"]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "TifaIndex", dependencies: ["TifaText", "CSQLite"]),
+        .target(name: "TifaArchive", dependencies: ["TifaText", "TifaIndex"]),
+        .target(name: "Tifa", dependencies: ["TifaText", "TifaIndex", "TifaArchive"]),
         .executableTarget(
             name: "phrasectl",
             dependencies: [
@@ -39,6 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TifaTextTests", dependencies: ["TifaText"]),
+        .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive"]),
         .testTarget(name: "phrasectlTests", dependencies: ["phrasectl"]),
     ]
 )

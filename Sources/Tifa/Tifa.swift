@@ -1,2 +1,4 @@
 // The umbrella module: `import Tifa` brings in the whole public API.
+@_exported import TifaArchive
+@_exported import TifaIndex
 @_exported import TifaText

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Tifa
 
 /// Errors the commands report; each maps to a sysexits-style exit code.
 enum CLIError: Error, CustomStringConvertible {
@@ -6,6 +7,8 @@ enum CLIError: Error, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     case invalidUTF8(path: String, line: Int, byteOffset: Int)
     case dictionary(String)
+    case index(IndexError)
+    case input(String)
 
     var description: String {
         switch self {
@@ -14,6 +17,8 @@ enum CLIError: Error, CustomStringConvertible {
         case let .invalidUTF8(path, line, offset):
             return "\(path): invalid UTF-8 at byte \(offset) (line \(line)); convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD"
         case let .dictionary(message): return message
+        case let .index(error): return error.description
+        case let .input(message): return message
         }
     }
 
@@ -23,6 +28,13 @@ enum CLIError: Error, CustomStringConvertible {
         case .cannotRead: return ExitCode(74)  // EX_IOERR
         case .invalidUTF8: return ExitCode(65)  // EX_DATAERR
         case .dictionary: return ExitCode(78)  // EX_CONFIG
+        case let .index(error):
+            switch error {
+            case .query, .emptyPhrase: return ExitCode(64)  // EX_USAGE
+            case .documentNotFound: return ExitCode(1)
+            default: return ExitCode(65)  // EX_DATAERR
+            }
+        case .input: return ExitCode(65)
         }
     }
 }

@@ -1,0 +1,168 @@
+import TifaText
+
+/// How often a phrase occurs: occurrences are start positions in the matching form, so
+/// overlapping occurrences count separately (哈哈 occurs twice in 哈哈哈).
+public struct PhraseCount: Sendable, Equatable {
+    public var phrase: String
+    public var occurrences: Int
+    public var documents: Int
+    /// Occurrences per document number.
+    public var perDocument: [Int64: Int]
+}
+
+extension Index {
+    /// Counts `phrase` (matched in its matching form, like the documents) over the live documents.
+    public func count(_ phrase: String) throws(IndexError) -> PhraseCount {
+        let found = try occurrences(of: phrase)
+        var perDocument: [Int64: Int] = [:]
+        var total = 0
+        for (document, starts) in found {
+            perDocument[document] = starts.count
+            total += starts.count
+        }
+        return PhraseCount(phrase: phrase, occurrences: total, documents: found.count, perDocument: perDocument)
+    }
+
+    /// The start positions (in each document's matching form) of every occurrence of `phrase`.
+    public func occurrences(of phrase: String) throws(IndexError) -> [Int64: [Int32]] {
+        try refreshDocuments()
+        let scalars = normalizer.matchingForm(of: phrase).scalars
+        guard !scalars.isEmpty else { throw .emptyPhrase }
+        return try reading { () throws(IndexError) in try occurrences(ofMatching: scalars) }
+    }
+
+    func occurrences(ofMatching scalars: [UInt32]) throws(IndexError) -> [Int64: [Int32]] {
+        if scalars.count == 1 { return try characterOccurrences(scalars[0]) }
+        // Each consecutive pair must start one position after the previous one: chaining the
+        // pairs' positions finds exactly the phrase's occurrences, with no text to verify.
+        var lists: [Int64: [Int64: [Int32]]] = [:]
+        var offsets: [(gram: Int64, offset: Int)] = []
+        for i in 0..<(scalars.count - 1) {
+            let gram = Postings.bigram(scalars[i], scalars[i + 1])
+            if lists[gram] == nil { lists[gram] = try postings(for: gram) }
+            offsets.append((gram, i))
+        }
+        // Drive with the rarest pair; check the others by binary search.
+        let driver = offsets.min { total(lists[$0.gram]!) < total(lists[$1.gram]!) }!
+        var result: [Int64: [Int32]] = [:]
+        for (document, positions) in lists[driver.gram]! {
+            var others: [([Int32], Int)] = []
+            var missing = false
+            for (gram, offset) in offsets where !(gram == driver.gram && offset == driver.offset) {
+                guard let list = lists[gram]![document] else { missing = true; break }
+                others.append((list, offset))
+            }
+            if missing { continue }
+            var starts: [Int32] = []
+            for p in positions {
+                let start = p - Int32(driver.offset)
+                guard start >= 0 else { continue }
+                if others.allSatisfy({ contains($0.0, start + Int32($0.1)) }) { starts.append(start) }
+            }
+            if !starts.isEmpty { result[document] = starts }
+        }
+        return result
+    }
+
+    /// A character occurs where a pair starting with it does, and at the end of a document that
+    /// ends with it.
+    private func characterOccurrences(_ c: UInt32) throws(IndexError) -> [Int64: [Int32]] {
+        var result: [Int64: [Int32]] = [:]
+        do {
+            let statement = try database.prepare(
+                "SELECT data FROM postings WHERE gram BETWEEN ? AND ? ORDER BY gram, segment")
+            statement.bind(1, Postings.bigram(c, 0)).bind(2, Postings.bigram(c, 0x1F_FFFF))
+            while try statement.step() {
+                try statement.withBlob(0) { bytes in
+                    try Postings.decode(bytes) { document, positions in
+                        if documents[document] != nil { result[document, default: []] += positions }
+                    }
+                }
+            }
+        } catch let error as SQLiteError {
+            throw .sqlite(error)
+        } catch {
+            throw .corrupt(path: path, reason: "the posting list of a pair starting with U+\(String(c, radix: 16)) does not decode")
+        }
+        for info in documents.values where info.lastCharacter == Int64(c) && info.length > 0 {
+            result[info.number, default: []].append(Int32(info.length - 1))
+        }
+        for key in result.keys { result[key]!.sort() }
+        return result
+    }
+
+    private func total(_ list: [Int64: [Int32]]) -> Int { list.values.reduce(0) { $0 + $1.count } }
+
+    private func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == value
+    }
+
+    /// The postings of one gram across segments, live documents only.
+    func postings(for gram: Int64) throws(IndexError) -> [Int64: [Int32]] {
+        var result: [Int64: [Int32]] = [:]
+        do {
+            let statement = try database.prepare("SELECT data FROM postings WHERE gram = ? ORDER BY segment")
+            statement.bind(1, gram)
+            while try statement.step() {
+                try statement.withBlob(0) { bytes in
+                    try Postings.decode(bytes) { document, positions in
+                        if documents[document] != nil { result[document] = positions }
+                    }
+                }
+            }
+        } catch let error as SQLiteError {
+            throw .sqlite(error)
+        } catch {
+            throw .corrupt(path: path, reason: "the posting list of gram \(gram) does not decode")
+        }
+        return result
+    }
+
+    /// Runs `body` in one read transaction, so every statement sees the same commit.
+    func reading<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+        do { try database.execute("BEGIN") } catch { throw .sqlite(error) }
+        defer { try? database.execute("COMMIT") }
+        return try body()
+    }
+}
+
+extension Index {
+    /// How `breakdown` groups a count.
+    public enum Breakdown: String, Sendable, CaseIterable {
+        case year, month, document
+    }
+
+    /// One group of a breakdown: a year (`YYYY`), a month (`YYYY-MM`) or a document id, with its
+    /// occurrences and the number of documents they are in. Undated documents group as "unknown".
+    public struct Group: Sendable, Equatable {
+        public var key: String
+        public var occurrences: Int
+        public var documents: Int
+    }
+
+    /// `count` grouped by year, month or document, in key order.
+    public func breakdown(_ count: PhraseCount, by breakdown: Breakdown) -> [Group] {
+        var groups: [String: Group] = [:]
+        for (number, n) in count.perDocument {
+            guard let info = documents[number] else { continue }
+            let key: String
+            switch breakdown {
+            case .year: key = info.year ?? "unknown"
+            case .month: key = info.month ?? "unknown"
+            case .document: key = info.id
+            }
+            groups[key, default: Group(key: key, occurrences: 0, documents: 0)].occurrences += n
+            groups[key]!.documents += 1
+        }
+        return groups.values.sorted { $0.key < $1.key }
+    }
+
+    /// The live document with index number `number`.
+    public func document(number: Int64) -> DocumentInfo? { documents[number] }
+}

@@ -1,0 +1,90 @@
+import TifaText
+
+/// One occurrence in context. `start`/`end` are character (Unicode scalar) offsets into the
+/// document's original text; `left`/`match`/`right` are original text, line breaks shown as spaces.
+public struct KWICLine: Sendable, Equatable {
+    public var id: String
+    public var date: String?
+    public var start: Int
+    public var end: Int
+    public var left: String
+    public var match: String
+    public var right: String
+}
+
+extension Index {
+    /// How KWIC lines are ordered.
+    public enum KWICOrder: String, Sendable, CaseIterable {
+        /// By document date, then position.
+        case date
+        /// By the context before the match, read backwards from the match.
+        case left
+        /// By the context after the match.
+        case right
+    }
+
+    /// Every occurrence of `phrase` with `width` characters of context on each side.
+    public func kwic(_ phrase: String, width: Int = 20, limit: Int? = nil, order: KWICOrder = .date) throws(IndexError) -> [KWICLine] {
+        let found = try occurrences(of: phrase)
+        let length = normalizer.matchingForm(of: phrase).scalars.count
+        var lines: [KWICLine] = []
+        let ordered = found.keys.compactMap { documents[$0] }.sorted {
+            ($0.date ?? "", $0.number) < ($1.date ?? "", $1.number)
+        }
+        for info in ordered {
+            let text = try self.text(of: info.number)
+            let form = normalizer.matchingForm(of: text)
+            let scalars = Array(text.unicodeScalars)
+            for start in found[info.number]! {
+                let range = form.originalRange(of: Int(start)..<(Int(start) + length))
+                func slice(_ r: Range<Int>) -> String {
+                    String(String.UnicodeScalarView(scalars[r].map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+                }
+                lines.append(
+                    KWICLine(
+                        id: info.id, date: info.date, start: range.lowerBound, end: range.upperBound,
+                        left: slice(max(0, range.lowerBound - width)..<range.lowerBound),
+                        match: slice(range),
+                        right: slice(range.upperBound..<min(scalars.count, range.upperBound + width))))
+            }
+        }
+        switch order {
+        case .date: break
+        case .left: lines.sort { (String($0.left.reversed()), $0.id) < (String($1.left.reversed()), $1.id) }
+        case .right: lines.sort { ($0.right, $0.id) < ($1.right, $1.id) }
+        }
+        if let limit { return Array(lines.prefix(limit)) }
+        return lines
+    }
+
+    /// Size and shape of the index.
+    public struct Statistics: Sendable, Equatable {
+        public var documents: Int
+        /// Characters of the documents' matching forms.
+        public var characters: Int
+        /// Distinct characters and character pairs with postings.
+        public var grams: Int
+        public var segments: Int
+        public var fileBytes: Int
+        public var formatVersion: Int
+        public var toSimplified: Bool
+    }
+
+    public func statistics() throws(IndexError) -> Statistics {
+        try refreshDocuments()
+        do {
+            func scalar(_ sql: String) throws -> Int {
+                let statement = try database.prepare(sql)
+                _ = try statement.step()
+                return Int(statement.int(0))
+            }
+            let pages = try scalar("PRAGMA page_count"), pageSize = try scalar("PRAGMA page_size")
+            return Statistics(
+                documents: documents.count, characters: documents.values.reduce(0) { $0 + $1.length },
+                grams: try scalar("SELECT count(DISTINCT gram) FROM postings"), segments: try scalar("SELECT count(*) FROM segments"),
+                fileBytes: pages * pageSize, formatVersion: Self.formatVersion, toSimplified: toSimplified)
+        } catch {
+            throw .sqlite(error as! SQLiteError)
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import TifaText
+
+/// A Tifa index: one SQLite file holding documents (original text and metadata) and positional
+/// postings of every character and character pair of their matching form, so any phrase is
+/// counted exactly, whatever a segmenter would do with it. The format is in `FORMAT.md`.
+///
+/// ```swift
+/// let index = try Index(path: "speeches.tifa")
+/// try index.add(Document(id: "gwr-2024", text: "…全面从严治党…", date: "2024-03-05"))
+/// try index.commit()
+/// let count = try index.count("全面从严治党")   // occurrences and documents
+/// ```
+/// A writer commits in batches; readers (other `Index` values, other processes) see the state of
+/// the last commit.
+public final class Index {
+    public static let formatVersion = 1
+    static let magic = "tifa-index"
+    /// Segments beyond this many are merged into one after a commit.
+    static let maximumSegments = 8
+
+    let database: Database
+    public let path: String
+    /// Whether the matching form maps Traditional characters to Simplified (fixed at creation).
+    public let toSimplified: Bool
+    let normalizer: Normalizer
+
+    /// Live documents by number, refreshed when another connection commits.
+    private(set) var documents: [Int64: DocumentInfo] = [:]
+    private var documentNumbers: [String: Int64] = [:]
+    private var dataVersion: Int64 = -1
+
+    /// Documents added since the last commit.
+    var pending: [Document] = []
+
+    /// Opens the index at `path`, creating it when the file does not exist (with `toSimplified`
+    /// deciding its matching form; an existing index keeps its own).
+    public init(path: String, toSimplified: Bool = false, readOnly: Bool = false) throws(IndexError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if readOnly && !exists { throw .notAnIndex(path: path, reason: "no such file") }
+        if exists { try Self.checkHeader(path) }
+        do {
+            database = try Database(path: path, readOnly: readOnly)
+            if !exists {
+                try Self.createSchema(database, toSimplified: toSimplified)
+            } else if !readOnly {
+                try database.execute("PRAGMA journal_mode=WAL")
+            }
+            try database.execute("PRAGMA synchronous=NORMAL")
+            let meta = try Self.readMeta(database, path: path)
+            self.toSimplified = meta["to_simplified"] == "1"
+        } catch let error as IndexError {
+            throw error
+        } catch let error as SQLiteError {
+            throw Self.explain(error, path: path)
+        } catch {
+            throw .corrupt(path: path, reason: "\(error)")
+        }
+        do { normalizer = try Normalizer(toSimplified: self.toSimplified) } catch {
+            throw .corrupt(path: path, reason: error.description)
+        }
+        try refreshDocuments()
+    }
+
+    /// A file that is not SQLite at all is told apart from a damaged index before SQLite reads it.
+    private static func checkHeader(_ path: String) throws(IndexError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .notAnIndex(path: path, reason: "cannot be read")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { throw .notAnIndex(path: path, reason: "the file is empty") }
+        if header != Data("SQLite format 3\u{0}".utf8) {
+            throw .notAnIndex(path: path, reason: "not an SQLite database")
+        }
+    }
+
+    private static func explain(_ error: SQLiteError, path: String) -> IndexError {
+        switch error.code {
+        case 26: return .notAnIndex(path: path, reason: "not an SQLite database")  // SQLITE_NOTADB
+        case 11: return .corrupt(path: path, reason: error.message)  // SQLITE_CORRUPT
+        default: return .sqlite(error)
+        }
+    }
+
+    private static func createSchema(_ db: Database, toSimplified: Bool) throws {
+        try db.execute("PRAGMA journal_mode=WAL")
+        try db.transaction {
+            try db.execute(
+                """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE documents(
+                    number INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    title TEXT, date TEXT, speaker TEXT, source TEXT, tags TEXT,
+                    text TEXT NOT NULL,
+                    length INTEGER NOT NULL,
+                    last INTEGER NOT NULL);
+                CREATE TABLE postings(
+                    gram INTEGER NOT NULL, segment INTEGER NOT NULL, data BLOB NOT NULL,
+                    PRIMARY KEY(gram, segment)) WITHOUT ROWID;
+                CREATE TABLE segments(number INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
+                """)
+            let insert = try db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)")
+            for (key, value) in [
+                ("magic", magic), ("format", String(formatVersion)), ("to_simplified", toSimplified ? "1" : "0"),
+                ("matching", "nfkc,zero-width,han-wrap" + (toSimplified ? ",hant-hans" : "")),
+            ] {
+                try insert.bind(1, key).bind(2, value).run()
+            }
+        }
+    }
+
+    private static func readMeta(_ db: Database, path: String) throws -> [String: String] {
+        var meta: [String: String] = [:]
+        let hasMeta = try db.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'")
+        guard try hasMeta.step(), hasMeta.int(0) == 1 else {
+            throw IndexError.notAnIndex(path: path, reason: "an SQLite database without Tifa's tables")
+        }
+        let statement = try db.prepare("SELECT key, value FROM meta")
+        while try statement.step() {
+            if let key = statement.string(0), let value = statement.string(1) { meta[key] = value }
+        }
+        guard meta["magic"] == magic else {
+            throw IndexError.notAnIndex(path: path, reason: "an SQLite database of another program")
+        }
+        guard let format = meta["format"].flatMap(Int.init) else {
+            throw IndexError.corrupt(path: path, reason: "the format version is missing")
+        }
+        if format > formatVersion { throw IndexError.newerFormat(path: path, found: format, supported: formatVersion) }
+        return meta
+    }
+
+    /// Reloads the documents' metadata when another connection has committed since the last
+    /// load, or always with `force` (SQLite's data version does not change for our own commits).
+    func refreshDocuments(force: Bool = false) throws(IndexError) {
+        if force { dataVersion = -1 }
+        do {
+            let version = try database.prepare("PRAGMA data_version")
+            _ = try version.step()
+            let current = version.int(0)
+            if current == dataVersion { return }
+            dataVersion = current
+            var loaded: [Int64: DocumentInfo] = [:]
+            var numbers: [String: Int64] = [:]
+            let statement = try database.prepare(
+                "SELECT number, id, title, date, speaker, source, tags, length, last FROM documents")
+            while try statement.step() {
+                let info = DocumentInfo(
+                    number: statement.int(0), id: statement.string(1) ?? "", title: statement.string(2),
+                    date: statement.string(3), speaker: statement.string(4), source: statement.string(5),
+                    tags: (statement.string(6) ?? "").split(separator: "\t").map(String.init),
+                    length: Int(statement.int(7)), lastCharacter: statement.int(8))
+                loaded[info.number] = info
+                numbers[info.id] = info.number
+            }
+            documents = loaded
+            documentNumbers = numbers
+        } catch {
+            throw Self.explain(error, path: path)
+        }
+    }
+
+    /// The live document with external id `id`.
+    public func document(id: String) -> DocumentInfo? {
+        documentNumbers[id].flatMap { documents[$0] }
+    }
+
+    /// Every live document, by number.
+    public var allDocuments: [DocumentInfo] { documents.values.sorted { $0.number < $1.number } }
+
+    /// The original text of document `number`.
+    func text(of number: Int64) throws(IndexError) -> String {
+        do {
+            let statement = try database.prepare("SELECT text FROM documents WHERE number = ?")
+            statement.bind(1, number)
+            guard try statement.step(), let text = statement.string(0) else {
+                throw IndexError.corrupt(path: path, reason: "document \(number) has no text")
+            }
+            return text
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw .sqlite(error as! SQLiteError)
+        }
+    }
+
+    /// The original text of the document with external id `id`.
+    public func text(ofDocument id: String) throws(IndexError) -> String {
+        guard let number = documentNumbers[id] else { throw .documentNotFound(id) }
+        return try text(of: number)
+    }
+}

@@ -1,0 +1,29 @@
+/// Why an index could not be opened, read or written. Each case says what to do.
+public enum IndexError: Error, CustomStringConvertible, Sendable {
+    case notAnIndex(path: String, reason: String)
+    case newerFormat(path: String, found: Int, supported: Int)
+    case corrupt(path: String, reason: String)
+    case sqlite(SQLiteError)
+    case emptyPhrase
+    case query(QuerySyntaxError)
+    case documentNotFound(String)
+
+    public var description: String {
+        switch self {
+        case let .notAnIndex(path, reason):
+            return "\(path) is not a Tifa index (\(reason)); give --db a new file name or an index made by phrasectl index"
+        case let .newerFormat(path, found, supported):
+            return "\(path) has index format \(found), newer than this phrasectl reads (\(supported)); upgrade Tifa"
+        case let .corrupt(path, reason):
+            return "\(path) is damaged: \(reason); rebuild it with phrasectl index"
+        case let .sqlite(error):
+            return error.description
+        case .emptyPhrase:
+            return "the phrase is empty after normalization; give at least one character"
+        case let .query(error):
+            return error.description
+        case let .documentNotFound(id):
+            return "no document with id \(id) in the index"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// The posting codec. A blob lists, for one gram in one segment, every document and position
+/// where the gram starts: `varint(docDelta) varint(count) varint(positionDelta)…` per document,
+/// documents ascending, positions ascending (deltas from the previous document id / position).
+enum Postings {
+    @inline(__always)
+    static func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            out.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
+    @inline(__always)
+    static func readVarint(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) throws(PostingsError) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            let b = bytes[offset]
+            offset += 1
+            value |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+            if shift > 63 { break }
+        }
+        throw PostingsError()
+    }
+
+    /// Decodes a blob, calling `body` with each document and its positions.
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, _ body: (Int64, [Int32]) -> Void
+    ) throws(PostingsError) {
+        var offset = 0
+        var doc: Int64 = 0
+        var positions: [Int32] = []
+        while offset < bytes.count {
+            doc += Int64(try readVarint(bytes, &offset))
+            let count = Int(try readVarint(bytes, &offset))
+            guard count > 0, count <= bytes.count else { throw PostingsError() }
+            positions.removeAll(keepingCapacity: true)
+            var position: Int64 = 0
+            for _ in 0..<count {
+                position += Int64(try readVarint(bytes, &offset))
+                positions.append(Int32(truncatingIfNeeded: position))
+            }
+            body(doc, positions)
+        }
+    }
+
+    /// Builds one gram's blob; documents must come in ascending order.
+    struct Encoder {
+        var bytes: [UInt8] = []
+        var lastDocument: Int64 = 0
+
+        mutating func append(document: Int64, positions: [Int32]) {
+            Postings.appendVarint(UInt64(document - lastDocument), to: &bytes)
+            Postings.appendVarint(UInt64(positions.count), to: &bytes)
+            var previous: Int32 = 0
+            for p in positions {
+                Postings.appendVarint(UInt64(p - previous), to: &bytes)
+                previous = p
+            }
+            lastDocument = document
+        }
+    }
+
+    /// The key of a two-character gram.
+    @inline(__always)
+    static func bigram(_ a: UInt32, _ b: UInt32) -> Int64 { 1 << 42 | Int64(a) << 21 | Int64(b) }
+}
+
+/// A posting blob that does not decode.
+struct PostingsError: Error {}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Tifa
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find documents matching a query, ranked by BM25 or ordered by date.",
+        discussion: """
+            Query syntax: terms and "exact phrases" (both match exactly as substrings), AND (also \
+            implied), OR, NOT or -term, a NEAR/n b (at most n characters apart), parentheses, and \
+            filters date:2012..2017, date:2015, speaker:…, source:…, tag:…, title:…. \
+            Example: "全面从严治党" AND (巡视 OR 巡察) -疫情 date:2015..2024
+            """)
+
+    @OptionGroup var index: IndexOptions
+
+    @Option(help: "Show at most this many documents.")
+    var limit = 20
+
+    @Option(help: "relevance (BM25) or date (oldest first).")
+    var sort: Index.SearchOrder = .relevance
+
+    @Flag(help: "Write one JSON object per document.")
+    var json = false
+
+    @Argument(help: "The query (quote it for the shell).")
+    var query: String
+
+    func run() throws {
+        let opened = index.open()
+        let hits: [SearchHit]
+        do { hits = try opened.search(query, limit: limit, order: sort) } catch { fail(.index(error)) }
+        for hit in hits {
+            let d = hit.document
+            if json {
+                print(
+                    "{\"id\":\(jsonString(d.id)),\"score\":\(String(format: "%.4f", hit.score)),\"occurrences\":\(hit.occurrences),"
+                        + "\"title\":\(jsonOptional(d.title)),\"date\":\(jsonOptional(d.date)),\"speaker\":\(jsonOptional(d.speaker))}")
+            } else {
+                print("\(String(format: "%7.3f", hit.score))  \(d.date ?? "-")  \(d.id)  \(d.title ?? "")  (\(hit.occurrences))")
+            }
+        }
+    }
+}
+
+extension Index.SearchOrder: ExpressibleByArgument {}

@@ -1,0 +1,184 @@
+import Foundation
+import TifaIndex
+import XCTest
+
+final class IndexBehaviourTests: XCTestCase {
+    /// Four short documents with metadata.
+    func smallIndex() throws -> Index {
+        let index = try Index(path: try temporaryIndexPath())
+        index.add(Document(id: "a", text: "坚持全面从严治党，加强巡视工作。", title: "甲", date: "2015-03-05", speaker: "李克强", source: "gov", tags: ["report"]))
+        index.add(Document(id: "b", text: "全面从严治党永远在路上，巡察工作要向基层延伸。", title: "乙", date: "2018-01-01", speaker: "习近平", source: "news", tags: ["speech"]))
+        index.add(Document(id: "c", text: "疫情防控和经济社会发展，统筹发展和安全。", title: "丙", date: "2020", speaker: "李克强", source: "gov", tags: ["report"]))
+        index.add(Document(id: "d", text: "哈哈哈，政府工作报\n告 全文。ＧＤＰ增长２０２２年", title: "丁", date: "2022-03", source: "misc"))
+        try index.commit()
+        return index
+    }
+
+    func ids(_ index: Index, _ query: String, order: Index.SearchOrder = .date) throws -> [String] {
+        try index.search(query, limit: 100, order: order).map(\.document.id)
+    }
+
+    func testOverlappingAndNormalizedCounts() throws {
+        let index = try smallIndex()
+        XCTAssertEqual(try index.count("哈哈").occurrences, 2)
+        XCTAssertEqual(try index.count("哈").occurrences, 3)
+        XCTAssertEqual(try index.count("政府工作报告").occurrences, 1)  // hard-wrapped in the text
+        XCTAssertEqual(try index.count("GDP").occurrences, 1)  // full-width in the text
+        XCTAssertEqual(try index.count("2022").occurrences, 1)
+        XCTAssertEqual(try index.count("全面从严治党").documents, 2)
+        XCTAssertEqual(try index.count("。").occurrences, 4)
+        XCTAssertThrowsError(try index.count(""))
+        XCTAssertEqual(try index.count("\u{200B}政府工作报告\u{FEFF}").occurrences, 1)
+    }
+
+    func testOperators() throws {
+        let index = try smallIndex()
+        XCTAssertEqual(try ids(index, "全面从严治党"), ["a", "b"])
+        XCTAssertEqual(try ids(index, "\"全面从严治党\" 巡视"), ["a"])
+        XCTAssertEqual(try ids(index, "全面从严治党 AND 巡察"), ["b"])
+        XCTAssertEqual(try ids(index, "巡视 OR 巡察"), ["a", "b"])
+        XCTAssertEqual(try ids(index, "全面从严治党 -巡视"), ["b"])
+        XCTAssertEqual(try ids(index, "全面从严治党 NOT 巡察"), ["a"])
+        XCTAssertEqual(try ids(index, "NOT 全面从严治党"), ["c", "d"])
+        XCTAssertEqual(try ids(index, "(巡视 OR 疫情) AND 发展"), ["c"])
+        XCTAssertEqual(try ids(index, "全面从严治党 NEAR/3 巡视"), ["a"])  // 全面从严治党，加强巡视: 3 apart
+        XCTAssertEqual(try ids(index, "全面从严治党 NEAR/2 巡视"), [])
+        XCTAssertEqual(try ids(index, "巡察 NEAR/10 全面从严治党"), ["b"])
+    }
+
+    func testFilters() throws {
+        let index = try smallIndex()
+        XCTAssertEqual(try ids(index, "date:2015..2018"), ["a", "b"])
+        XCTAssertEqual(try ids(index, "date:2020.."), ["c", "d"])
+        XCTAssertEqual(try ids(index, "date:..2015"), ["a"])
+        XCTAssertEqual(try ids(index, "date:2022"), ["d"])
+        XCTAssertEqual(try ids(index, "speaker:李克强"), ["a", "c"])
+        XCTAssertEqual(try ids(index, "source:news OR tag:report"), ["a", "b", "c"])
+        XCTAssertEqual(try ids(index, "发展 speaker:李克强 date:2019..2021"), ["c"])
+        XCTAssertEqual(try ids(index, "title:丁"), ["d"])
+    }
+
+    func testRelevanceRanksMoreOccurrencesFirst() throws {
+        let index = try Index(path: try temporaryIndexPath())
+        index.add(Document(id: "once", text: "改革开放。" + String(repeating: "其他内容。", count: 5)))
+        index.add(Document(id: "thrice", text: "改革开放，改革开放，改革开放。" + String(repeating: "其他内容。", count: 5)))
+        index.add(Document(id: "none", text: "其他内容。"))
+        try index.commit()
+        let hits = try index.search("改革开放")
+        XCTAssertEqual(hits.map(\.document.id), ["thrice", "once"])
+        XCTAssertEqual(hits.map(\.occurrences), [3, 1])
+        XCTAssertGreaterThan(hits[0].score, hits[1].score)
+    }
+
+    func testSyntaxErrorsPointAtTheCharacter() {
+        let cases: [(String, Int)] = [("全面 AND (巡视", 10), ("\"全面", 0), ("全面 OR", 5), ("a NEAR/x b", 7), (")", 0)]
+        for (query, position) in cases {
+            XCTAssertThrowsError(try Query.parse(query), query) { error in
+                XCTAssertEqual((error as? QuerySyntaxError)?.position, position, "\(query): \(error)")
+            }
+        }
+        XCTAssertEqual(
+            try Query.parse("a -b (c OR d) NEAR/5 e date:2012..2017"),
+            .and([.phrase("a"), .not(.phrase("b")), .near(.or([.phrase("c"), .phrase("d")]), .phrase("e"), distance: 5),
+                  .filter(field: "date", value: "2012..2017")]))
+    }
+
+    func testReplaceDeleteAndMerge() throws {
+        let path = try temporaryIndexPath()
+        let index = try Index(path: path)
+        index.add(Document(id: "x", text: "两个维护，两个确立。"))
+        try index.commit()
+        XCTAssertEqual(try index.count("两个维护").occurrences, 1)
+        index.add(Document(id: "x", text: "四个意识。"))  // same id: replaces
+        try index.commit()
+        XCTAssertEqual(try index.count("两个维护").occurrences, 0)
+        XCTAssertEqual(try index.count("四个意识").occurrences, 1)
+        XCTAssertEqual(index.allDocuments.count, 1)
+        // Many small commits merge into few segments and keep the counts.
+        for k in 0..<12 {
+            index.add(Document(id: "n\(k)", text: "第\(k)次：全面从严治党。"))
+            try index.commit()
+        }
+        XCTAssertLessThanOrEqual(try index.statistics().segments, 8)
+        XCTAssertEqual(try index.count("全面从严治党").occurrences, 12)
+        XCTAssertEqual(try index.delete(ids: ["n0", "n1", "missing"]), 2)
+        XCTAssertEqual(try index.count("全面从严治党").occurrences, 10)
+        try index.optimize()
+        XCTAssertEqual(try index.statistics().segments, 1)
+        XCTAssertEqual(try index.count("全面从严治党").occurrences, 10)
+        // Another connection sees the committed state.
+        let reader = try Index(path: path, readOnly: true)
+        XCTAssertEqual(try reader.count("全面从严治党").documents, 10)
+        index.add(Document(id: "late", text: "全面从严治党"))
+        try index.commit()
+        XCTAssertEqual(try reader.count("全面从严治党").documents, 11)
+    }
+
+    /// The original text sliced at a KWIC line's offsets normalizes to the match.
+    func testKWICOffsetsSliceTheOriginal() throws {
+        let index = try smallIndex()
+        for phrase in ["政府工作报告", "GDP", "全面从严治党", "哈哈", "2022年"] {
+            let lines = try index.kwic(phrase, width: 4)
+            XCTAssertFalse(lines.isEmpty, phrase)
+            for line in lines {
+                let original = Array(try index.text(ofDocument: line.id).unicodeScalars)
+                let slice = String(String.UnicodeScalarView(original[line.start..<line.end]))
+                XCTAssertEqual(oracleMatchingForm(slice), Array(phrase.unicodeScalars), "\(phrase) in \(line.id)")
+            }
+        }
+        let wrapped = try XCTUnwrap(try index.kwic("政府工作报告", width: 3).first)
+        XCTAssertEqual([wrapped.left, wrapped.match, wrapped.right], ["哈哈，", "政府工作报 告", " 全文"])
+        XCTAssertEqual(try index.kwic("哈哈").map(\.start), [0, 1])
+        XCTAssertEqual(try index.kwic("全面从严治党", order: .right).map(\.id), ["b", "a"])  // 永… sorts before ，…
+    }
+
+    func testForeignCorruptAndNewerFilesAreRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        func expect(_ path: String, _ check: (IndexError) -> Bool) {
+            XCTAssertThrowsError(try Index(path: path)) { error in
+                XCTAssertTrue(check(error as! IndexError), "\(path): \(error)")
+            }
+        }
+        let junk = directory.appendingPathComponent("junk.tifa").path
+        try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: URL(fileURLWithPath: junk))
+        expect(junk) { if case .notAnIndex = $0 { return true } else { return false } }
+
+        let empty = directory.appendingPathComponent("empty.tifa").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        expect(empty) { if case .notAnIndex = $0 { return true } else { return false } }
+
+        let foreign = directory.appendingPathComponent("foreign.sqlite").path
+        let other = try Index(path: try temporaryIndexPath())  // any SQLite file of another shape
+        _ = other
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", foreign]
+        try process.run()
+        process.waitUntilExit()
+        expect(foreign) { if case .notAnIndex = $0 { return true } else { return false } }
+
+        let newer = try temporaryIndexPath()
+        _ = try Index(path: newer)
+        let bump = Process()
+        bump.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        bump.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update meta set value='99' where key='format'\"); c.commit()", newer]
+        try bump.run()
+        bump.waitUntilExit()
+        expect(newer) { if case .newerFormat(_, 99, 1) = $0 { return true } else { return false } }
+
+        // A damaged index: its postings overwritten with garbage.
+        let damaged = try temporaryIndexPath()
+        let index = try Index(path: damaged)
+        index.add(Document(id: "a", text: "全面从严治党"))
+        try index.commit()
+        let smash = Process()
+        smash.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        smash.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update postings set data=x'ffffffffffffffffffff'\"); c.commit()", damaged]
+        try smash.run()
+        smash.waitUntilExit()
+        XCTAssertThrowsError(try Index(path: damaged).count("全面从严治党")) { error in
+            guard case .corrupt = error as! IndexError else { return XCTFail("\(error)") }
+        }
+    }
+}
