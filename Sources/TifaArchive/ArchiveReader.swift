@@ -70,9 +70,8 @@ public enum ArchiveReader {
     }
 
     static func fileDocument(_ text: String, path: String, markdown: Bool) -> Document {
-        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: true).first.map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
+        let firstLine = text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: true)
+            .lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
         var title = firstLine
         if markdown, let t = title { title = String(t.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces) }
         return Document(id: path, text: text, title: title, date: dateInPath(path))

@@ -47,7 +47,7 @@ public final class Index {
             } else if !readOnly {
                 try database.execute("PRAGMA journal_mode=WAL")
             }
-            try database.execute("PRAGMA synchronous=NORMAL")
+            try database.execute("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")
             let meta = try Self.readMeta(database, path: path)
             self.toSimplified = meta["to_simplified"] == "1"
         } catch let error as IndexError {

@@ -18,6 +18,9 @@ struct Count: ParsableCommand {
     @Flag(help: "Write one JSON object per phrase.")
     var json = false
 
+    @Flag(help: "Add each count's time in microseconds to the JSON output.")
+    var timing = false
+
     @Argument(help: ArgumentHelp("Phrases to count.", valueName: "PHRASE"))
     var phrases: [String]
 
@@ -29,10 +32,17 @@ struct Count: ParsableCommand {
         let opened = index.open()
         for phrase in phrases {
             let count: PhraseCount
+            let clock = ContinuousClock()
+            let started = clock.now
             do { count = try opened.count(phrase) } catch { fail(.index(error)) }
+            let elapsed = clock.now - started
             let groups = by.map { opened.breakdown(count, by: $0) } ?? []
             if json {
                 var line = "{\"phrase\":\(jsonString(phrase)),\"occurrences\":\(count.occurrences),\"documents\":\(count.documents)"
+                if timing {
+                    let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+                    line += ",\"microseconds\":\(micros)"
+                }
                 if let by {
                     let items = groups.map {
                         "{\"\(by.rawValue)\":\(jsonString($0.key)),\"occurrences\":\($0.occurrences),\"documents\":\($0.documents)}"

@@ -59,7 +59,7 @@ struct IndexFiles: ParsableCommand {
                 }
             }
             try target.commit()
-        } catch let error as IndexError {
+        } catch {
             fail(.index(error))
         }
         if !quiet {
