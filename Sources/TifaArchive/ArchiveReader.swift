@@ -74,6 +74,8 @@ public enum ArchiveReader {
             .lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
         var title = firstLine
         if markdown, let t = title { title = String(t.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces) }
+        // A first line that is a whole paragraph is not a title; keep its beginning.
+        if let t = title, t.count > 80 { title = String(t.prefix(80)) + "…" }
         return Document(id: path, text: text, title: title, date: dateInPath(path))
     }
 
