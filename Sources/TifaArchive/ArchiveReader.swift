@@ -61,11 +61,11 @@ public enum ArchiveReader {
             let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             return [.failure(Failure(path: path, line: line, reason: "invalid UTF-8 at byte \(bad)"))]
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         let resolved = format == .auto ? Format(rawValue: (path as NSString).pathExtension.lowercased()) ?? .txt : format
         switch resolved {
-        case .jsonl: return jsonlDocuments(text, path: path)
-        case .md, .txt, .auto: return [.success(fileDocument(text, path: path, markdown: resolved == .md))]
+        case .jsonl: return jsonlDocuments(bytes, path: path)
+        case .md, .txt, .auto:
+            return [.success(fileDocument(String(decoding: bytes, as: UTF8.self), path: path, markdown: resolved == .md))]
         }
     }
 
@@ -90,15 +90,20 @@ public enum ArchiveReader {
         return nil
     }
 
-    static func jsonlDocuments(_ text: String, path: String) -> [Result<Document, Failure>] {
+    static func jsonlDocuments(_ bytes: [UInt8], path: String) -> [Result<Document, Failure>] {
         var results: [Result<Document, Failure>] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
+        var number = 0
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            number += 1
+            defer { start = end + 1 }
+            let line = bytes[start..<end]
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             func failure(_ reason: String) -> Result<Document, Failure> {
-                .failure(Failure(path: path, line: number + 1, reason: reason))
+                .failure(Failure(path: path, line: number, reason: reason))
             }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
                 results.append(failure("bad JSON"))
                 continue
             }
@@ -106,7 +111,7 @@ public enum ArchiveReader {
                 results.append(failure("no \"text\" string"))
                 continue
             }
-            let id = (object["id"] as? String) ?? (object["id"] as? Int).map(String.init) ?? "\(path):\(number + 1)"
+            let id = (object["id"] as? String) ?? (object["id"] as? Int).map(String.init) ?? "\(path):\(number)"
             let tags = (object["tags"] as? [String]) ?? (object["tags"] as? String).map { [$0] } ?? []
             results.append(
                 .success(

@@ -68,27 +68,47 @@ extension Index {
     /// ends with it.
     private func characterOccurrences(_ c: UInt32) throws(IndexError) -> [Int64: [Int32]] {
         var result: [Int64: [Int32]] = [:]
-        do {
-            let statement = try database.prepare(
-                "SELECT data FROM postings WHERE gram BETWEEN ? AND ? ORDER BY gram, segment")
-            statement.bind(1, Postings.bigram(c, 0)).bind(2, Postings.bigram(c, 0x1F_FFFF))
-            while try statement.step() {
-                try statement.withBlob(0) { bytes in
-                    try Postings.decode(bytes) { document, positions in
-                        if documents[document] != nil { result[document, default: []] += positions }
-                    }
-                }
+        try forEachList(from: Postings.bigram(c, 0), through: Postings.bigram(c, 0x1F_FFFF)) { (_, list) throws(PostingsError) in
+            try Postings.decode(list) { document, positions in
+                if documents[document] != nil { result[document, default: []] += positions }
             }
-        } catch let error as SQLiteError {
-            throw .sqlite(error)
-        } catch {
-            throw .corrupt(path: path, reason: "the posting list of a pair starting with U+\(String(c, radix: 16)) does not decode")
         }
         for info in documents.values where info.lastCharacter == Int64(c) && info.length > 0 {
             result[info.number, default: []].append(Int32(info.length - 1))
         }
         for key in result.keys { result[key]!.sort() }
         return result
+    }
+
+    /// Calls `body` with the posting list of every gram in `low...high`, segment by segment in
+    /// segment order.
+    func forEachList(
+        from low: Int64, through high: Int64, _ body: (Int64, UnsafeRawBufferPointer) throws(PostingsError) -> Void
+    ) throws(IndexError) {
+        do {
+            let segments = try database.prepare("SELECT number FROM segments ORDER BY number")
+            var numbers: [Int64] = []
+            while try segments.step() { numbers.append(segments.int(0)) }
+            let statement = try database.prepare(
+                "SELECT first, data FROM blocks WHERE segment = ? AND last >= ? ORDER BY last")
+            for segment in numbers {
+                statement.bind(1, segment).bind(2, low)
+                defer { statement.reset() }
+                while try statement.step() {
+                    let first = statement.int(0)
+                    if first > high { break }
+                    try statement.withBlob(1) { block in
+                        try BlockWriter.entries(of: block, first: first) { (gram, list) throws(PostingsError) in
+                            if gram >= low && gram <= high { try body(gram, list) }
+                        }
+                    }
+                }
+            }
+        } catch let error as SQLiteError {
+            throw .sqlite(error)
+        } catch {
+            throw .corrupt(path: path, reason: "a block of posting lists does not decode")
+        }
     }
 
     private func total(_ list: [Int64: [Int32]]) -> Int { list.values.reduce(0) { $0 + $1.count } }
@@ -106,20 +126,10 @@ extension Index {
     /// The postings of one gram across segments, live documents only.
     func postings(for gram: Int64) throws(IndexError) -> [Int64: [Int32]] {
         var result: [Int64: [Int32]] = [:]
-        do {
-            let statement = try database.prepare("SELECT data FROM postings WHERE gram = ? ORDER BY segment")
-            statement.bind(1, gram)
-            while try statement.step() {
-                try statement.withBlob(0) { bytes in
-                    try Postings.decode(bytes) { document, positions in
-                        if documents[document] != nil { result[document] = positions }
-                    }
-                }
+        try forEachList(from: gram, through: gram) { (_, list) throws(PostingsError) in
+            try Postings.decode(list) { document, positions in
+                if documents[document] != nil { result[document] = positions }
             }
-        } catch let error as SQLiteError {
-            throw .sqlite(error)
-        } catch {
-            throw .corrupt(path: path, reason: "the posting list of gram \(gram) does not decode")
         }
         return result
     }

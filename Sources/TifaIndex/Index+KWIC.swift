@@ -62,8 +62,8 @@ extension Index {
         public var documents: Int
         /// Characters of the documents' matching forms.
         public var characters: Int
-        /// Distinct characters and character pairs with postings.
-        public var grams: Int
+        /// Blocks of posting lists.
+        public var blocks: Int
         public var segments: Int
         public var fileBytes: Int
         public var formatVersion: Int
@@ -81,7 +81,7 @@ extension Index {
             let pages = try scalar("PRAGMA page_count"), pageSize = try scalar("PRAGMA page_size")
             return Statistics(
                 documents: documents.count, characters: documents.values.reduce(0) { $0 + $1.length },
-                grams: try scalar("SELECT count(DISTINCT gram) FROM postings"), segments: try scalar("SELECT count(*) FROM segments"),
+                blocks: try scalar("SELECT count(*) FROM blocks"), segments: try scalar("SELECT count(*) FROM segments"),
                 fileBytes: pages * pageSize, formatVersion: Self.formatVersion, toSimplified: toSimplified)
         } catch {
             throw .sqlite(error as! SQLiteError)

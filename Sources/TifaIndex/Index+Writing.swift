@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import TifaText
 
@@ -25,36 +26,130 @@ extension Index {
     /// there are too many. Readers see all of the batch or none of it.
     public func commit() throws(IndexError) {
         guard !pending.isEmpty else { return }
-        let batch = pending
+        // The last version of an id in the batch wins.
+        var last: [String: Int] = [:]
+        for (i, document) in pending.enumerated() { last[document.id] = i }
+        let batch = pending.enumerated().filter { last[$0.element.id] == $0.offset }.map(\.element)
+        let prepared = try prepare(batch)
         try write {
-            var accumulator: [Int64: Postings.Encoder] = [:]
+            var pairs: [Int64: Postings.Encoder] = [:]
+            var words: [String: Postings.Encoder] = [:]
             let remove = try database.prepare("DELETE FROM documents WHERE id = ?")
             let insert = try database.prepare(
                 "INSERT INTO documents(id, title, date, speaker, source, tags, text, length, last) VALUES(?,?,?,?,?,?,?,?,?)")
-            // The last version of an id in the batch wins.
-            var last: [String: Int] = [:]
-            for (i, document) in batch.enumerated() { last[document.id] = i }
-            for (i, document) in batch.enumerated() where last[document.id] == i {
+            for (document, analysis) in zip(batch, prepared) {
                 try remove.bind(1, document.id).run()
-                let form = normalizer.matchingForm(of: document.text)
                 try insert.bind(1, document.id).bind(2, document.title).bind(3, document.date)
                     .bind(4, document.speaker).bind(5, document.source)
                     .bind(6, document.tags.isEmpty ? nil : document.tags.joined(separator: "\t"))
-                    .bind(7, document.text).bind(8, Int64(form.scalars.count))
-                    .bind(9, form.scalars.last.map(Int64.init) ?? -1).run()
-                Self.collectPostings(of: form.scalars, number: database.lastInsertRowID, into: &accumulator)
+                    .bind(7, document.text).bind(8, Int64(analysis.length)).bind(9, analysis.last).run()
+                let number = database.lastInsertRowID
+                analysis.pairs.withUnsafeBufferPointer { entries in
+                    var i = 0
+                    while i < entries.count {
+                        let gram = entries[i].gram
+                        var j = i + 1
+                        while j < entries.count && entries[j].gram == gram { j += 1 }
+                        pairs[gram, default: Postings.Encoder()].append(
+                            document: number, positions: UnsafeBufferPointer(rebasing: entries[i..<j]))
+                        i = j
+                    }
+                }
+                for (word, frequency) in analysis.words {
+                    words[word, default: Postings.Encoder()].append(document: number, frequency: frequency)
+                }
             }
             let segment = try nextSegment()
-            let insertPosting = try database.prepare("INSERT INTO postings(gram, segment, data) VALUES(?, ?, ?)")
-            // In key order, so the B-tree grows at its right edge instead of being rewritten everywhere.
-            for gram in accumulator.keys.sorted() {
-                try insertPosting.bind(1, gram).bind(2, segment).bind(3, blob: accumulator[gram]!.bytes).run()
+            // In key order, so the B-trees grow at their right edge instead of being rewritten everywhere.
+            var blocks = BlockWriter()
+            for gram in pairs.keys.sorted() { blocks.append(gram: gram, list: pairs[gram]!.bytes) }
+            try writeBlocks(&blocks, segment: segment)
+            let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
+            // SQLite orders text keys by their UTF-8 bytes.
+            for word in words.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                try insertWord.bind(1, word).bind(2, segment).bind(3, blob: words[word]!.bytes).run()
             }
             try database.prepare("INSERT INTO segments(number, documents) VALUES(?, ?)")
-                .bind(1, segment).bind(2, Int64(last.count)).run()
+                .bind(1, segment).bind(2, Int64(batch.count)).run()
             if try segmentCount() > Self.maximumSegments { try mergeSegments() }
         }
         pending.removeAll()
+    }
+
+    /// What a commit needs of one document, computed in parallel before the write.
+    struct Analysis {
+        var length = 0
+        var last: Int64 = -1
+        /// Every pair and where it starts, sorted by pair, then position.
+        var pairs: [PairPosition] = []
+        var words: [String: Int] = [:]
+    }
+
+    struct PairPosition: Comparable {
+        var gram: Int64
+        var position: Int32
+
+        static func < (a: PairPosition, b: PairPosition) -> Bool {
+            a.gram != b.gram ? a.gram < b.gram : a.position < b.position
+        }
+    }
+
+    private func prepare(_ batch: [Document]) throws(IndexError) -> [Analysis] {
+        let normalizer = self.normalizer
+        let segmenter = try wordSegmenter()
+        var results = [Analysis](repeating: Analysis(), count: batch.count)
+        // One task per thread, so a workspace serves many documents; the largest documents are
+        // dealt first, each to the thread with the least text so far, so the threads end together.
+        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
+        var assignment = [[Int]](repeating: [], count: threads)
+        var load = [Int](repeating: 0, count: threads)
+        for i in batch.indices.sorted(by: { batch[$0].text.utf8.count > batch[$1].text.utf8.count }) {
+            let thread = load.indices.min { load[$0] < load[$1] }!
+            assignment[thread].append(i)
+            load[thread] += batch[i].text.utf8.count
+        }
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = UncheckedSendable(slots)
+            let documents = UncheckedSendable(batch)
+            let plan = UncheckedSendable(assignment)
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                let workspace = SegmentationWorkspace()
+                var tokens: [Token] = []
+                for i in plan.value[thread] {
+                    slots.value[i] = Self.analyze(
+                        documents.value[i].text, normalizer: normalizer, segmenter: segmenter, workspace: workspace,
+                        tokens: &tokens)
+                }
+            }
+        }
+        return results
+    }
+
+    static func analyze(
+        _ text: String, normalizer: Normalizer, segmenter: LexiconSegmenter, workspace: SegmentationWorkspace,
+        tokens: inout [Token]
+    ) -> Analysis {
+        let form = normalizer.matchingForm(of: text)
+        var analysis = Analysis()
+        analysis.length = form.scalars.count
+        analysis.last = form.scalars.last.map(Int64.init) ?? -1
+        analysis.pairs = collectPostings(of: form.scalars)
+        // Words of the matching form, so hard-wrapped words count whole.
+        var matching = form.string
+        tokens.removeAll(keepingCapacity: true)
+        matching.withUTF8 { bytes in
+            try? segmenter.segment(bytes, into: &tokens, workspace: workspace)
+            var counts: [ArraySlice<UInt8>: Int] = [:]
+            let all = Array(bytes)
+            // One-character words are function words and parts of names: not keywords, and a
+            // one-character count is exact from the pair postings anyway.
+            for token in tokens where (token.kind == .word || token.kind == .tifa) && token.scalarRange.count > 1 {
+                counts[all[token.utf8Range], default: 0] += 1
+            }
+            analysis.words.reserveCapacity(counts.count)
+            for (word, n) in counts { analysis.words[String(decoding: word, as: UTF8.self)] = n }
+        }
+        return analysis
     }
 
     /// Merges every segment into one and drops the postings of deleted documents.
@@ -63,17 +158,16 @@ extension Index {
         do { try database.execute("PRAGMA wal_checkpoint(TRUNCATE)") } catch { throw .sqlite(error) }
     }
 
-    /// Every character pair of `scalars`, with its positions, for document `number`. A single
-    /// character's positions are those of the pairs it starts, plus the document's last character.
-    static func collectPostings(of scalars: [UInt32], number: Int64, into accumulator: inout [Int64: Postings.Encoder]) {
-        var local: [Int64: [Int32]] = [:]
-        local.reserveCapacity(scalars.count)
+    /// Every character pair of `scalars` with its positions. A single character's positions are
+    /// those of the pairs it starts, plus the document's last character.
+    static func collectPostings(of scalars: [UInt32]) -> [PairPosition] {
+        var pairs: [PairPosition] = []
+        pairs.reserveCapacity(max(0, scalars.count - 1))
         for p in 0..<max(0, scalars.count - 1) {
-            local[Postings.bigram(scalars[p], scalars[p + 1]), default: []].append(Int32(p))
+            pairs.append(PairPosition(gram: Postings.bigram(scalars[p], scalars[p + 1]), position: Int32(p)))
         }
-        for (gram, positions) in local {
-            accumulator[gram, default: Postings.Encoder()].append(document: number, positions: positions)
-        }
+        pairs.sort()
+        return pairs
     }
 
     private func nextSegment() throws -> Int64 {
@@ -95,32 +189,59 @@ extension Index {
         let documentsStatement = try database.prepare("SELECT number FROM documents")
         while try documentsStatement.step() { live.insert(documentsStatement.int(0)) }
         let target = try nextSegment()
-        let read = try database.prepare("SELECT gram, data FROM postings ORDER BY gram, segment")
-        var merged: [(Int64, [UInt8])] = []
-        var currentGram: Int64 = -1
-        var encoder = Postings.Encoder()
-        func flush() {
-            if currentGram >= 0 && !encoder.bytes.isEmpty { merged.append((currentGram, encoder.bytes)) }
-            encoder = Postings.Encoder()
-        }
+        // Every segment's lists, gram by gram; segments hold ascending document numbers, so a
+        // gram's merged list is its segments' lists in segment order.
+        var lists: [Int64: Postings.Encoder] = [:]
+        let read = try database.prepare("SELECT first, data FROM blocks ORDER BY segment, last")
         while try read.step() {
-            let gram = read.int(0)
-            if gram != currentGram {
-                flush()
-                currentGram = gram
-            }
-            try read.withBlob(1) { bytes in
-                try Postings.decode(bytes) { document, positions in
-                    if live.contains(document) { encoder.append(document: document, positions: positions) }
+            let first = read.int(0)
+            try read.withBlob(1) { block in
+                try BlockWriter.entries(of: block, first: first) { (gram, list) throws(PostingsError) in
+                    try Postings.decode(list) { document, positions in
+                        if live.contains(document) { lists[gram, default: Postings.Encoder()].append(document: document, positions: positions) }
+                    }
                 }
             }
         }
-        flush()
-        try database.execute("DELETE FROM postings; DELETE FROM segments;")
-        let insert = try database.prepare("INSERT INTO postings(gram, segment, data) VALUES(?, ?, ?)")
-        for (gram, bytes) in merged { try insert.bind(1, gram).bind(2, target).bind(3, blob: bytes).run() }
+        var mergedWords: [(String, [UInt8])] = []
+        let readWords = try database.prepare("SELECT word, data FROM words ORDER BY word, segment")
+        var currentWord: String? = nil
+        var wordEncoder = Postings.Encoder()
+        func flushWord() {
+            if let currentWord, !wordEncoder.bytes.isEmpty { mergedWords.append((currentWord, wordEncoder.bytes)) }
+            wordEncoder = Postings.Encoder()
+        }
+        while try readWords.step() {
+            let word = readWords.string(0) ?? ""
+            if word != currentWord {
+                flushWord()
+                currentWord = word
+            }
+            try readWords.withBlob(1) { bytes in
+                try Postings.decodeFrequencies(bytes) { document, frequency in
+                    if live.contains(document) { wordEncoder.append(document: document, frequency: frequency) }
+                }
+            }
+        }
+        flushWord()
+        try database.execute("DELETE FROM blocks; DELETE FROM words; DELETE FROM segments;")
+        var blocks = BlockWriter()
+        for gram in lists.keys.sorted() where !lists[gram]!.bytes.isEmpty {
+            blocks.append(gram: gram, list: lists[gram]!.bytes)
+        }
+        try writeBlocks(&blocks, segment: target)
+        let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
+        for (word, bytes) in mergedWords { try insertWord.bind(1, word).bind(2, target).bind(3, blob: bytes).run() }
         try database.prepare("INSERT INTO segments(number, documents) VALUES(?, ?)")
             .bind(1, target).bind(2, Int64(live.count)).run()
+    }
+
+    private func writeBlocks(_ blocks: inout BlockWriter, segment: Int64) throws {
+        blocks.finishBlock()
+        let insert = try database.prepare("INSERT INTO blocks(segment, last, first, data) VALUES(?, ?, ?, ?)")
+        for block in blocks.blocks {
+            try insert.bind(1, segment).bind(2, block.last).bind(3, block.first).bind(4, blob: block.data).run()
+        }
     }
 
     /// Runs `body` in a write transaction, mapping errors to `IndexError`.
@@ -141,4 +262,11 @@ extension Index {
     }
 
     private func sqlite3Changes() -> Int32 { database.changes }
+}
+
+/// A value handed to worker threads that the code guarantees is used safely: each thread
+/// writes only its own slot and reads shared values that no one writes.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -33,6 +33,20 @@ public final class Index {
     /// Documents added since the last commit.
     var pending: [Document] = []
 
+    private var segmenter: LexiconSegmenter?
+
+    /// The segmenter for word postings (coarse mode, built-in dictionaries), made on first use.
+    func wordSegmenter() throws(IndexError) -> LexiconSegmenter {
+        if let segmenter { return segmenter }
+        do {
+            let made = try LexiconSegmenter(lexicon: Lexicon.bundled(), granularity: .coarse)
+            segmenter = made
+            return made
+        } catch {
+            throw .dictionary("\(error)")
+        }
+    }
+
     /// Opens the index at `path`, creating it when the file does not exist (with `toSimplified`
     /// deciding its matching form; an existing index keeps its own).
     public init(path: String, toSimplified: Bool = false, readOnly: Bool = false) throws(IndexError) {
@@ -97,15 +111,19 @@ public final class Index {
                     text TEXT NOT NULL,
                     length INTEGER NOT NULL,
                     last INTEGER NOT NULL);
-                CREATE TABLE postings(
-                    gram INTEGER NOT NULL, segment INTEGER NOT NULL, data BLOB NOT NULL,
-                    PRIMARY KEY(gram, segment)) WITHOUT ROWID;
+                CREATE TABLE blocks(
+                    segment INTEGER NOT NULL, last INTEGER NOT NULL, first INTEGER NOT NULL, data BLOB NOT NULL,
+                    PRIMARY KEY(segment, last)) WITHOUT ROWID;
+                CREATE TABLE words(
+                    word TEXT NOT NULL, segment INTEGER NOT NULL, data BLOB NOT NULL,
+                    PRIMARY KEY(word, segment)) WITHOUT ROWID;
                 CREATE TABLE segments(number INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
                 """)
             let insert = try db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)")
             for (key, value) in [
                 ("magic", magic), ("format", String(formatVersion)), ("to_simplified", toSimplified ? "1" : "0"),
                 ("matching", "nfkc,zero-width,han-wrap" + (toSimplified ? ",hant-hans" : "")),
+                ("words", "coarse"),
             ] {
                 try insert.bind(1, key).bind(2, value).run()
             }

@@ -7,6 +7,7 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
     case emptyPhrase
     case query(QuerySyntaxError)
     case documentNotFound(String)
+    case dictionary(String)
 
     public var description: String {
         switch self {
@@ -24,6 +25,8 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
             return error.description
         case let .documentNotFound(id):
             return "no document with id \(id) in the index"
+        case let .dictionary(message):
+            return "the word segmenter cannot load its dictionaries: \(message)"
         }
     }
 }

@@ -48,12 +48,38 @@ enum Postings {
         }
     }
 
-    /// Builds one gram's blob; documents must come in ascending order.
+    /// Decodes a word's blob: `varint(docDelta) varint(frequency)` per document.
+    static func decodeFrequencies(_ bytes: UnsafeRawBufferPointer, _ body: (Int64, Int) -> Void) throws(PostingsError) {
+        var offset = 0
+        var doc: Int64 = 0
+        while offset < bytes.count {
+            doc += Int64(try readVarint(bytes, &offset))
+            body(doc, Int(try readVarint(bytes, &offset)))
+        }
+    }
+
+    /// Builds one gram's or word's blob; documents must come in ascending order.
     struct Encoder {
         var bytes: [UInt8] = []
         var lastDocument: Int64 = 0
 
         mutating func append(document: Int64, positions: [Int32]) {
+            positions.withUnsafeBufferPointer { append(document: document, positions: $0) }
+        }
+
+        /// Positions taken from the `position` fields of sorted pair entries.
+        mutating func append(document: Int64, positions entries: UnsafeBufferPointer<Index.PairPosition>) {
+            Postings.appendVarint(UInt64(document - lastDocument), to: &bytes)
+            Postings.appendVarint(UInt64(entries.count), to: &bytes)
+            var previous: Int32 = 0
+            for entry in entries {
+                Postings.appendVarint(UInt64(entry.position - previous), to: &bytes)
+                previous = entry.position
+            }
+            lastDocument = document
+        }
+
+        mutating func append(document: Int64, positions: UnsafeBufferPointer<Int32>) {
             Postings.appendVarint(UInt64(document - lastDocument), to: &bytes)
             Postings.appendVarint(UInt64(positions.count), to: &bytes)
             var previous: Int32 = 0
@@ -63,11 +89,62 @@ enum Postings {
             }
             lastDocument = document
         }
+
+        mutating func append(document: Int64, frequency: Int) {
+            Postings.appendVarint(UInt64(document - lastDocument), to: &bytes)
+            Postings.appendVarint(UInt64(frequency), to: &bytes)
+            lastDocument = document
+        }
     }
 
     /// The key of a two-character gram.
     @inline(__always)
     static func bigram(_ a: UInt32, _ b: UInt32) -> Int64 { 1 << 42 | Int64(a) << 21 | Int64(b) }
+}
+
+/// Packs the posting lists of consecutive grams into blocks of about `targetBytes`, one table
+/// row each: `varint(gram − previous gram)` (the first relative to the block's first gram minus 0)
+/// `varint(length)` `list` per gram.
+struct BlockWriter {
+    static let targetBytes = 8192
+    var blocks: [(first: Int64, last: Int64, data: [UInt8])] = []
+    private var data: [UInt8] = []
+    private var first: Int64 = -1
+    private var previous: Int64 = 0
+
+    mutating func append(gram: Int64, list: [UInt8]) {
+        if first < 0 {
+            first = gram
+            previous = gram
+        }
+        Postings.appendVarint(UInt64(gram - previous), to: &data)
+        Postings.appendVarint(UInt64(list.count), to: &data)
+        data.append(contentsOf: list)
+        previous = gram
+        if data.count >= Self.targetBytes { finishBlock() }
+    }
+
+    mutating func finishBlock() {
+        guard first >= 0 else { return }
+        blocks.append((first, previous, data))
+        data = []
+        first = -1
+    }
+
+    /// Calls `body` with each gram of a block and its list.
+    static func entries(
+        of block: UnsafeRawBufferPointer, first: Int64, _ body: (Int64, UnsafeRawBufferPointer) throws(PostingsError) -> Void
+    ) throws(PostingsError) {
+        var offset = 0
+        var gram = first
+        while offset < block.count {
+            gram += Int64(try Postings.readVarint(block, &offset))
+            let length = Int(try Postings.readVarint(block, &offset))
+            guard length <= block.count - offset else { throw PostingsError() }
+            try body(gram, UnsafeRawBufferPointer(rebasing: block[offset..<(offset + length)]))
+            offset += length
+        }
+    }
 }
 
 /// A posting blob that does not decode.

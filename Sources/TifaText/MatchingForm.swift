@@ -17,7 +17,27 @@ public struct MatchingForm: Sendable {
 
     /// The matching text.
     public var string: String {
-        String(String.UnicodeScalarView(scalars.lazy.map { Unicode.Scalar($0) ?? "\u{FFFD}" }))
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count * 3)
+        for c in scalars {
+            switch c {
+            case 0..<0x80:
+                utf8.append(UInt8(c))
+            case 0x80..<0x800:
+                utf8.append(UInt8(0xC0 | c >> 6))
+                utf8.append(UInt8(0x80 | c & 0x3F))
+            case 0x800..<0x10000:
+                utf8.append(UInt8(0xE0 | c >> 12))
+                utf8.append(UInt8(0x80 | (c >> 6) & 0x3F))
+                utf8.append(UInt8(0x80 | c & 0x3F))
+            default:
+                utf8.append(UInt8(0xF0 | c >> 18))
+                utf8.append(UInt8(0x80 | (c >> 12) & 0x3F))
+                utf8.append(UInt8(0x80 | (c >> 6) & 0x3F))
+                utf8.append(UInt8(0x80 | c & 0x3F))
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// The original scalars that matching scalars `range` came from.
@@ -30,10 +50,18 @@ public struct MatchingForm: Sendable {
 extension Normalizer {
     /// The matching form of `text` (see `MatchingForm`).
     public func matchingForm(of text: String) -> MatchingForm {
-        let original = Array(text.unicodeScalars.lazy.map(\.value))
+        var text = text
+        var original = RawBuffer<UInt32>()
+        var offsets = RawBuffer<Int32>()
         var buffer = NormalizedBuffer()
-        defer { buffer.deallocate() }
-        original.withUnsafeBufferPointer { normalize($0, into: &buffer) }
+        defer {
+            original.deallocate()
+            offsets.deallocate()
+            buffer.deallocate()
+        }
+        // A Swift String is valid UTF-8.
+        _ = text.withUTF8 { decodeUTF8($0, into: &original, byteOffsets: &offsets) }
+        normalize(original.buffer, into: &buffer)
 
         // Drop zero-width characters.
         var scalars: [UInt32] = []

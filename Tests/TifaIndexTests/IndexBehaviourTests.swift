@@ -70,6 +70,27 @@ final class IndexBehaviourTests: XCTestCase {
         XCTAssertGreaterThan(hits[0].score, hits[1].score)
     }
 
+    func testWordFrequenciesFromCoarseSegmentation() throws {
+        let index = try Index(path: try temporaryIndexPath())
+        index.add(Document(id: "a", text: "坚持全面从严治党，加强巡视工作。", speaker: "李克强"))
+        index.add(Document(id: "b", text: "全面从严治党，巡察工作要向基层延伸。推进全面从严治党。", speaker: "习近平"))
+        index.add(Document(id: "c", text: "疫情防控和经济社会发展，统筹发展和安全。", speaker: "李克强"))
+        try index.commit()
+        XCTAssertEqual(
+            try index.wordFrequencies(top: 4),
+            [
+                WordFrequency(word: "全面从严治党", occurrences: 3, documents: 2), WordFrequency(word: "工作", occurrences: 2, documents: 2),
+                WordFrequency(word: "加强", occurrences: 1, documents: 1), WordFrequency(word: "坚持", occurrences: 1, documents: 1),
+            ])
+        XCTAssertEqual(
+            try index.wordFrequencies(matching: "speaker:李克强", top: 1), [WordFrequency(word: "全面从严治党", occurrences: 1, documents: 1)])
+        // Deleted documents no longer count, before and after merging.
+        try index.delete(ids: ["b"])
+        XCTAssertEqual(try index.wordFrequencies(top: 1).first, WordFrequency(word: "全面从严治党", occurrences: 1, documents: 1))
+        try index.optimize()
+        XCTAssertEqual(try index.wordFrequencies(top: 1).first, WordFrequency(word: "全面从严治党", occurrences: 1, documents: 1))
+    }
+
     func testSyntaxErrorsPointAtTheCharacter() {
         let cases: [(String, Int)] = [("全面 AND (巡视", 10), ("\"全面", 0), ("全面 OR", 5), ("a NEAR/x b", 7), (")", 0)]
         for (query, position) in cases {
@@ -174,7 +195,7 @@ final class IndexBehaviourTests: XCTestCase {
         try index.commit()
         let smash = Process()
         smash.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        smash.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update postings set data=x'ffffffffffffffffffff'\"); c.commit()", damaged]
+        smash.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update blocks set data=x'ffffffffffffffffffff'\"); c.commit()", damaged]
         try smash.run()
         smash.waitUntilExit()
         XCTAssertThrowsError(try Index(path: damaged).count("全面从严治党")) { error in

@@ -14,12 +14,12 @@ struct Stats: ParsableCommand {
         do { s = try index.open().statistics() } catch { fail(.index(error)) }
         if json {
             print(
-                "{\"documents\":\(s.documents),\"characters\":\(s.characters),\"grams\":\(s.grams),\"segments\":\(s.segments),"
+                "{\"documents\":\(s.documents),\"characters\":\(s.characters),\"blocks\":\(s.blocks),\"segments\":\(s.segments),"
                     + "\"bytes\":\(s.fileBytes),\"format\":\(s.formatVersion),\"toSimplified\":\(s.toSimplified)}")
         } else {
             print("documents      \(s.documents)")
             print("characters     \(s.characters)")
-            print("grams          \(s.grams) (characters and character pairs)")
+            print("blocks         \(s.blocks) (of posting lists)")
             print("segments       \(s.segments)")
             print("size           \(s.fileBytes) bytes")
             print("format         \(s.formatVersion)\(s.toSimplified ? ", Traditional matched as Simplified" : "")")

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Tifa
+
+struct Words: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the most frequent words of an index, or of the documents a query matches.",
+        discussion: "Words are tokens of the coarse segmenter (set formulations whole), counted when the documents were indexed.")
+
+    @OptionGroup var index: IndexOptions
+
+    @Option(help: ArgumentHelp("Only documents matching this query (search syntax).", valueName: "QUERY"))
+    var filter: String?
+
+    @Option(help: "Show this many words.")
+    var top = 50
+
+    @Option(name: .customLong("min-length"), help: "Leave out words shorter than this many characters.")
+    var minimumLength = 2
+
+    @Flag(help: "Write one JSON object per word.")
+    var json = false
+
+    func run() throws {
+        let found: [WordFrequency]
+        do { found = try index.open().wordFrequencies(matching: filter, top: top, minimumLength: minimumLength) } catch {
+            fail(.index(error))
+        }
+        for entry in found {
+            if json {
+                print("{\"word\":\(jsonString(entry.word)),\"occurrences\":\(entry.occurrences),\"documents\":\(entry.documents)}")
+            } else {
+                print("\(entry.word)\t\(entry.occurrences)\t\(entry.documents)")
+            }
+        }
+    }
+}
