@@ -22,6 +22,15 @@ let package = Package(
             ],
             path: "Benchmarks/Tokenization",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "Indexing",
+            dependencies: [
+                .product(name: "Tifa", package: rootPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Indexing",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
