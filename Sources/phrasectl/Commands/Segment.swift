@@ -62,42 +62,95 @@ struct Segment: ParsableCommand {
         }
         let formatter = TokenFormatter(format: format, lossy: lossy)
         let output = OutputWriter()
-        // Enough batches in flight to keep every thread busy while the reader waits on none.
         let batchBytes = 1 << 20
-        let inFlight = jobs == 1 ? 1 : jobs * 2
         for path in files.isEmpty ? ["-"] : files {
             let reader: LineReader
             do { reader = try LineReader(path: path) } catch { fail(error) }
             let name = path == "-" ? "<stdin>" : path
+            let pipeline = SegmentationPipeline(jobs: jobs)
+            var submitted = 0
             while true {
-                var batches: [LineReader.Batch] = []
-                do {
-                    while batches.count < inFlight, let batch = try reader.nextBatch(minimumBytes: batchBytes) {
-                        batches.append(batch)
-                    }
-                } catch let error as CLIError {
+                let batch: LineReader.Batch?
+                do { batch = try reader.nextBatch(minimumBytes: batchBytes) } catch let error as CLIError {
                     output.flush()
                     fail(error)
                 }
-                if batches.isEmpty { break }
-                var results = [TokenFormatter.Result](repeating: .init(), count: batches.count)
-                results.withUnsafeMutableBufferPointer { slots in
-                    let slots = UncheckedSendable(slots)
-                    let batchList = UncheckedSendable(batches)
-                    DispatchQueue.concurrentPerform(iterations: batches.count) { index in
-                        slots.value[index] = formatter.segment(batchList.value[index], with: segmenter)
-                    }
-                }
-                for result in results {
-                    result.output.withUnsafeBufferPointer { output.write($0) }
-                    if let failure = result.failure {
-                        output.flush()
-                        fail(.invalidUTF8(path: name, line: failure.line, byteOffset: failure.byteOffset))
-                    }
-                }
+                guard let batch else { break }
+                pipeline.submit(submitted) { formatter.segment(batch, with: segmenter) }
+                submitted += 1
+                pipeline.drainReady { write($0, to: output, name: name) }
             }
+            pipeline.finish { write($0, to: output, name: name) }
         }
         output.flush()
+    }
+
+    private func write(_ result: TokenFormatter.Result, to output: OutputWriter, name: String) {
+        result.output.withUnsafeBufferPointer { output.write($0) }
+        if let failure = result.failure {
+            output.flush()
+            fail(.invalidUTF8(path: name, line: failure.line, byteOffset: failure.byteOffset))
+        }
+    }
+}
+
+/// Segments batches on worker threads while the caller keeps reading, and hands the results back
+/// in submission order. At most `2 × jobs` batches are being segmented at once, so memory is
+/// bounded by the batch size.
+final class SegmentationPipeline: @unchecked Sendable {
+    // @unchecked: `results` and `next` are only touched under `lock`.
+    private let lock = NSLock()
+    private let slots: DispatchSemaphore
+    private let group = DispatchGroup()
+    private let queue: DispatchQueue
+    private var results: [Int: TokenFormatter.Result] = [:]
+    private var next = 0
+
+    init(jobs: Int) {
+        slots = DispatchSemaphore(value: jobs == 1 ? 1 : jobs * 2)
+        queue = DispatchQueue(label: "phrasectl.segment", attributes: .concurrent)
+        self.jobs = jobs
+    }
+
+    private let jobs: Int
+
+    func submit(_ index: Int, _ work: @escaping @Sendable () -> TokenFormatter.Result) {
+        if jobs == 1 {
+            store(index, work())
+            return
+        }
+        slots.wait()
+        group.enter()
+        queue.async {
+            let result = work()
+            self.store(index, result)
+            self.slots.signal()
+            self.group.leave()
+        }
+    }
+
+    private func store(_ index: Int, _ result: TokenFormatter.Result) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    /// Hands over, in order, every result that is ready.
+    func drainReady(_ body: (TokenFormatter.Result) -> Void) {
+        while true {
+            lock.lock()
+            let result = results.removeValue(forKey: next)
+            if result != nil { next += 1 }
+            lock.unlock()
+            guard let result else { return }
+            body(result)
+        }
+    }
+
+    /// Waits for every batch and hands over the remaining results in order.
+    func finish(_ body: (TokenFormatter.Result) -> Void) {
+        group.wait()
+        drainReady(body)
     }
 }
 
