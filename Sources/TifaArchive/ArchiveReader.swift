@@ -2,21 +2,21 @@ import Foundation
 import TifaIndex
 import TifaText
 
-/// Reads documents from files: plain text and Markdown (one document per file, id = path,
-/// title = first line, date from the path when it has one) and JSONL (one object per line with
-/// `id`, `text` and optional `title`, `date`, `speaker`, `source`, `tags`).
+/// Reads documents from an archive of files: plain text and Markdown (one document per file; id =
+/// the path; Markdown front matter gives `title`, `date`, `speaker`, `source`, `tags`; else the
+/// title is the first line and the date comes from the path), JSONL and CSV (one document per
+/// record, field names in `ArchiveOptions`). Encodings are detected (UTF-8 with or without BOM,
+/// UTF-16 with BOM, GB18030/GBK, Big5) or given, and line endings become LF.
 ///
 /// ```swift
-/// for path in try ArchiveReader.files(under: ["speeches/"]) {
-///     for result in ArchiveReader.documents(in: path) { … }
+/// var options = ArchiveOptions()
+/// options.encoding = "GB18030"
+/// for path in try ArchiveReader.files(under: ["speeches/"], options: options) {
+///     for result in ArchiveReader.documents(in: path, options: options) { … }
 /// }
 /// ```
 public enum ArchiveReader {
-    public enum Format: String, Sendable, CaseIterable {
-        case auto, txt, md, jsonl
-    }
-
-    /// A file or line that could not be read, with the place and the reason.
+    /// A file or record that could not be read: where and why.
     public struct Failure: Error, CustomStringConvertible, Sendable, Equatable {
         public var path: String
         public var line: Int?
@@ -25,8 +25,9 @@ public enum ArchiveReader {
         public var description: String { line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)" }
     }
 
-    /// The files named by `paths`, with folders walked recursively for .txt, .md and .jsonl files.
-    public static func files(under paths: [String]) throws(Failure) -> [String] {
+    /// The files named by `paths`; folders are walked recursively for files matching the
+    /// include globs and none of the exclude globs, in path order.
+    public static func files(under paths: [String], options: ArchiveOptions = ArchiveOptions()) throws(Failure) -> [String] {
         var result: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -37,88 +38,109 @@ public enum ArchiveReader {
                 result.append(path)
                 continue
             }
-            let enumerator = FileManager.default.enumerator(atPath: path)
             var found: [String] = []
+            let enumerator = FileManager.default.enumerator(atPath: path)
             while let relative = enumerator?.nextObject() as? String {
                 let full = (path as NSString).appendingPathComponent(relative)
-                if ["txt", "md", "jsonl"].contains((relative as NSString).pathExtension.lowercased()) { found.append(full) }
+                var isFolder: ObjCBool = false
+                FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
+                if isFolder.boolValue { continue }
+                if options.include.contains(where: { Glob.matches($0, relative) })
+                    && !options.exclude.contains(where: { Glob.matches($0, relative) })
+                {
+                    found.append(full)
+                }
             }
             result += found.sorted()
         }
         return result
     }
 
-    /// The documents of one file; a bad file or line is a failure in the sequence, and reading goes on.
-    public static func documents(in path: String, format: Format = .auto) -> [Result<Document, Failure>] {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            return [.failure(Failure(path: path, line: nil, reason: "cannot read: \(error.localizedDescription)"))]
+    /// The documents of one file; a bad file or record is a failure in the result, and reading goes on.
+    public static func documents(in path: String, options: ArchiveOptions = ArchiveOptions()) -> [Result<Document, Failure>] {
+        let text: String
+        switch read(path, options: options) {
+        case let .success(decoded): text = decoded
+        case let .failure(failure): return [.failure(failure)]
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.isEmpty { return [.failure(Failure(path: path, line: nil, reason: "empty file"))] }
-        if let bad = bytes.withUnsafeBufferPointer(firstInvalidUTF8Offset) {
-            let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            return [.failure(Failure(path: path, line: line, reason: "invalid UTF-8 at byte \(bad)"))]
-        }
-        let resolved = format == .auto ? Format(rawValue: (path as NSString).pathExtension.lowercased()) ?? .txt : format
-        switch resolved {
-        case .jsonl: return jsonlDocuments(bytes, path: path)
+        let format = options.format == .auto ? detectFormat(path) : options.format
+        switch format {
+        case .jsonl: return JSONLines.documents(text, path: path, options: options)
+        case .csv: return CSVRecords.documents(text, path: path, options: options)
         case .md, .txt, .auto:
-            return [.success(fileDocument(String(decoding: bytes, as: UTF8.self), path: path, markdown: resolved == .md))]
+            if text.allSatisfy(\.isWhitespace) { return [.failure(Failure(path: path, line: nil, reason: "empty (only whitespace)"))] }
+            return [.success(fileDocument(text, path: path, markdown: format == .md))]
+        }
+    }
+
+    static func detectFormat(_ path: String) -> ArchiveOptions.Format {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "jsonl", "ndjson": return .jsonl
+        case "csv": return .csv
+        case "md", "markdown": return .md
+        default: return .txt
+        }
+    }
+
+    /// The file's text in UTF-8 with LF line endings, or why it cannot be read.
+    public static func read(_ path: String, options: ArchiveOptions = ArchiveOptions()) -> Result<String, Failure> {
+        func failure(_ reason: String) -> Result<String, Failure> { .failure(Failure(path: path, line: nil, reason: reason)) }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        if size > options.maximumFileBytes {
+            return failure("too large (\(size) bytes; the limit is \(options.maximumFileBytes))")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return failure("cannot be read") }
+        let bytes = [UInt8](data)
+        if bytes.isEmpty { return failure("empty file") }
+        switch TextDecoding.decode(bytes, encoding: options.encoding) {
+        case let .success(text): return .success(text)
+        case let .failure(problem): return failure(problem.description)
         }
     }
 
     static func fileDocument(_ text: String, path: String, markdown: Bool) -> Document {
-        let firstLine = text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: true)
-            .lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
-        var title = firstLine
-        if markdown, let t = title { title = String(t.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces) }
-        // A first line that is a whole paragraph is not a title; keep its beginning.
-        if let t = title, t.count > 80 { title = String(t.prefix(80)) + "…" }
-        return Document(id: path, text: text, title: title, date: dateInPath(path))
+        var body = text
+        var fields: [String: String] = [:]
+        if markdown, let (matter, rest) = FrontMatter.split(text) {
+            fields = matter
+            body = rest
+        }
+        var title = fields["title"]
+        if title == nil {
+            let firstLine = body.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: true)
+                .lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+            title = firstLine.map { markdown ? String($0.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces) : $0 }
+            // A first line that is a whole paragraph is not a title; keep its beginning.
+            if let t = title, t.count > 80 { title = String(t.prefix(80)) + "…" }
+        }
+        return Document(
+            id: path, text: text, title: title, date: fields["date"].flatMap(normalizeDate) ?? dateInPath(path),
+            speaker: fields["speaker"], source: fields["source"], tags: fields["tags"].map(FrontMatter.list) ?? [])
     }
 
     /// A date written in a path: 2023/20230105.md, 2023-01-05-speech.txt.
     public static func dateInPath(_ path: String) -> String? {
-        let name = (path as NSString).lastPathComponent
-        if let match = name.firstMatch(of: /(19|20)(\d\d)-?(\d\d)-?(\d\d)/) {
-            let (_, century, year, month, day) = match.output
-            guard let m = Int(month), let d = Int(day), (1...12).contains(m), (1...31).contains(d) else { return nil }
-            return "\(century)\(year)-\(month)-\(day)"
+        for component in path.split(separator: "/").reversed() {
+            if let date = normalizeDate(String(component)) { return date }
         }
         return nil
     }
 
-    static func jsonlDocuments(_ bytes: [UInt8], path: String) -> [Result<Document, Failure>] {
-        var results: [Result<Document, Failure>] = []
-        var number = 0
-        var start = 0
-        while start <= bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            number += 1
-            defer { start = end + 1 }
-            let line = bytes[start..<end]
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            func failure(_ reason: String) -> Result<Document, Failure> {
-                .failure(Failure(path: path, line: number, reason: reason))
+    /// `YYYY-MM-DD` from 2023-01-05, 20230105, 2023年1月5日 (and `YYYY-MM`, `YYYY` when that is all).
+    static func normalizeDate(_ text: String) -> String? {
+        if let m = text.firstMatch(of: /(19|20)(\d\d)[-_.\/]?(\d\d)[-_.\/]?(\d\d)/) {
+            let (_, c, y, mo, d) = m.output
+            if let month = Int(mo), let day = Int(d), (1...12).contains(month), (1...31).contains(day) {
+                return "\(c)\(y)-\(mo)-\(d)"
             }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                results.append(failure("bad JSON"))
-                continue
-            }
-            guard let body = object["text"] as? String else {
-                results.append(failure("no \"text\" string"))
-                continue
-            }
-            let id = (object["id"] as? String) ?? (object["id"] as? Int).map(String.init) ?? "\(path):\(number)"
-            let tags = (object["tags"] as? [String]) ?? (object["tags"] as? String).map { [$0] } ?? []
-            results.append(
-                .success(
-                    Document(
-                        id: id, text: body, title: object["title"] as? String, date: object["date"] as? String,
-                        speaker: object["speaker"] as? String, source: object["source"] as? String, tags: tags)))
         }
-        return results
+        if let m = text.firstMatch(of: /((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?/) {
+            let (_, y, mo, d) = m.output
+            let month = String(format: "%02d", Int(mo) ?? 0)
+            if let d { return "\(y)-\(month)-\(String(format: "%02d", Int(d) ?? 0))" }
+            return "\(y)-\(month)"
+        }
+        if text.wholeMatch(of: /(19|20)\d\d/) != nil { return text }
+        return nil
     }
 }

@@ -8,6 +8,9 @@ extension Index {
         pending.append(document)
     }
 
+    /// Documents queued for the next commit.
+    public var pendingCount: Int { pending.count }
+
     /// Removes the documents with these external ids; returns how many existed.
     @discardableResult
     public func delete(ids: [String]) throws(IndexError) -> Int {
@@ -22,27 +25,83 @@ extension Index {
         }
     }
 
+    /// What a commit did with the documents queued since the last one.
+    public struct CommitSummary: Sendable, Equatable {
+        /// Documents with an id the index did not have.
+        public var added = 0
+        /// Documents that replaced an older version with the same id.
+        public var replaced = 0
+        /// Documents identical to the indexed version (same content hash), left as they were.
+        public var unchanged = 0
+        /// Documents left out because another document (another id) has the same text: id and
+        /// the id of the document it copies.
+        public var duplicates: [(id: String, of: String)] = []
+
+        public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0) {
+            self.added = added
+            self.replaced = replaced
+            self.unchanged = unchanged
+        }
+
+        public static func == (a: CommitSummary, b: CommitSummary) -> Bool {
+            (a.added, a.replaced, a.unchanged) == (b.added, b.replaced, b.unchanged)
+                && a.duplicates.map(\.id) == b.duplicates.map(\.id) && a.duplicates.map(\.of) == b.duplicates.map(\.of)
+        }
+    }
+
     /// Writes the queued documents as one new segment, atomically, and merges segments when
-    /// there are too many. Readers see all of the batch or none of it.
-    public func commit() throws(IndexError) {
-        guard !pending.isEmpty else { return }
+    /// there are too many. Readers see all of the batch or none of it. A document whose content
+    /// hash equals the indexed version's is left alone, so indexing the same files again adds
+    /// nothing, and a run killed at any moment resumes where its last commit ended.
+    @discardableResult
+    public func commit() throws(IndexError) -> CommitSummary {
+        var summary = CommitSummary()
+        guard !pending.isEmpty else { return summary }
         // The last version of an id in the batch wins.
         var last: [String: Int] = [:]
         for (i, document) in pending.enumerated() { last[document.id] = i }
-        let batch = pending.enumerated().filter { last[$0.element.id] == $0.offset }.map(\.element)
+        var batch: [Document] = []
+        var textsInBatch: [Int64: String] = [:]
+        for (i, document) in pending.enumerated() where last[document.id] == i {
+            let textHash = document.textHash
+            if let other = documentsByText[textHash].flatMap({ documents[$0] }), other.id != document.id {
+                summary.duplicates.append((document.id, other.id))
+                continue
+            }
+            if let other = textsInBatch[textHash], other != document.id {
+                summary.duplicates.append((document.id, other))
+                continue
+            }
+            textsInBatch[textHash] = document.id
+            if let existing = self.document(id: document.id) {
+                if existing.contentHash == document.contentHash {
+                    summary.unchanged += 1
+                    continue
+                }
+                summary.replaced += 1
+            } else {
+                summary.added += 1
+            }
+            batch.append(document)
+        }
+        guard !batch.isEmpty else {
+            pending.removeAll()
+            return summary
+        }
         let prepared = try prepare(batch)
         try write {
             var pairs: [Int64: Postings.Encoder] = [:]
             var words: [String: Postings.Encoder] = [:]
             let remove = try database.prepare("DELETE FROM documents WHERE id = ?")
             let insert = try database.prepare(
-                "INSERT INTO documents(id, title, date, speaker, source, tags, text, length, last) VALUES(?,?,?,?,?,?,?,?,?)")
+                "INSERT INTO documents(id, title, date, speaker, source, tags, text, length, last, hash, text_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?)")
             for (document, analysis) in zip(batch, prepared) {
                 try remove.bind(1, document.id).run()
                 try insert.bind(1, document.id).bind(2, document.title).bind(3, document.date)
                     .bind(4, document.speaker).bind(5, document.source)
                     .bind(6, document.tags.isEmpty ? nil : document.tags.joined(separator: "\t"))
-                    .bind(7, document.text).bind(8, Int64(analysis.length)).bind(9, analysis.last).run()
+                    .bind(7, document.text).bind(8, Int64(analysis.length)).bind(9, analysis.last)
+                    .bind(10, document.contentHash).bind(11, document.textHash).run()
                 let number = database.lastInsertRowID
                 analysis.pairs.withUnsafeBufferPointer { entries in
                     var i = 0
@@ -74,6 +133,7 @@ extension Index {
             if try segmentCount() > Self.maximumSegments { try mergeSegments() }
         }
         pending.removeAll()
+        return summary
     }
 
     /// What a commit needs of one document, computed in parallel before the write.
@@ -100,7 +160,7 @@ extension Index {
         var results = [Analysis](repeating: Analysis(), count: batch.count)
         // One task per thread, so a workspace serves many documents; the largest documents are
         // dealt first, each to the thread with the least text so far, so the threads end together.
-        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
+        let threads = max(1, min(jobs, batch.count))
         var assignment = [[Int]](repeating: [], count: threads)
         var load = [Int](repeating: 0, count: threads)
         for i in batch.indices.sorted(by: { batch[$0].text.utf8.count > batch[$1].text.utf8.count }) {

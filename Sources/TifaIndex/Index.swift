@@ -28,10 +28,15 @@ public final class Index {
     /// Live documents by number, refreshed when another connection commits.
     private(set) var documents: [Int64: DocumentInfo] = [:]
     private var documentNumbers: [String: Int64] = [:]
+    /// A live document with each text hash, to recognise copies under other ids.
+    private(set) var documentsByText: [Int64: Int64] = [:]
     private var dataVersion: Int64 = -1
 
     /// Documents added since the last commit.
     var pending: [Document] = []
+
+    /// Threads that analyse documents during a commit.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     private var segmenter: LexiconSegmenter?
 
@@ -110,7 +115,9 @@ public final class Index {
                     title TEXT, date TEXT, speaker TEXT, source TEXT, tags TEXT,
                     text TEXT NOT NULL,
                     length INTEGER NOT NULL,
-                    last INTEGER NOT NULL);
+                    last INTEGER NOT NULL,
+                    hash INTEGER NOT NULL,
+                    text_hash INTEGER NOT NULL);
                 CREATE TABLE blocks(
                     segment INTEGER NOT NULL, last INTEGER NOT NULL, first INTEGER NOT NULL, data BLOB NOT NULL,
                     PRIMARY KEY(segment, last)) WITHOUT ROWID;
@@ -162,19 +169,23 @@ public final class Index {
             dataVersion = current
             var loaded: [Int64: DocumentInfo] = [:]
             var numbers: [String: Int64] = [:]
+            var texts: [Int64: Int64] = [:]
             let statement = try database.prepare(
-                "SELECT number, id, title, date, speaker, source, tags, length, last FROM documents")
+                "SELECT number, id, title, date, speaker, source, tags, length, last, hash, text_hash FROM documents")
             while try statement.step() {
                 let info = DocumentInfo(
                     number: statement.int(0), id: statement.string(1) ?? "", title: statement.string(2),
                     date: statement.string(3), speaker: statement.string(4), source: statement.string(5),
                     tags: (statement.string(6) ?? "").split(separator: "\t").map(String.init),
-                    length: Int(statement.int(7)), lastCharacter: statement.int(8))
+                    length: Int(statement.int(7)), lastCharacter: statement.int(8), contentHash: statement.int(9),
+                    textHash: statement.int(10))
                 loaded[info.number] = info
                 numbers[info.id] = info.number
+                texts[info.textHash] = info.number
             }
             documents = loaded
             documentNumbers = numbers
+            documentsByText = texts
         } catch {
             throw Self.explain(error, path: path)
         }

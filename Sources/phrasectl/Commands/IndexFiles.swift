@@ -7,69 +7,159 @@ struct IndexFiles: ParsableCommand {
         commandName: "index",
         abstract: "Add files and folders of speeches to an index (created when missing).",
         discussion: """
-            Plain text and Markdown files become one document each (id = the path, title = the first \
-            line, date from the path such as 2023/20230105.md); JSONL files hold one document per line \
-            with "id", "text" and optional "title", "date", "speaker", "source", "tags". A document \
-            whose id is already indexed is replaced. Bad files and lines are reported and skipped; the \
-            exit status is 2 when some failed, 0 when all were indexed.
+            Text and Markdown files are one document each (id = the path; Markdown front matter \
+            gives title, date, speaker, source, tags; otherwise the title is the first line and the \
+            date comes from the path, as in 2023/20230105.md). JSONL and CSV files hold one document \
+            per record. Encodings are detected (UTF-8 with or without BOM, UTF-16 with BOM, GB18030, \
+            Big5) unless --encoding is given. A document already indexed with the same content is \
+            left alone and a changed one is replaced, so running again over the same folder adds \
+            nothing, and a run that was killed resumes where its last commit ended. Bad files and \
+            records are reported and skipped. Exit status: 0 when everything was read, 2 when some \
+            files or records failed, 1 when nothing could be indexed.
             """)
 
     @OptionGroup var index: IndexOptions
 
-    @Option(help: "Input format: auto (by file extension), txt, md or jsonl.")
-    var format: ArchiveReader.Format = .auto
+    @Option(help: "Input format: auto (by extension), txt, md, jsonl or csv.")
+    var format: ArchiveOptions.Format = .auto
 
-    @Flag(name: .customLong("to-simplified"), help: "When creating the index, match Traditional text as Simplified.")
+    @Option(help: ArgumentHelp("Read files in this encoding (UTF-8, GB18030, Big5, UTF-16LE…) instead of detecting it.", valueName: "NAME"))
+    var encoding: String?
+
+    @Option(name: .customLong("text-field"), help: "JSONL/CSV field with the text.")
+    var textField = "text"
+    @Option(name: .customLong("id-field"), help: "JSONL/CSV field with the document id (default: path:line).")
+    var idField = "id"
+    @Option(name: .customLong("title-field"), help: "JSONL/CSV field with the title.")
+    var titleField = "title"
+    @Option(name: .customLong("date-field"), help: "JSONL/CSV field with the date.")
+    var dateField = "date"
+    @Option(name: .customLong("speaker-field"), help: "JSONL/CSV field with the speaker.")
+    var speakerField = "speaker"
+    @Option(name: .customLong("source-field"), help: "JSONL/CSV field with the source.")
+    var sourceField = "source"
+    @Option(name: .customLong("tags-field"), help: "JSONL/CSV field with tags (a list, or comma-separated).")
+    var tagsField = "tags"
+
+    @Option(help: ArgumentHelp("In folders, index only files matching this glob (repeatable; default: *.txt *.md *.markdown *.jsonl *.csv).", valueName: "GLOB"))
+    var include: [String] = []
+    @Option(help: ArgumentHelp("In folders, skip files matching this glob (repeatable).", valueName: "GLOB"))
+    var exclude: [String] = []
+
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Skip files larger than this many megabytes.", valueName: "MB"))
+    var maximumFileMegabytes = 512
+
+    @Flag(name: .customLong("to-simplified"), help: "When creating the index, match Traditional text as Simplified (the original text is kept).")
     var toSimplified = false
 
-    @Option(help: ArgumentHelp("Commit after this many documents.", valueName: "N"))
-    var batch = 500
+    @Option(help: ArgumentHelp("Threads that analyse documents.", valueName: "N"))
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Print only errors.")
+    @Option(help: ArgumentHelp("Commit after this many documents.", valueName: "N"))
+    var batch = 256
+
+    @Option(help: ArgumentHelp("Also write every failure as a JSON line to this file.", valueName: "FILE"))
+    var errors: String?
+
+    @Flag(help: "Print only failures and no progress.")
     var quiet = false
 
     @Argument(help: ArgumentHelp("Files and folders to index.", valueName: "PATH"))
-    var paths: [String]
+    var paths: [String] = []
 
     func validate() throws {
         guard batch >= 1 else { throw ValidationError("--batch must be at least 1 (got \(batch)).") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+        guard maximumFileMegabytes >= 1 else { throw ValidationError("--max-file-size must be at least 1 MB.") }
         guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder to index.") }
+    }
+
+    var options: ArchiveOptions {
+        var options = ArchiveOptions()
+        options.format = format
+        options.encoding = encoding
+        options.textField = textField
+        options.idField = idField
+        options.titleField = titleField
+        options.dateField = dateField
+        options.speakerField = speakerField
+        options.sourceField = sourceField
+        options.tagsField = tagsField
+        if !include.isEmpty { options.include = include }
+        options.exclude = exclude
+        options.maximumFileBytes = maximumFileMegabytes << 20
+        return options
     }
 
     func run() throws {
         let target = index.open(toSimplified: toSimplified, create: true)
+        target.jobs = jobs
+        let options = self.options
         let files: [String]
-        do { files = try ArchiveReader.files(under: paths) } catch { fail(.input(error.description)) }
-        var added = 0
+        do { files = try ArchiveReader.files(under: paths, options: options) } catch { fail(.input(error.description)) }
+        var errorLog: FileHandle? = nil
+        if let errors {
+            _ = FileManager.default.createFile(atPath: errors, contents: nil)
+            errorLog = FileHandle(forWritingAtPath: errors)
+            if errorLog == nil { fail(.cannotOpen(path: errors, reason: "cannot be written")) }
+        }
+        let progress = Progress(files: files, quiet: quiet)
+        var summary = Index.CommitSummary()
         var failures: [ArchiveReader.Failure] = []
         var stderr = StandardError()
-        let start = Date()
         do {
             for path in files {
-                for result in ArchiveReader.documents(in: path, format: format) {
+                for result in ArchiveReader.documents(in: path, options: options) {
                     switch result {
                     case let .success(document):
                         target.add(document)
-                        added += 1
-                        if added % batch == 0 { try target.commit() }
+                        if target.pendingCount >= batch { summary.add(try target.commit()) }
                     case let .failure(failure):
                         failures.append(failure)
+                        progress.clearLine()
                         print("phrasectl: \(failure)", to: &stderr)
+                        errorLog?.write(Data((failureJSON(failure) + "\n").utf8))
                     }
                 }
+                progress.fileDone(path)
             }
-            try target.commit()
+            summary.add(try target.commit())
         } catch {
+            progress.clearLine()
             fail(.index(error))
         }
+        try? errorLog?.close()
+        progress.finish()
+        let failedFiles = Set(failures.map(\.path)).count
         if !quiet {
-            let seconds = Date().timeIntervalSince(start)
+            for duplicate in summary.duplicates {
+                print("phrasectl: \(duplicate.id): skipped, the same text as \(duplicate.of)", to: &stderr)
+            }
             print(
-                "indexed \(added) documents from \(files.count) files in \(String(format: "%.1f", seconds)) s; \(failures.count) failed",
+                "added \(summary.added), replaced \(summary.replaced), unchanged \(summary.unchanged),"
+                    + " duplicates \(summary.duplicates.count), failed \(failures.count) (in \(failedFiles) of \(files.count) files)",
                 to: &stderr)
         }
-        if !failures.isEmpty { throw ExitCode(added > 0 ? 2 : 1) }
+        let indexed = summary.added + summary.replaced + summary.unchanged + summary.duplicates.count
+        if !failures.isEmpty { throw ExitCode(indexed > 0 ? 2 : 1) }
+        if indexed == 0 {
+            print("phrasectl: no documents found in \(paths.joined(separator: " "))", to: &stderr)
+            throw ExitCode(1)
+        }
+    }
+
+    private func failureJSON(_ failure: ArchiveReader.Failure) -> String {
+        "{\"path\":\(jsonString(failure.path)),\"line\":\(failure.line.map(String.init) ?? "null"),\"reason\":\(jsonString(failure.reason))}"
     }
 }
 
-extension ArchiveReader.Format: ExpressibleByArgument {}
+extension Index.CommitSummary {
+    mutating func add(_ other: Index.CommitSummary) {
+        added += other.added
+        replaced += other.replaced
+        unchanged += other.unchanged
+        duplicates += other.duplicates
+    }
+}
+
+extension ArchiveOptions.Format: ExpressibleByArgument {}

@@ -1,0 +1,62 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Progress of a long run on standard error: a bar redrawn in place on a terminal, a plain line
+/// every few seconds otherwise, nothing when quiet.
+final class Progress {
+    private let totalFiles: Int
+    private let totalBytes: Int
+    private var files = 0
+    private var bytes = 0
+    private let start = Date()
+    private var lastReport = Date.distantPast
+    private let quiet: Bool
+    private let terminal = isatty(2) != 0
+    private var stderr = StandardError()
+
+    init(files paths: [String], quiet: Bool) {
+        totalFiles = paths.count
+        totalBytes = paths.reduce(0) { sum, path in
+            sum + (((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0)
+        }
+        self.quiet = quiet
+    }
+
+    func fileDone(_ path: String) {
+        files += 1
+        bytes += ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        guard !quiet else { return }
+        let now = Date()
+        let interval = terminal ? 0.1 : 5
+        guard now.timeIntervalSince(lastReport) >= interval || files == totalFiles else { return }
+        lastReport = now
+        let elapsed = max(now.timeIntervalSince(start), 0.001)
+        let rate = Double(bytes) / 1e6 / elapsed
+        let remaining = rate > 0 ? Double(totalBytes - bytes) / 1e6 / rate : 0
+        let text = String(
+            format: "%d/%d files, %.1f/%.1f MB, %.1f MB/s, ETA %.0f s", files, totalFiles, Double(bytes) / 1e6,
+            Double(totalBytes) / 1e6, rate, remaining)
+        if terminal {
+            let width = 24
+            let filled = totalBytes > 0 ? width * bytes / totalBytes : width
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            print("\r\u{1B}[K[\(bar)] \(text)", terminator: "", to: &stderr)
+        } else {
+            print("indexing: \(text)", to: &stderr)
+        }
+    }
+
+    /// Clears the bar so a message can be printed on its own line.
+    func clearLine() {
+        if terminal && !quiet { print("\r\u{1B}[K", terminator: "", to: &stderr) }
+    }
+
+    func finish() {
+        clearLine()
+    }
+}
