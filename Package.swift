@@ -44,6 +44,6 @@ let package = Package(
         ),
         .testTarget(name: "TifaTextTests", dependencies: ["TifaText"]),
         .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive"]),
-        .testTarget(name: "phrasectlTests", dependencies: ["phrasectl"]),
+        .testTarget(name: "phrasectlTests", dependencies: ["phrasectl", "TifaIndex"]),
     ]
 )

@@ -55,14 +55,101 @@ extension Index {
     /// nothing, and a run killed at any moment resumes where its last commit ended.
     @discardableResult
     public func commit() throws(IndexError) -> CommitSummary {
-        var summary = CommitSummary()
-        guard !pending.isEmpty else { return summary }
-        // The last version of an id in the batch wins.
+        try write(prepare(takeBatch()))
+    }
+
+    /// A batch taken from the queue: documents to write, and how many were unchanged.
+    public struct Batch: Sendable {
+        var documents: [Document]
+        var unchanged: Int
+        /// The ids of the batch's documents.
+        public var ids: Set<String> { Set(documents.map(\.id)) }
+        public var isEmpty: Bool { documents.isEmpty && unchanged == 0 }
+    }
+
+    /// A batch with its documents analysed, ready for `write`.
+    /// A class, not a struct: it is built on one thread and handed over whole, and returning it
+    /// by reference from a typed-throws function keeps clear of a miscompile seen with large
+    /// structs in release builds.
+    public final class PreparedBatch: @unchecked Sendable {
+        // @unchecked: built by one task, then handed over whole to the writer.
+        var documents: [Document]
+        var analyses: [Analysis]
+        var unchanged: Int
+        /// Every gram of the batch in order, with its posting list over batch-local document
+        /// numbers (index in `documents` + 1); the writer shifts the first number.
+        var pairs: [(gram: Int64, list: [UInt8])] = []
+        /// The same for words, in UTF-8 byte order.
+        var words: [(word: String, list: [UInt8])] = []
+
+        init(documents: [Document], analyses: [Analysis], unchanged: Int) {
+            self.documents = documents
+            self.analyses = analyses
+            self.unchanged = unchanged
+        }
+    }
+
+    /// Takes the queued documents (the last version of each id), leaving out those identical to
+    /// their indexed version, except ids in `inFlight` (a batch analysed but not yet written,
+    /// whose version of the id comes first and may differ).
+    public func takeBatch(excluding inFlight: Set<String> = []) -> Batch {
+        // Made here, on the caller's thread, so `prepare` on another thread only reads it.
+        _ = try? wordSegmenter()
         var last: [String: Int] = [:]
         for (i, document) in pending.enumerated() { last[document.id] = i }
-        var batch: [Document] = []
-        var textsInBatch: [Int64: String] = [:]
+        var batch = Batch(documents: [], unchanged: 0)
         for (i, document) in pending.enumerated() where last[document.id] == i {
+            if !inFlight.contains(document.id), let existing = self.document(id: document.id),
+                existing.contentHash == document.contentHash
+            {
+                batch.unchanged += 1
+                continue
+            }
+            batch.documents.append(document)
+        }
+        pending.removeAll()
+        return batch
+    }
+
+    /// Analyses a batch's documents on `jobs` threads. It reads nothing the writer changes, so it
+    /// may run while `write` stores the previous batch.
+    public func prepare(_ batch: Batch) throws(IndexError) -> PreparedBatch {
+        let prepared = PreparedBatch(documents: batch.documents, analyses: try analyse(batch.documents), unchanged: batch.unchanged)
+        var pairs: [Int64: Postings.Encoder] = [:]
+        var words: [String: Postings.Encoder] = [:]
+        for (i, analysis) in prepared.analyses.enumerated() {
+            let local = Int64(i + 1)
+            analysis.pairs.withUnsafeBufferPointer { entries in
+                var k = 0
+                while k < entries.count {
+                    let gram = entries[k].gram
+                    var j = k + 1
+                    while j < entries.count && entries[j].gram == gram { j += 1 }
+                    pairs[gram, default: Postings.Encoder()].append(
+                        document: local, positions: UnsafeBufferPointer(rebasing: entries[k..<j]))
+                    k = j
+                }
+            }
+            for (word, frequency) in analysis.words {
+                words[word, default: Postings.Encoder()].append(document: local, frequency: frequency)
+            }
+            prepared.analyses[i].pairs = []
+            prepared.analyses[i].words = [:]
+        }
+        prepared.pairs = pairs.keys.sorted().map { ($0, pairs[$0]!.bytes) }
+        // SQLite orders text keys by their UTF-8 bytes.
+        prepared.words = words.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).map { ($0, words[$0]!.bytes) }
+        return prepared
+    }
+
+    /// Writes a prepared batch as one new segment in one transaction.
+    @discardableResult
+    public func write(_ prepared: PreparedBatch) throws(IndexError) -> CommitSummary {
+        var summary = CommitSummary()
+        summary.unchanged = prepared.unchanged
+        var keep: [(Int, Document, Analysis)] = []
+        var textsInBatch: [Int64: String] = [:]
+        for (i, (document, analysis)) in zip(prepared.documents, prepared.analyses).enumerated() {
             let textHash = document.textHash
             if let other = documentsByText[textHash].flatMap({ documents[$0] }), other.id != document.id {
                 summary.duplicates.append((document.id, other.id))
@@ -82,62 +169,42 @@ extension Index {
             } else {
                 summary.added += 1
             }
-            batch.append(document)
+            keep.append((i, document, analysis))
         }
-        guard !batch.isEmpty else {
-            pending.removeAll()
-            return summary
-        }
-        let prepared = try prepare(batch)
+        guard !keep.isEmpty else { return summary }
         try write {
-            var pairs: [Int64: Postings.Encoder] = [:]
-            var words: [String: Postings.Encoder] = [:]
+            // The batch's documents get numbers base + local index, so the lists' numbers only
+            // shift; skipped documents' numbers are never used again.
+            let base = try nextDocumentNumber() - 1
+            try setNextDocumentNumber(base + Int64(prepared.documents.count) + 1)
             let remove = try database.prepare("DELETE FROM documents WHERE id = ?")
             let insert = try database.prepare(
-                "INSERT INTO documents(id, title, date, speaker, source, tags, text, length, last, hash, text_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?)")
-            for (document, analysis) in zip(batch, prepared) {
+                "INSERT INTO documents(number, id, title, date, speaker, source, tags, text, length, last, hash, text_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")
+            for (i, document, analysis) in keep {
                 try remove.bind(1, document.id).run()
-                try insert.bind(1, document.id).bind(2, document.title).bind(3, document.date)
-                    .bind(4, document.speaker).bind(5, document.source)
-                    .bind(6, document.tags.isEmpty ? nil : document.tags.joined(separator: "\t"))
-                    .bind(7, document.text).bind(8, Int64(analysis.length)).bind(9, analysis.last)
-                    .bind(10, document.contentHash).bind(11, document.textHash).run()
-                let number = database.lastInsertRowID
-                analysis.pairs.withUnsafeBufferPointer { entries in
-                    var i = 0
-                    while i < entries.count {
-                        let gram = entries[i].gram
-                        var j = i + 1
-                        while j < entries.count && entries[j].gram == gram { j += 1 }
-                        pairs[gram, default: Postings.Encoder()].append(
-                            document: number, positions: UnsafeBufferPointer(rebasing: entries[i..<j]))
-                        i = j
-                    }
-                }
-                for (word, frequency) in analysis.words {
-                    words[word, default: Postings.Encoder()].append(document: number, frequency: frequency)
-                }
+                try insert.bind(1, base + Int64(i + 1)).bind(2, document.id).bind(3, document.title).bind(4, document.date)
+                    .bind(5, document.speaker).bind(6, document.source)
+                    .bind(7, document.tags.isEmpty ? nil : document.tags.joined(separator: "\t"))
+                    .bind(8, document.text).bind(9, Int64(analysis.length)).bind(10, analysis.last)
+                    .bind(11, document.contentHash).bind(12, document.textHash).run()
             }
             let segment = try nextSegment()
-            // In key order, so the B-trees grow at their right edge instead of being rewritten everywhere.
             var blocks = BlockWriter()
-            for gram in pairs.keys.sorted() { blocks.append(gram: gram, list: pairs[gram]!.bytes) }
+            for (gram, list) in prepared.pairs { blocks.append(gram: gram, list: Postings.shifting(list, by: base)) }
             try writeBlocks(&blocks, segment: segment)
             let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
-            // SQLite orders text keys by their UTF-8 bytes.
-            for word in words.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                try insertWord.bind(1, word).bind(2, segment).bind(3, blob: words[word]!.bytes).run()
+            for (word, list) in prepared.words {
+                try insertWord.bind(1, word).bind(2, segment).bind(3, blob: Postings.shifting(list, by: base)).run()
             }
             try database.prepare("INSERT INTO segments(number, documents) VALUES(?, ?)")
-                .bind(1, segment).bind(2, Int64(batch.count)).run()
+                .bind(1, segment).bind(2, Int64(keep.count)).run()
             if try segmentCount() > Self.maximumSegments { try mergeSegments() }
         }
-        pending.removeAll()
         return summary
     }
 
     /// What a commit needs of one document, computed in parallel before the write.
-    struct Analysis {
+    struct Analysis: @unchecked Sendable {
         var length = 0
         var last: Int64 = -1
         /// Every pair and where it starts, sorted by pair, then position.
@@ -154,7 +221,7 @@ extension Index {
         }
     }
 
-    private func prepare(_ batch: [Document]) throws(IndexError) -> [Analysis] {
+    private func analyse(_ batch: [Document]) throws(IndexError) -> [Analysis] {
         let normalizer = self.normalizer
         let segmenter = try wordSegmenter()
         var results = [Analysis](repeating: Analysis(), count: batch.count)
@@ -228,6 +295,18 @@ extension Index {
         }
         pairs.sort()
         return pairs
+    }
+
+    /// The number the next document gets: kept in `meta`, above every number ever given.
+    private func nextDocumentNumber() throws -> Int64 {
+        let statement = try database.prepare(
+            "SELECT max(coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_number'), 1), coalesce((SELECT max(number) FROM documents), 0) + 1)")
+        _ = try statement.step()
+        return statement.int(0)
+    }
+
+    private func setNextDocumentNumber(_ number: Int64) throws {
+        try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('next_number', ?)").bind(1, String(number)).run()
     }
 
     private func nextSegment() throws -> Int64 {
@@ -329,4 +408,18 @@ extension Index {
 struct UncheckedSendable<Value>: @unchecked Sendable {
     var value: Value
     init(_ value: Value) { self.value = value }
+}
+
+extension Index {
+    /// SQLite's own consistency check of the file: empty when it is sound, else its complaints.
+    public func integrityProblems() throws(IndexError) -> [String] {
+        do {
+            let statement = try database.prepare("PRAGMA integrity_check")
+            var lines: [String] = []
+            while try statement.step() { lines.append(statement.string(0) ?? "") }
+            return lines == ["ok"] ? [] : lines
+        } catch {
+            throw .sqlite(error)
+        }
+    }
 }

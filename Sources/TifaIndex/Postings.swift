@@ -97,6 +97,18 @@ enum Postings {
         }
     }
 
+    /// `list` with its first document number increased by `offset` (the rest are deltas).
+    static func shifting(_ list: [UInt8], by offset: Int64) -> [UInt8] {
+        guard offset != 0 else { return list }
+        var index = 0
+        let first = list.withUnsafeBytes { raw in (try? readVarint(raw, &index)) ?? 0 }
+        var out: [UInt8] = []
+        out.reserveCapacity(list.count + 4)
+        appendVarint(first + UInt64(offset), to: &out)
+        out.append(contentsOf: list[index...])
+        return out
+    }
+
     /// The key of a two-character gram.
     @inline(__always)
     static func bigram(_ a: UInt32, _ b: UInt32) -> Int64 { 1 << 42 | Int64(a) << 21 | Int64(b) }

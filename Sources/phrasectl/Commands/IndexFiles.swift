@@ -107,13 +107,15 @@ struct IndexFiles: ParsableCommand {
         var summary = Index.CommitSummary()
         var failures: [ArchiveReader.Failure] = []
         var stderr = StandardError()
+        // While worker threads analyse one batch, this thread reads files and writes the previous one.
+        let writer = PipelinedWriter(index: target, overlapped: jobs > 1)
         do {
             for path in files {
                 for result in ArchiveReader.documents(in: path, options: options) {
                     switch result {
                     case let .success(document):
                         target.add(document)
-                        if target.pendingCount >= batch { summary.add(try target.commit()) }
+                        if target.pendingCount >= batch { summary.add(try writer.submit()) }
                     case let .failure(failure):
                         failures.append(failure)
                         progress.clearLine()
@@ -123,7 +125,8 @@ struct IndexFiles: ParsableCommand {
                 }
                 progress.fileDone(path)
             }
-            summary.add(try target.commit())
+            summary.add(try writer.submit())
+            summary.add(try writer.finish())
         } catch {
             progress.clearLine()
             fail(.index(error))
@@ -163,3 +166,61 @@ extension Index.CommitSummary {
 }
 
 extension ArchiveOptions.Format: ExpressibleByArgument {}
+
+/// Analyses each batch on worker threads while the caller goes on reading, and writes a batch
+/// when the next one is submitted (or at `finish`), so reading, analysis and SQLite writes overlap.
+final class PipelinedWriter {
+    private let index: Index
+    private var inFlight: (batch: Index.Batch, group: DispatchGroup, result: ResultBox)?
+
+    final class ResultBox: @unchecked Sendable {
+        // @unchecked: written by the analysis task before its group leaves, read after waiting.
+        var value: Result<Index.PreparedBatch, IndexError>?
+    }
+
+    private let overlapped: Bool
+
+    /// With `overlapped` false everything runs on the caller's thread, one step after another.
+    init(index: Index, overlapped: Bool) {
+        self.index = index
+        self.overlapped = overlapped
+    }
+
+    /// Starts analysing the queued documents and writes the batch analysed before them.
+    func submit() throws(IndexError) -> Index.CommitSummary {
+        let batch = index.takeBatch(excluding: inFlight?.batch.ids ?? [])
+        if !overlapped { return try index.write(index.prepare(batch)) }
+        let previous = inFlight
+        inFlight = nil
+        guard !batch.isEmpty else { return try write(previous) }
+        let group = DispatchGroup()
+        let box = ResultBox()
+        let index = UncheckedSendable(self.index)
+        let work = UncheckedSendable(batch)
+        group.enter()
+        DispatchQueue.global().async {
+            do throws(IndexError) {
+                box.value = .success(try index.value.prepare(work.value))
+            } catch {
+                box.value = .failure(error)
+            }
+            group.leave()
+        }
+        inFlight = (batch, group, box)
+        // The new batch is being analysed while the previous one is written.
+        return try write(previous)
+    }
+
+    /// Waits for the batch in flight and writes it.
+    func finish() throws(IndexError) -> Index.CommitSummary {
+        let current = inFlight
+        inFlight = nil
+        return try write(current)
+    }
+
+    private func write(_ batch: (batch: Index.Batch, group: DispatchGroup, result: ResultBox)?) throws(IndexError) -> Index.CommitSummary {
+        guard let current = batch else { return Index.CommitSummary() }
+        current.group.wait()
+        return try index.write(current.result.value!.get())
+    }
+}
