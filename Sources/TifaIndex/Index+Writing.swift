@@ -281,7 +281,7 @@ extension Index {
 
     /// Merges every segment into one and drops the postings of deleted documents.
     public func optimize() throws(IndexError) {
-        try write { try mergeSegments() }
+        try write { try mergeAllSegments() }
         do { try database.execute("PRAGMA wal_checkpoint(TRUNCATE)") } catch { throw .sqlite(error) }
     }
 
@@ -321,58 +321,105 @@ extension Index {
         return Int(statement.int(0))
     }
 
-    /// Rewrites all postings as one segment, keeping only live documents. Segments hold ascending
-    /// document numbers, so the merged list is their concatenation in segment order.
+    /// Merges segments until at most `maximumSegments` remain: each round merges the four
+    /// adjacent segments with the fewest documents, so work stays proportional to what is merged.
     private func mergeSegments() throws {
+        while true {
+            let segments = try segmentList()
+            guard segments.count > Self.maximumSegments else { return }
+            var best = 0
+            var bestSize = Int64.max
+            for start in 0...(segments.count - 4) {
+                let size = segments[start..<(start + 4)].reduce(0) { $0 + $1.documents }
+                if size < bestSize {
+                    best = start
+                    bestSize = size
+                }
+            }
+            try merge(Array(segments[best..<(best + 4)].map(\.number)))
+        }
+    }
+
+    /// Merges every segment into one, dropping the postings of deleted documents.
+    private func mergeAllSegments() throws {
+        try merge(try segmentList().map(\.number))
+    }
+
+    private func segmentList() throws -> [(number: Int64, documents: Int64)] {
+        let statement = try database.prepare("SELECT number, documents FROM segments ORDER BY number")
+        var list: [(Int64, Int64)] = []
+        while try statement.step() { list.append((statement.int(0), statement.int(1))) }
+        return list
+    }
+
+    /// Streams the lists of adjacent segments `numbers` (ascending) into one segment that takes the
+    /// first one's number, keeping only live documents. Memory: one block per segment.
+    private func merge(_ numbers: [Int64]) throws {
+        guard let target = numbers.first else { return }
         var live = Set<Int64>()
         let documentsStatement = try database.prepare("SELECT number FROM documents")
         while try documentsStatement.step() { live.insert(documentsStatement.int(0)) }
-        let target = try nextSegment()
-        // Every segment's lists, gram by gram; segments hold ascending document numbers, so a
-        // gram's merged list is its segments' lists in segment order.
-        var lists: [Int64: Postings.Encoder] = [:]
-        let read = try database.prepare("SELECT first, data FROM blocks ORDER BY segment, last")
-        while try read.step() {
-            let first = read.int(0)
-            try read.withBlob(1) { block in
-                try BlockWriter.entries(of: block, first: first) { (gram, list) throws(PostingsError) in
+        let temporary: Int64 = -1
+        try database.prepare("DELETE FROM blocks WHERE segment = ?").bind(1, temporary).run()
+
+        // Pairs: a cursor per segment over its blocks in gram order.
+        var cursors = try numbers.map { try BlockCursor(database: database, segment: $0) }
+        var blocks = BlockWriter()
+        let insert = try database.prepare("INSERT INTO blocks(segment, last, first, data) VALUES(?, ?, ?, ?)")
+        func flush() throws {
+            for block in blocks.blocks {
+                try insert.bind(1, temporary).bind(2, block.last).bind(3, block.first).bind(4, blob: block.data).run()
+            }
+            blocks.blocks.removeAll()
+        }
+        while let gram = cursors.compactMap(\.gram).min() {
+            var encoder = Postings.Encoder()
+            for i in cursors.indices where cursors[i].gram == gram {
+                try cursors[i].withList { list in
                     try Postings.decode(list) { document, positions in
-                        if live.contains(document) { lists[gram, default: Postings.Encoder()].append(document: document, positions: positions) }
+                        if live.contains(document) { encoder.append(document: document, positions: positions) }
                     }
                 }
+                try cursors[i].advance()
             }
+            if !encoder.bytes.isEmpty { blocks.append(gram: gram, list: encoder.bytes) }
+            if blocks.blocks.count >= 16 { try flush() }
         }
-        var mergedWords: [(String, [UInt8])] = []
-        let readWords = try database.prepare("SELECT word, data FROM words ORDER BY word, segment")
-        var currentWord: String? = nil
-        var wordEncoder = Postings.Encoder()
-        func flushWord() {
-            if let currentWord, !wordEncoder.bytes.isEmpty { mergedWords.append((currentWord, wordEncoder.bytes)) }
-            wordEncoder = Postings.Encoder()
-        }
-        while try readWords.step() {
-            let word = readWords.string(0) ?? ""
-            if word != currentWord {
-                flushWord()
-                currentWord = word
-            }
-            try readWords.withBlob(1) { bytes in
-                try Postings.decodeFrequencies(bytes) { document, frequency in
-                    if live.contains(document) { wordEncoder.append(document: document, frequency: frequency) }
-                }
-            }
-        }
-        flushWord()
-        try database.execute("DELETE FROM blocks; DELETE FROM words; DELETE FROM segments;")
-        var blocks = BlockWriter()
-        for gram in lists.keys.sorted() where !lists[gram]!.bytes.isEmpty {
-            blocks.append(gram: gram, list: lists[gram]!.bytes)
-        }
-        try writeBlocks(&blocks, segment: target)
+        blocks.finishBlock()
+        try flush()
+
+        // Words: one row per word and segment, read in word order per segment.
+        var wordCursors = try numbers.map { segment -> WordCursor in try WordCursor(database: database, segment: segment) }
+        var merged: [(String, [UInt8])] = []
         let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
-        for (word, bytes) in mergedWords { try insertWord.bind(1, word).bind(2, target).bind(3, blob: bytes).run() }
-        try database.prepare("INSERT INTO segments(number, documents) VALUES(?, ?)")
-            .bind(1, target).bind(2, Int64(live.count)).run()
+        while let word = wordCursors.compactMap(\.word).min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            var encoder = Postings.Encoder()
+            for i in wordCursors.indices where wordCursors[i].word == word {
+                try wordCursors[i].withData { data in
+                    try Postings.decodeFrequencies(data) { document, frequency in
+                        if live.contains(document) { encoder.append(document: document, frequency: frequency) }
+                    }
+                }
+                try wordCursors[i].advance()
+            }
+            if !encoder.bytes.isEmpty { merged.append((word, encoder.bytes)) }
+            if merged.count >= 4096 {
+                for (w, bytes) in merged { try insertWord.bind(1, w).bind(2, temporary).bind(3, blob: bytes).run() }
+                merged.removeAll()
+            }
+        }
+        for (w, bytes) in merged { try insertWord.bind(1, w).bind(2, temporary).bind(3, blob: bytes).run() }
+        cursors.removeAll()
+        wordCursors.removeAll()
+
+        let list = numbers.map(String.init).joined(separator: ",")
+        try database.execute("DELETE FROM blocks WHERE segment IN (\(list)); DELETE FROM words WHERE segment IN (\(list));")
+        try database.execute("UPDATE blocks SET segment = \(target) WHERE segment = \(temporary); UPDATE words SET segment = \(target) WHERE segment = \(temporary);")
+        let documents = try database.prepare("SELECT coalesce(sum(documents), 0) FROM segments WHERE number IN (\(list))")
+        _ = try documents.step()
+        let total = documents.int(0)
+        try database.execute("DELETE FROM segments WHERE number IN (\(list))")
+        try database.prepare("INSERT INTO segments(number, documents) VALUES(?, ?)").bind(1, target).bind(2, total).run()
     }
 
     private func writeBlocks(_ blocks: inout BlockWriter, segment: Int64) throws {

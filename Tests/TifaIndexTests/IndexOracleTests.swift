@@ -19,7 +19,7 @@ final class IndexOracleTests: XCTestCase {
                 let document = try result.get()
                 index.add(document)
                 texts[document.id] = oracleMatchingForm(document.text)
-                if texts.count % 40 == 0 { try index.commit() }  // several segments
+                if texts.count % 5 == 0 { try index.commit() }  // many segments, merged as they grow
             }
         }
         try index.commit()

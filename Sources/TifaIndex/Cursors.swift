@@ -1,0 +1,81 @@
+/// Reads one segment's posting lists in gram order, a block at a time.
+struct BlockCursor {
+    private let statement: Statement
+    private var block: [UInt8] = []
+    private var first: Int64 = 0
+    private var offset = 0
+    private var listRange: Range<Int> = 0..<0
+    /// The current gram, or nil at the end.
+    private(set) var gram: Int64?
+
+    init(database: Database, segment: Int64) throws {
+        statement = try database.prepare("SELECT first, data FROM blocks WHERE segment = ? ORDER BY last")
+        statement.bind(1, segment)
+        try loadBlock()
+    }
+
+    private mutating func loadBlock() throws {
+        guard try statement.step() else {
+            gram = nil
+            return
+        }
+        first = statement.int(0)
+        block = statement.withBlob(1) { Array($0) }
+        offset = 0
+        gram = first
+        try readEntry(relativeTo: first)
+    }
+
+    private mutating func readEntry(relativeTo previous: Int64) throws {
+        try block.withUnsafeBytes { raw in
+            var position = offset
+            let delta = try Postings.readVarint(raw, &position)
+            let length = Int(try Postings.readVarint(raw, &position))
+            guard length <= raw.count - position else { throw PostingsError() }
+            gram = previous + Int64(delta)
+            listRange = position..<(position + length)
+            offset = position + length
+        }
+    }
+
+    /// Calls `body` with the current gram's list.
+    func withList(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try block.withUnsafeBytes { raw in try body(UnsafeRawBufferPointer(rebasing: raw[listRange])) }
+    }
+
+    mutating func advance() throws {
+        guard let current = gram else { return }
+        if offset < block.count {
+            try readEntry(relativeTo: current)
+        } else {
+            try loadBlock()
+        }
+    }
+}
+
+/// Reads one segment's word lists in word order (UTF-8 byte order, as SQLite sorts them).
+struct WordCursor {
+    private let statement: Statement
+    private(set) var word: String?
+    private(set) var bytes: [UInt8] = []
+
+    /// Calls `body` with the current word's list.
+    func withData(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try bytes.withUnsafeBytes { try body($0) }
+    }
+
+    init(database: Database, segment: Int64) throws {
+        statement = try database.prepare("SELECT word, data FROM words WHERE segment = ? ORDER BY word")
+        statement.bind(1, segment)
+        try advance()
+    }
+
+    mutating func advance() throws {
+        if try statement.step() {
+            word = statement.string(0)
+            bytes = statement.withBlob(1) { Array($0) }
+        } else {
+            word = nil
+        }
+    }
+}
