@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TifaTextTests", dependencies: ["TifaText"]),
+        .testTarget(name: "TifaTextTests", dependencies: ["TifaText"], exclude: ["Fixtures"]),
         .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive"]),
         .testTarget(name: "phrasectlTests", dependencies: ["phrasectl", "TifaIndex"]),
     ]

@@ -20,6 +20,11 @@ struct LexiconBuilder {
     /// A user entry without a frequency gets one that lets it win against the words inside it.
     static let defaultUserFrequency: Int64 = 100_000
 
+    /// The political lexicon counts occurrences in the corpora it was mined from, a few million
+    /// words; the general lexicon's frequencies come from a corpus about twenty times larger. Its
+    /// own entries are scaled by this to be compared on one scale.
+    static let politicalFrequencyScale: Int64 = 20
+
     init() throws(ICUError) {
         normalizer = try Normalizer()
     }
@@ -107,6 +112,8 @@ struct LexiconBuilder {
             }
         }
         // Unique keys, the last source winning; remember whether the general lexicon had it.
+        // Where the political lexicon has a word the general one has too, the general frequency
+        // stands (fine mode rests on it) and the political tag is taken.
         var unique: [Int] = []
         var inGeneral: [Bool] = []
         unique.reserveCapacity(count)
@@ -115,6 +122,7 @@ struct LexiconBuilder {
             for i in order {
                 if let last = unique.last, compare(keys, last, i) == 0 {
                     let hadGeneral = inGeneral[inGeneral.count - 1] || source[i] == .general
+                    if source[last] == .general && source[i] == .political { frequency[i] = frequency[last] }
                     unique[unique.count - 1] = i
                     inGeneral[inGeneral.count - 1] = hadGeneral
                 } else {
@@ -167,10 +175,16 @@ struct LexiconBuilder {
             }
         }
 
+        for (n, i) in unique.enumerated() where source[i] == .political && !inGeneral[n] {
+            frequency[i] *= Self.politicalFrequencyScale
+        }
+        // Probabilities are relative to the words both modes use, so adding set phrases for the
+        // coarse mode leaves the fine mode's scale as it is.
         var total: Int64 = 0
         var maxWordLength = 0
-        for i in unique {
-            total += max(1, frequency[i])
+        for (n, i) in unique.enumerated() {
+            let coarseOnly = source[i] == .political && !inGeneral[n] && tag[i] != .person && tag[i] != .place
+            if !coarseOnly { total += max(1, frequency[i]) }
             maxWordLength = max(maxWordLength, Int(keyLength[i]))
         }
         let logTotal = log(Double(max(1, total)))

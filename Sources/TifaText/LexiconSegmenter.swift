@@ -24,6 +24,10 @@ public struct LexiconSegmenter: SpanSegmenter {
     let numeralScore: Float
     let numeralDateScore: Float
     let nameScore: Float
+    /// Words above this log-probability (about 3,000 occurrences in the general lexicon) end a chain.
+    let commonWordScore: Float
+    /// A word must be above this (about 100 occurrences) to end a chain as its last two characters.
+    let establishedWordScore: Float
     /// Copies of static tables, so the hot loop does not go through lazy-global initialization.
 
     public init(lexicon: Lexicon, granularity: Granularity = .coarse, toSimplified: Bool = false) throws(ICUError) {
@@ -35,6 +39,8 @@ public struct LexiconSegmenter: SpanSegmenter {
         numeralScore = perWord + Float(log(1_000.0))
         numeralDateScore = perWord + Float(log(10_000.0))
         nameScore = perWord + Float(log(1_000.0))
+        commonWordScore = perWord + Float(log(3_000.0))
+        establishedWordScore = perWord + Float(log(100.0))
 
     }
 
@@ -199,28 +205,45 @@ public struct LexiconSegmenter: SpanSegmenter {
         }
     }
 
+    /// Adds a rule's edge; where the lexicon already has one to the same end (a rare dictionary
+    /// word such as 两个中国), the rule's evidence raises it.
     @inline(__always)
     private func addEdge(
         _ w: inout HanRunDAG, _ normalized: NormalizedBuffer, from first: Int, to end: Int, score: Float,
         kind: TokenKind
     ) {
-        guard normalized.isBoundary(end), !w.hasEdge(from: first, to: end) else { return }
+        guard normalized.isBoundary(end) else { return }
+        var e = first
+        while e < w.edgeEnd.count {
+            if w.edgeEnd[e] == Int32(end) {
+                if w.edgeScore[e] < score {
+                    w.edgeScore[e] = score
+                    w.edgeKind[e] = kind
+                }
+                return
+            }
+            e += 1
+        }
         w.append(end: end, score: score, kind: kind)
     }
 
-    /// Chinese numerals: a run of two or more (三十五, 二○○一), and a run with a date unit (二○○一年, 十二月).
+    /// Chinese numerals: every well-formed number the run starts with (三十五, 二○○一, 一百二十), alone
+    /// and with a date unit (二○○一年, 十二月). An ill-formed run (十四五一) is no number: its parts are
+    /// left to the lexicon.
     private func addNumeralEdges(
         _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ a: Int, _ b: Int, first: Int,
         _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
     ) {
         guard p == a || !isChineseNumeral(s[p - 1]) else { return }
-        var q = p + 1
-        while q < b, isChineseNumeral(s[q]) { q += 1 }
-        if q < b, isDateUnit(s[q]) {
-            addEdge(&w, normalized, from: first, to: q + 1, score: numeralDateScore, kind: .number)
-        }
-        if q - p >= 2 {
-            addEdge(&w, normalized, from: first, to: q, score: numeralScore, kind: .number)
+        var end = p + 1
+        while end < b, isChineseNumeral(s[end]) { end += 1 }
+        for q in stride(from: end, to: p, by: -1) where isWellFormedNumber(s, p..<q) {
+            if q < b, isDateUnit(s[q]) {
+                addEdge(&w, normalized, from: first, to: q + 1, score: numeralDateScore, kind: .number)
+            }
+            if q - p >= 2 {
+                addEdge(&w, normalized, from: first, to: q, score: numeralScore, kind: .number)
+            }
         }
     }
 
@@ -233,8 +256,10 @@ public struct LexiconSegmenter: SpanSegmenter {
         _ w: inout HanRunDAG
     ) {
         guard isFormulaNumeral(s[p]), p + 2 < b else { return }
-        // 数词 + 量词 + a content word of 2–4 characters.
-        if isFormulaMeasure(s[p + 1]), !(s[p] == 0x4E00 && s[p + 1] == 0x4E2A) {  // not 一个
+        // 数词 + 量词 + a content word of 2–4 characters that is not negated (九条不动 is no formula).
+        if isFormulaMeasure(s[p + 1]), !(s[p] == 0x4E00 && s[p + 1] == 0x4E2A),  // not 一个
+            s[p + 2] != 0x4E0D, s[p + 2] != 0x6CA1, s[p + 2] != 0x672A  // 不 没 未
+        {
             var node: Int32 = 0
             var q = p + 2
             while q < b && q - (p + 2) < 4 {
@@ -247,12 +272,18 @@ public struct LexiconSegmenter: SpanSegmenter {
                 }
             }
         }
-        // Chains: every pair is a numeral and one character, the last pair may end in a word.
+        // Chains: every pair is a numeral and one character, the last pair may end in a word. A pair
+        // that is a common word of its own (一起, 一定, 一些) is not part of a chain: it ends one
+        // that already has two pairs, and cancels a shorter one.
         var pos = p
         var pairs = 0
         while pos + 1 < b, isFormulaNumeral(s[pos]), isHan(s[pos + 1]), !isChineseNumeral(s[pos + 1]),
             !isCountingWord(s[pos + 1])
         {
+            if pos > p, isCommonWord(s, pos..<(pos + 2)) {
+                if pairs >= 2 { addEdge(&w, normalized, from: first, to: pos, score: formulaScore, kind: .tifa) }
+                return
+            }
             if pos + 2 < b, isFormulaNumeral(s[pos + 2]), pos + 3 < b, !isChineseNumeral(s[pos + 3]) {
                 pairs += 1
                 pos += 2
@@ -262,12 +293,19 @@ public struct LexiconSegmenter: SpanSegmenter {
             addEdge(&w, normalized, from: first, to: pos + 2, score: formulaScore, kind: .tifa)
             if pos + 2 < b, isHan(s[pos + 2]), !isChineseNumeral(s[pos + 2]),
                 let node = lexiconNode(s, pos + 1..<pos + 3),
-                lexicon.tables.nodes[node].flags & Lexicon.EntryFlags.content.rawValue != 0
+                lexicon.tables.nodes[node].flags & Lexicon.EntryFlags.content.rawValue != 0,
+                lexicon.tables.nodes[node].logProbability > establishedWordScore
             {
                 addEdge(&w, normalized, from: first, to: pos + 3, score: formulaScore, kind: .tifa)
             }
             return
         }
+    }
+
+    /// Whether `s[range]` is a word frequent enough to stand on its own rather than in a chain.
+    private func isCommonWord(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+        guard let node = lexiconNode(s, range) else { return false }
+        return lexicon.tables.nodes[node].logProbability > commonWordScore
     }
 
     /// The trie node of the lexicon word `s[range]`, or nil when it is not a word.
@@ -409,15 +447,63 @@ import Glibc
 import Darwin
 #endif
 
-/// Time and counting words that make numeral pairs ordinary quantities (一年一度, 三次一):
-/// 年 月 日 天 次 个 些 点 时 周 季 号 位 种 期 岁.
+/// Time and counting words that make numeral pairs ordinary quantities (一年一度, 三次一), and
+/// negations, which start a new phrase (一对一不动摇): 年 月 日 天 次 个 些 点 时 周 季 号 位 种 期 岁 不 没 未.
 @inline(__always)
 func isCountingWord(_ c: UInt32) -> Bool {
     switch c {
     case 0x5E74, 0x6708, 0x65E5, 0x5929, 0x6B21, 0x4E2A, 0x4E9B, 0x70B9, 0x65F6, 0x5468, 0x5B63, 0x53F7, 0x4F4D,
-         0x79CD, 0x671F, 0x5C81:
+         0x79CD, 0x671F, 0x5C81, 0x4E0D, 0x6CA1, 0x672A:  // … and the negations 不 没 未
         return true
     default:
         return false
     }
+}
+
+/// A well-formed Chinese number: digit by digit (二○○一, 一九九七) or positional, with 十 百 千 after
+/// a digit in falling order inside each 万/亿 group (三十五, 一百二十, 两千零八, 十二).
+func isWellFormedNumber(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+    func digit(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x3007, 0x25CB, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x4E24: return true
+        default: return false
+        }
+    }
+    func multiplier(_ c: UInt32) -> Int {
+        switch c {
+        case 0x5341: return 10  // 十
+        case 0x767E: return 100  // 百
+        case 0x5343: return 1000  // 千
+        case 0x4E07: return 10_000  // 万
+        case 0x4EBF: return 100_000_000  // 亿
+        default: return 0
+        }
+    }
+    if range.allSatisfy({ digit(s[$0]) }) {
+        // Digit by digit is how years are written: four digits, or a zero among them.
+        return range.count >= 4 || range.contains { [0x3007, 0x25CB, 0x96F6].contains(s[$0]) }
+    }
+    var groupLimit = Int.max  // the next 十/百/千 must be below this within the group
+    var bigLimit = Int.max  // the next 万/亿 must be below this
+    var previousWasDigit = false
+    for i in range {
+        let c = s[i]
+        let m = multiplier(c)
+        if m == 0 {
+            // Two digits in a row only as 零 + digit (一百零五).
+            if previousWasDigit && s[i - 1] != 0x96F6 && c != 0x96F6 { return false }
+            previousWasDigit = true
+            continue
+        }
+        if m >= 10_000 {
+            guard m < bigLimit else { return false }
+            bigLimit = m
+            groupLimit = Int.max
+        } else {
+            guard m < groupLimit else { return false }
+            groupLimit = m
+        }
+        previousWasDigit = false
+    }
+    return true
 }
