@@ -68,9 +68,7 @@ extension Index {
     }
 
     /// A batch with its documents analysed, ready for `write`.
-    /// A class, not a struct: it is built on one thread and handed over whole, and returning it
-    /// by reference from a typed-throws function keeps clear of a miscompile seen with large
-    /// structs in release builds.
+    /// A class, not a struct: it is built on one thread and handed over whole to the writer.
     public final class PreparedBatch: @unchecked Sendable {
         // @unchecked: built by one task, then handed over whole to the writer.
         var documents: [Document]
@@ -279,18 +277,34 @@ extension Index {
         return analysis
     }
 
-    /// Merges every segment into one and drops the postings of deleted documents.
+    /// Merges every segment into one, drops the postings of deleted documents, and gives the
+    /// space they took back to the file system.
     public func optimize() throws(IndexError) {
         try write { try mergeAllSegments() }
-        do { try database.execute("PRAGMA wal_checkpoint(TRUNCATE)") } catch { throw .sqlite(error) }
+        do {
+            try database.execute("VACUUM")
+            try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        } catch {
+            throw .sqlite(error)
+        }
     }
 
     /// Every character pair of `scalars` with its positions. A single character's positions are
     /// those of the pairs it starts, plus the document's last character.
     static func collectPostings(of scalars: [UInt32]) -> [PairPosition] {
+        let count = max(0, scalars.count - 1)
+        // A pair key has 43 bits: with a position below 2^21 both fit one integer, which sorts fast.
+        if scalars.count < 1 << 21 {
+            var keys = [UInt64](repeating: 0, count: count)
+            for p in 0..<count {
+                keys[p] = UInt64(Postings.bigram(scalars[p], scalars[p + 1])) << 21 | UInt64(p)
+            }
+            keys.sort()
+            return keys.map { PairPosition(gram: Int64($0 >> 21), position: Int32($0 & 0x1F_FFFF)) }
+        }
         var pairs: [PairPosition] = []
-        pairs.reserveCapacity(max(0, scalars.count - 1))
-        for p in 0..<max(0, scalars.count - 1) {
+        pairs.reserveCapacity(count)
+        for p in 0..<count {
             pairs.append(PairPosition(gram: Postings.bigram(scalars[p], scalars[p + 1]), position: Int32(p)))
         }
         pairs.sort()
