@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Tifa", targets: ["Tifa"]),
         .library(name: "TifaText", targets: ["TifaText"]),
         .library(name: "TifaIndex", targets: ["TifaIndex"]),
+        .library(name: "TifaMining", targets: ["TifaMining"]),
         .executable(name: "phrasectl", targets: ["phrasectl"]),
     ],
     dependencies: [
@@ -34,7 +35,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TifaIndex", dependencies: ["TifaText", "CSQLite"], exclude: ["FORMAT.md"]),
         .target(name: "TifaArchive", dependencies: ["TifaText", "TifaIndex"]),
-        .target(name: "Tifa", dependencies: ["TifaText", "TifaIndex", "TifaArchive"]),
+        .target(name: "TifaMining", dependencies: ["TifaText"]),
+        .target(name: "Tifa", dependencies: ["TifaText", "TifaIndex", "TifaArchive", "TifaMining"]),
         .executableTarget(
             name: "phrasectl",
             dependencies: [
@@ -44,6 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "TifaTextTests", dependencies: ["TifaText"], exclude: ["Fixtures"]),
         .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive"]),
+        .testTarget(name: "TifaMiningTests", dependencies: ["TifaMining"]),
         .testTarget(name: "phrasectlTests", dependencies: ["phrasectl", "TifaIndex"]),
     ]
 )

@@ -421,7 +421,7 @@ func isDateUnit(_ c: UInt32) -> Bool { c == 0x5E74 || c == 0x6708 || c == 0x65E5
 
 /// Numerals that start numbered formulas: 一二两三四五六七八九十百千双.
 @inline(__always)
-func isFormulaNumeral(_ c: UInt32) -> Bool {
+package func isFormulaNumeral(_ c: UInt32) -> Bool {
     switch c {
     case 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x53CC:
         return true

@@ -5,7 +5,7 @@ enum ScalarClass: UInt8 {
 }
 
 @inline(__always)
-func isHan(_ c: UInt32) -> Bool {
+package func isHan(_ c: UInt32) -> Bool {
     (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF)
         || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007
 }

@@ -1,0 +1,47 @@
+import TifaText
+
+/// The text a miner counts in: the matching forms of the documents, cut into runs of Han
+/// characters. Everything else is a separator — a left quotation mark, a right quotation mark, or
+/// any other break — so no n-gram crosses punctuation, masks or line breaks.
+struct MiningCorpus {
+    static let breakMark: UInt32 = 0
+    static let openQuote: UInt32 = 1
+    static let closeQuote: UInt32 = 2
+
+    /// Han characters and separator codes, one separator between runs.
+    var text: [UInt32] = []
+    /// Where each document starts in `text`.
+    var documentStarts: [Int] = []
+
+    init(documents: [String], normalizer: Normalizer) {
+        for document in documents {
+            documentStarts.append(text.count)
+            text.append(Self.breakMark)
+            for c in normalizer.matchingForm(of: document).scalars {
+                if isHan(c) {
+                    text.append(c)
+                } else {
+                    let mark = c == 0x201C ? Self.openQuote : c == 0x201D ? Self.closeQuote : Self.breakMark
+                    // Runs of separators collapse, keeping a quotation mark over a plain break.
+                    if let last = text.last, last < 3 {
+                        if mark != Self.breakMark { text[text.count - 1] = mark }
+                    } else {
+                        text.append(mark)
+                    }
+                }
+            }
+        }
+        text.append(Self.breakMark)
+    }
+
+    /// The document holding position `p`.
+    func document(at p: Int) -> Int {
+        var lo = 0
+        var hi = documentStarts.count
+        while lo + 1 < hi {
+            let mid = (lo + hi) / 2
+            if documentStarts[mid] <= p { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,23 @@
+/// A candidate formulation with every score the miner computes.
+public struct PhraseCandidate: Sendable, Equatable {
+    public var phrase: String
+    /// Occurrences (start positions, so overlapping ones count separately).
+    public var count: Int
+    /// Documents it occurs in.
+    public var documents: Int
+    /// Minimum pointwise mutual information (natural log) over its split points.
+    public var cohesion: Double
+    /// Entropy (natural log) of the character before / after it; a break counts as a new character each time.
+    public var leftEntropy: Double
+    public var rightEntropy: Double
+    /// log2(length) × (count − mean count of the candidates one character longer that contain it).
+    public var cvalue: Double
+    /// Share of occurrences between “ and ”.
+    public var quoted: Double
+    /// Whether the lexicon already has it.
+    public var known: Bool
+    /// Whether a pattern extractor proposed it (numbered formula, quoted term, list item, frame).
+    public var pattern: Bool
+    /// See `PhraseMiner.score(_:)`.
+    public var score: Double
+}

@@ -1,0 +1,140 @@
+import Foundation
+import TifaText
+
+/// Finds the formulations of a body of text: exact n-gram statistics from a suffix array (2–16
+/// characters inside Han runs), scored by frequency, branching entropy, cohesion, C-value and
+/// quotation, plus what the pattern extractors propose even when it is rare.
+///
+/// ```swift
+/// let miner = try PhraseMiner()
+/// for candidate in miner.mine(["…speech…"], minimumCount: 1).prefix(20) { print(candidate.phrase) }
+/// ```
+public struct PhraseMiner: Sendable {
+    public let lexicon: Lexicon
+    let normalizer: Normalizer
+    let segmenter: LexiconSegmenter
+    public static let maximumLength = 16
+
+    public init(lexicon: Lexicon? = nil) throws {
+        self.lexicon = try lexicon ?? Lexicon.bundled()
+        normalizer = try Normalizer()
+        segmenter = try LexiconSegmenter(lexicon: self.lexicon, granularity: .coarse)
+    }
+
+    /// The candidates of `documents`, best first. A statistical candidate needs `minimumCount`
+    /// occurrences and branching on both sides; pattern candidates need one occurrence.
+    public func mine(_ documents: [String], minimumCount: Int = 5, newOnly: Bool = false) -> [PhraseCandidate] {
+        let corpus = MiningCorpus(documents: documents, normalizer: normalizer)
+        let sa = SuffixArray(corpus.text, depth: Self.maximumLength)
+        let text = corpus.text
+        let characters = Double(sa.suffixes.count)
+        var unigram: [UInt32: Int] = [:]
+        for p in sa.suffixes { unigram[text[Int(p)], default: 0] += 1 }
+
+        var found: [String: PhraseCandidate] = [:]
+        func consider(_ range: Range<Int>, length: Int, pattern: Bool) {
+            let start = Int(sa.suffixes[range.lowerBound])
+            let scalars = text[start..<(start + length)]
+            let phrase = String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+            if let existing = found[phrase] {
+                if pattern && !existing.pattern {
+                    found[phrase]!.pattern = true
+                    found[phrase]!.score = score(found[phrase]!)
+                }
+                return
+            }
+            var candidate = statistics(of: scalars, range: range, sa: sa, corpus: corpus, unigram: unigram, characters: characters)
+            candidate.phrase = phrase
+            candidate.known = lexicon.entry(for: phrase) != nil
+            candidate.pattern = pattern
+            candidate.score = score(candidate)
+            if pattern || (candidate.leftEntropy > 0.5 && candidate.rightEntropy > 0.5) { found[phrase] = candidate }
+        }
+
+        // Statistical candidates: runs of suffixes sharing their first `length` characters.
+        for length in 2...Self.maximumLength {
+            var runStart = 0
+            for i in 1...sa.suffixes.count {
+                if i < sa.suffixes.count, Int(sa.lcp[i]) >= length { continue }
+                let count = i - runStart
+                if count >= max(2, minimumCount), isWhole(text, Int(sa.suffixes[runStart]), length) {
+                    consider(runStart..<i, length: length, pattern: false)
+                }
+                runStart = i
+            }
+        }
+        // Pattern candidates.
+        for phrase in patternCandidates(documents) {
+            let scalars = ArraySlice(normalizer.matchingForm(of: phrase).scalars)
+            guard scalars.count >= 2, scalars.count <= Self.maximumLength, scalars.allSatisfy(isHan) else { continue }
+            let range = sa.range(of: scalars, in: text)
+            if !range.isEmpty { consider(range, length: scalars.count, pattern: true) }
+        }
+        var result = Array(found.values)
+        if newOnly { result.removeAll(where: \.known) }
+        return result.sorted { ($0.score, $1.phrase) > ($1.score, $0.phrase) }
+    }
+
+    /// Whether the `length` characters from `p` are all Han (no separator inside).
+    private func isWhole(_ text: [UInt32], _ p: Int, _ length: Int) -> Bool {
+        for k in 0..<length where text[p + k] < 3 { return false }
+        return true
+    }
+
+    private func statistics(
+        of scalars: ArraySlice<UInt32>, range: Range<Int>, sa: SuffixArray, corpus: MiningCorpus, unigram: [UInt32: Int],
+        characters: Double
+    ) -> PhraseCandidate {
+        let text = corpus.text
+        let length = scalars.count
+        var left: [UInt32: Int] = [:], right: [UInt32: Int] = [:]
+        var leftBreaks = 0, rightBreaks = 0, quoted = 0
+        var documents = Set<Int>()
+        for k in range {
+            let p = Int(sa.suffixes[k])
+            let before = text[p - 1], after = text[p + length]
+            if before < 3 { leftBreaks += 1 } else { left[before, default: 0] += 1 }
+            if after < 3 { rightBreaks += 1 } else { right[after, default: 0] += 1 }
+            if before == MiningCorpus.openQuote && after == MiningCorpus.closeQuote { quoted += 1 }
+            documents.insert(corpus.document(at: p))
+        }
+        let count = range.count
+        func occurrences(of part: ArraySlice<UInt32>) -> Int {
+            part.count == 1 ? unigram[part.first!] ?? 0 : sa.range(of: part, in: text).count
+        }
+        var cohesion = Double.infinity
+        for k in 1..<length {
+            let a = occurrences(of: scalars.prefix(k)), b = occurrences(of: scalars.suffix(length - k))
+            cohesion = min(cohesion, log(Double(count) * characters / (Double(a) * Double(b))))
+        }
+        // C-value over the candidates one character longer: those extensions seen at least twice.
+        let extensions = (left.values.filter { $0 >= 2 } + right.values.filter { $0 >= 2 })
+        let nested = extensions.isEmpty ? 0 : Double(extensions.reduce(0, +)) / Double(extensions.count)
+        return PhraseCandidate(
+            phrase: "", count: count, documents: documents.count, cohesion: cohesion,
+            leftEntropy: Self.entropy(left, breaks: leftBreaks), rightEntropy: Self.entropy(right, breaks: rightBreaks),
+            cvalue: log2(Double(length)) * (Double(count) - nested), quoted: Double(quoted) / Double(count), known: false,
+            pattern: false, score: 0)
+    }
+
+    /// Entropy of the neighbours; each break is a context of its own.
+    static func entropy(_ neighbours: [UInt32: Int], breaks: Int) -> Double {
+        let total = Double(neighbours.values.reduce(0, +) + breaks)
+        guard total > 0 else { return 0 }
+        var h = 0.0
+        for n in neighbours.values {
+            let p = Double(n) / total
+            h -= p * log(p)
+        }
+        if breaks > 0 { h += Double(breaks) / total * log(total) }
+        return h
+    }
+
+    /// The combined score: log2(1 + count) × min(1, min(left, right entropy) / 2) ×
+    /// clamp(cohesion / 6, 0, 1) + 2 × quoted share + 2 for a pattern candidate.
+    public func score(_ c: PhraseCandidate) -> Double {
+        let branching = min(1, min(c.leftEntropy, c.rightEntropy) / 2)
+        let cohesive = max(0, min(1, c.cohesion / 6))
+        return log2(1 + Double(c.count)) * branching * cohesive + 2 * c.quoted + (c.pattern ? 2 : 0)
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import Tifa
+
+struct Phrases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Discover the formulations of a body of text, new ones first with --new-only.",
+        discussion: """
+            Reads the documents of an index (--db, optionally those matching --filter) or text files, \
+            counts every character n-gram of 2–16 characters inside Han runs exactly, scores each by \
+            frequency, branching entropy, cohesion (minimum PMI), C-value and quotation, and adds what \
+            the pattern extractors find even when rare: numbered formulas, quoted terms, items of \
+            parallel lists, frames such as 坚持…不动摇. Score = log2(1 + count) × min(1, min entropy / 2) \
+            × clamp(cohesion / 6, 0, 1) + 2 × quoted share + 2 for a pattern candidate.
+            """)
+
+    @Option(name: .customLong("db"), help: ArgumentHelp("Mine the documents of this index.", valueName: "FILE"))
+    var database: String?
+
+    @Option(help: ArgumentHelp("With --db: only documents matching this query.", valueName: "QUERY"))
+    var filter: String?
+
+    @Option(help: "Show this many candidates.")
+    var top = 50
+
+    @Option(name: .customLong("min-count"), help: "Occurrences a statistical candidate needs.")
+    var minimumCount = 5
+
+    @Flag(name: .customLong("new-only"), help: "Leave out what the lexicon already has.")
+    var newOnly = false
+
+    @Flag(help: "Write one JSON object per candidate.")
+    var json = false
+
+    @Argument(help: ArgumentHelp("Text files to mine (instead of --db).", valueName: "FILE"))
+    var files: [String] = []
+
+    func validate() throws {
+        guard (database == nil) != files.isEmpty else { throw ValidationError("Give either --db FILE or text files, not both.") }
+        guard filter == nil || database != nil else { throw ValidationError("--filter needs --db.") }
+        guard minimumCount >= 1 else { throw ValidationError("--min-count must be at least 1.") }
+    }
+
+    func run() throws {
+        var texts: [String] = []
+        if let database {
+            let index: Index
+            do { index = try Index(path: database, readOnly: true) } catch { fail(.index(error)) }
+            do {
+                let ids = try filter.map { try index.search($0, limit: Int.max, order: .date).map(\.document.id) }
+                    ?? index.allDocuments.map(\.id)
+                for id in ids { texts.append(try index.text(ofDocument: id)) }
+            } catch let error as IndexError {
+                fail(.index(error))
+            }
+        } else {
+            for file in files {
+                switch ArchiveReader.read(file) {
+                case let .success(text): texts.append(text)
+                case let .failure(failure): fail(.input(failure.description))
+                }
+            }
+        }
+        let miner: PhraseMiner
+        do { miner = try PhraseMiner() } catch { fail(.dictionary("\(error)")) }
+        let candidates = miner.mine(texts, minimumCount: minimumCount, newOnly: newOnly).prefix(top)
+        if !json { print("score\tcount\tdocs\tcohesion\tleft H\tright H\tC-value\tquoted\tknown\tphrase") }
+        for c in candidates {
+            func number(_ x: Double) -> String { x.isFinite ? String(format: "%.3f", x) : "null" }
+            if json {
+                print(
+                    "{\"phrase\":\(jsonString(c.phrase)),\"count\":\(c.count),\"documents\":\(c.documents),\"cohesion\":\(number(c.cohesion)),"
+                        + "\"leftEntropy\":\(number(c.leftEntropy)),\"rightEntropy\":\(number(c.rightEntropy)),\"cvalue\":\(number(c.cvalue)),"
+                        + "\"quoted\":\(number(c.quoted)),\"known\":\(c.known),\"pattern\":\(c.pattern),\"score\":\(number(c.score))}")
+            } else {
+                print(
+                    [number(c.score), String(c.count), String(c.documents), number(c.cohesion), number(c.leftEntropy),
+                     number(c.rightEntropy), number(c.cvalue), number(c.quoted), c.known ? "yes" : "no", c.phrase]
+                        .joined(separator: "\t"))
+            }
+        }
+    }
+}
+
+struct Dict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage user dictionaries.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Append phrases to a user dictionary, so the segmenter keeps them whole (--user-dict FILE).")
+
+        @Argument(help: ArgumentHelp("The user dictionary (created when missing).", valueName: "FILE"))
+        var file: String
+
+        @Argument(help: ArgumentHelp("Phrases to add.", valueName: "PHRASE"))
+        var phrases: [String]
+
+        @Option(help: "Tag of the new entries.")
+        var tag = "tifa"
+
+        func run() throws {
+            let existing = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            let known = Set(existing.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
+            var added = ""
+            for phrase in phrases where !known.contains(phrase) && !phrase.isEmpty {
+                added += "\(phrase)\t\(100_000)\t\(tag)\n"
+            }
+            let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+            do {
+                try (existing + separator + added).write(toFile: file, atomically: true, encoding: .utf8)
+            } catch {
+                fail(.cannotOpen(path: file, reason: "cannot be written"))
+            }
+        }
+    }
+}

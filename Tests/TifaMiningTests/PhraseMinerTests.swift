@@ -1,0 +1,60 @@
+import Foundation
+import TifaMining
+import XCTest
+
+final class PhraseMinerTests: XCTestCase {
+    static let miner = try! PhraseMiner()
+
+    /// 甲乙 in [甲乙丙甲乙丁, 甲乙]: 3 occurrences in 2 documents among 8 characters. Before it: a
+    /// break, 丙, a break (breaks are distinct contexts) → ln 3; after it: 丙, 丁, a break → ln 3.
+    /// Cohesion ln(3 · 8 / (3 · 3)); no longer candidate seen twice, so C-value = log2(2) · 3.
+    func testScoresOfASmallText() throws {
+        let candidates = Self.miner.mine(["甲乙丙甲乙丁", "甲乙"], minimumCount: 2)
+        let c = try XCTUnwrap(candidates.first { $0.phrase == "甲乙" })
+        XCTAssertEqual(c.count, 3)
+        XCTAssertEqual(c.documents, 2)
+        XCTAssertEqual(c.leftEntropy, log(3), accuracy: 1e-9)
+        XCTAssertEqual(c.rightEntropy, log(3), accuracy: 1e-9)
+        XCTAssertEqual(c.cohesion, log(24.0 / 9.0), accuracy: 1e-9)
+        XCTAssertEqual(c.cvalue, 3, accuracy: 1e-9)
+        XCTAssertEqual(c.quoted, 0)
+        XCTAssertFalse(c.pattern)
+        XCTAssertEqual(c.score, log2(4) * min(1, log(3) / 2) * (log(24.0 / 9.0) / 6), accuracy: 1e-9)
+        XCTAssertNil(candidates.first { $0.phrase == "乙丙" })  // once only
+    }
+
+    func testOverlappingOccurrencesAndQuotes() throws {
+        // 哈哈哈 holds 哈哈 twice (overlapping), 哈哈 once more: 3.
+        let overlapping = Self.miner.mine(["哈哈哈，哈哈。"], minimumCount: 2)
+        XCTAssertEqual(overlapping.first { $0.phrase == "哈哈" }?.count, 3)
+        // One of two occurrences stands between “ and ”.
+        let quoted = try XCTUnwrap(Self.miner.mine(["“哈哈”，哈哈。"], minimumCount: 2).first { $0.phrase == "哈哈" })
+        XCTAssertEqual(quoted.count, 2)
+        XCTAssertEqual(quoted.quoted, 0.5, accuracy: 1e-9)
+    }
+
+    func testPatternsFindRareFormulations() {
+        let text = "增强“四个意识”，坚决做到两个维护。一体推进不敢腐、不能腐、不想腐。坚持改革开放不动摇。建设三县一城一枢纽。以人民为中心。"
+        let found = Dictionary(uniqueKeysWithValues: Self.miner.mine([text], minimumCount: 5).map { ($0.phrase, $0) })
+        for phrase in ["四个意识", "两个维护", "不敢腐", "不能腐", "不想腐", "改革开放", "三县一城一枢纽", "人民"] {
+            XCTAssertEqual(found[phrase]?.pattern, true, phrase)
+        }
+        XCTAssertNil(found["体推进不敢腐"])
+        XCTAssertEqual(found["四个意识"]?.quoted, 1)
+        XCTAssertEqual(found["四个意识"]?.known, true)
+        XCTAssertEqual(found["三县一城一枢纽"]?.known, false)
+        let newOnly = Self.miner.mine([text], minimumCount: 5, newOnly: true).map(\.phrase)
+        XCTAssertTrue(newOnly.contains("三县一城一枢纽"))
+        XCTAssertFalse(newOnly.contains("四个意识"))
+    }
+
+    /// The county speech alone: its numbered formulations, most of them said once, rank in the top 50.
+    func testCountySpeechFormulationsInTopFifty() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/county_inspection_speech.txt")
+        let top = Self.miner.mine([try String(contentsOf: url, encoding: .utf8)], minimumCount: 1).prefix(50).map(\.phrase)
+        for phrase in ["两个确立", "四个意识", "四个自信", "两个维护", "一岗双责", "三个精准", "四个强化", "三县一城一枢纽", "三件大事", "四条底线"] {
+            XCTAssertTrue(top.contains(phrase), "\(phrase) is not in the top 50")
+        }
+    }
+}
