@@ -16,6 +16,10 @@ public struct PhraseCandidate: Sendable, Equatable {
     public var quoted: Double
     /// Whether the lexicon already has it.
     public var known: Bool
+    /// Whether it is ordinary vocabulary: a word of the general lexicon with no political tag.
+    public var ordinaryWord: Bool = false
+    /// Share of the mined documents it occurs in.
+    public var spread: Double = 0
     /// Whether a pattern extractor proposed it (numbered formula, quoted term, list item, frame).
     public var pattern: Bool
     /// See `PhraseMiner.score(_:)`.

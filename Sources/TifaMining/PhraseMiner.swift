@@ -45,7 +45,10 @@ public struct PhraseMiner: Sendable {
             }
             var candidate = statistics(of: scalars, range: range, sa: sa, corpus: corpus, unigram: unigram, characters: characters)
             candidate.phrase = phrase
-            candidate.known = lexicon.entry(for: phrase) != nil
+            let entry = lexicon.entry(for: phrase)
+            candidate.known = entry != nil
+            candidate.ordinaryWord = entry?.tag == .general
+            candidate.spread = Double(candidate.documents) / Double(max(1, documents.count))
             candidate.pattern = pattern
             candidate.score = score(candidate)
             if pattern || (candidate.leftEntropy > 0.5 && candidate.rightEntropy > 0.5) { found[phrase] = candidate }
@@ -131,10 +134,15 @@ public struct PhraseMiner: Sendable {
     }
 
     /// The combined score: log2(1 + count) × min(1, min(left, right entropy) / 2) ×
-    /// clamp(cohesion / 6, 0, 1) + 2 × quoted share + 2 for a pattern candidate.
+    /// clamp(cohesion / 6, 0, 1) × 0.25 for ordinary vocabulary × (1 − max(0, spread − 0.5)) for
+    /// text found in more than half of the documents (templates), + 6 × quoted share + 2 for a
+    /// pattern candidate. Formulations are units the texts mark (quotation, numbered shapes) and
+    /// that ordinary dictionaries lack.
     public func score(_ c: PhraseCandidate) -> Double {
         let branching = min(1, min(c.leftEntropy, c.rightEntropy) / 2)
         let cohesive = max(0, min(1, c.cohesion / 6))
-        return log2(1 + Double(c.count)) * branching * cohesive + 2 * c.quoted + (c.pattern ? 2 : 0)
+        let vocabulary = c.ordinaryWord ? 0.25 : 1
+        let template = 1 - max(0, c.spread - 0.5)
+        return log2(1 + Double(c.count)) * branching * cohesive * vocabulary * template + 6 * c.quoted + (c.pattern ? 2 : 0)
     }
 }

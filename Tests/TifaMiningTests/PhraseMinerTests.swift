@@ -19,7 +19,10 @@ final class PhraseMinerTests: XCTestCase {
         XCTAssertEqual(c.cvalue, 3, accuracy: 1e-9)
         XCTAssertEqual(c.quoted, 0)
         XCTAssertFalse(c.pattern)
-        XCTAssertEqual(c.score, log2(4) * min(1, log(3) / 2) * (log(24.0 / 9.0) / 6), accuracy: 1e-9)
+        // In both documents (spread 1: template discount 0.5); 甲乙 is ordinary vocabulary (× 0.25).
+        XCTAssertEqual(c.spread, 1)
+        XCTAssertTrue(c.ordinaryWord)
+        XCTAssertEqual(c.score, log2(4) * min(1, log(3) / 2) * (log(24.0 / 9.0) / 6) * 0.25 * 0.5, accuracy: 1e-9)
         XCTAssertNil(candidates.first { $0.phrase == "乙丙" })  // once only
     }
 

@@ -11,7 +11,8 @@ struct Phrases: ParsableCommand {
             frequency, branching entropy, cohesion (minimum PMI), C-value and quotation, and adds what \
             the pattern extractors find even when rare: numbered formulas, quoted terms, items of \
             parallel lists, frames such as 坚持…不动摇. Score = log2(1 + count) × min(1, min entropy / 2) \
-            × clamp(cohesion / 6, 0, 1) + 2 × quoted share + 2 for a pattern candidate.
+            × clamp(cohesion / 6, 0, 1) × 0.25 for ordinary vocabulary × (1 − max(0, spread − 0.5)) for \
+            text in more than half of the documents, + 6 × quoted share + 2 for a pattern candidate.
             """)
 
     @Option(name: .customLong("db"), help: ArgumentHelp("Mine the documents of this index.", valueName: "FILE"))
