@@ -200,9 +200,29 @@ public struct LexiconSegmenter: SpanSegmenter {
         while q < b {
             let e = Int(w.choice[q - a])
             let end = Int(w.edgeEnd[e])
-            spans.append(Span(start: Int32(q), end: Int32(end), kind: w.edgeKind[e]))
+            // The PKU standard writes a Chinese personal name as surname and given name (江 泽民).
+            if !coarse, end - q >= 2, end - q <= 3, PersonNames.isSurname(s[q]), isPersonName(s, q..<end) {
+                spans.append(Span(start: Int32(q), end: Int32(q + 1), kind: .word))
+                spans.append(Span(start: Int32(q + 1), end: Int32(end), kind: .word))
+            } else if !coarse, end - q >= 2, end - q <= 3, isMeasureWord(s[end - 1]),
+                (q..<(end - 1)).allSatisfy({ (isChineseNumeral(s[$0]) || s[$0] == 0x51E0) && !isZero(s[$0]) }),  // … or 几
+                !(end - q == 2 && s[q] == 0x4E00 && s[end - 1] == 0x4E2A),  // 一个 stays whole
+                !(end - q == 2 && [0x767E, 0x5343, 0x4E07, 0x4EBF].contains(s[q]))  // so do 百年 千年 万年
+            {
+                // … and a small number apart from its measure or time word (三 次, 一 年).
+                spans.append(Span(start: Int32(q), end: Int32(end - 1), kind: .number))
+                spans.append(Span(start: Int32(end - 1), end: Int32(end), kind: .word))
+            } else {
+                spans.append(Span(start: Int32(q), end: Int32(end), kind: w.edgeKind[e]))
+            }
             q = end
         }
+    }
+
+    /// Whether the lexicon tags `s[range]` as a person.
+    private func isPersonName(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+        guard let node = lexiconNode(s, range) else { return false }
+        return lexicon.tables.nodes[node].tag == LexiconTag.person.code
     }
 
     /// Adds a rule's edge; where the lexicon already has one to the same end (a rare dictionary
@@ -506,4 +526,22 @@ func isWellFormedNumber(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -
         previousWasDigit = false
     }
     return true
+}
+
+/// 〇 ○ 零
+@inline(__always)
+func isZero(_ c: UInt32) -> Bool { c == 0x3007 || c == 0x25CB || c == 0x96F6 }
+
+/// Measure and time words written apart from a small number in the PKU standard:
+/// 年 个 次 位 天 种 条 项 批 名 届 件 场 家 座 所 支 张 台 辆 份 篇 部 本 句 层 倍 周 岁 户.
+@inline(__always)
+func isMeasureWord(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x5E74, 0x4E2A, 0x6B21, 0x4F4D, 0x5929, 0x79CD, 0x6761, 0x9879, 0x6279, 0x540D, 0x5C4A, 0x4EF6, 0x573A,
+         0x5BB6, 0x5EA7, 0x6240, 0x652F, 0x5F20, 0x53F0, 0x8F86, 0x4EFD, 0x7BC7, 0x90E8, 0x672C, 0x53E5, 0x5C42,
+         0x500D, 0x5468, 0x5C81, 0x6237:
+        return true
+    default:
+        return false
+    }
 }

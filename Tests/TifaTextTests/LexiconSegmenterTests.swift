@@ -20,7 +20,11 @@ final class LexiconSegmenterTests: XCTestCase {
     func testFineModeSplitsFormulasIntoWords() {
         XCTAssertEqual(
             Segmenters.fine.words("坚持三严三实，做到“两个维护”"),
-            ["坚持", "三", "严", "三", "实", "，", "做到", "“", "两个", "维护", "”"])
+            ["坚持", "三", "严", "三", "实", "，", "做到", "“", "两", "个", "维护", "”"])
+        // PKU conventions: a Chinese name as surname and given name, a small number apart from its
+        // measure word except 一个, years whole.
+        XCTAssertEqual(Segmenters.fine.words("江泽民同志一年来三次视察，一个二○○一年"),
+                       ["江", "泽民", "同志", "一", "年", "来", "三", "次", "视察", "，", "一个", "二○○一年"])
     }
 
     func testMasksAreOneTokenAndNeverGlue() {
