@@ -13,33 +13,15 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
-    targets: [
+    targets: ["Tokenization", "Indexing", "Mining"].map { name in
         .executableTarget(
-            name: "Tokenization",
+            name: name,
             dependencies: [
                 .product(name: "Tifa", package: rootPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
-            path: "Benchmarks/Tokenization",
+            path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Indexing",
-            dependencies: [
-                .product(name: "Tifa", package: rootPackage),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/Indexing",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Mining",
-            dependencies: [
-                .product(name: "Tifa", package: rootPackage),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/Mining",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-    ]
+        )
+    }
 )

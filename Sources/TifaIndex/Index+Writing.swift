@@ -61,6 +61,8 @@ extension Index {
     /// A batch taken from the queue: documents to write, and how many were unchanged.
     public struct Batch: Sendable {
         var documents: [Document]
+        /// `contentHash` and `textHash` of each document, which hash its whole text.
+        var hashes: [(content: Int64, text: Int64)]
         var unchanged: Int
         /// The ids of the batch's documents.
         public var ids: Set<String> { Set(documents.map(\.id)) }
@@ -72,6 +74,7 @@ extension Index {
     public final class PreparedBatch: @unchecked Sendable {
         // @unchecked: built by one task, then handed over whole to the writer.
         var documents: [Document]
+        var hashes: [(content: Int64, text: Int64)]
         var analyses: [Analysis]
         var unchanged: Int
         /// Every gram of the batch in order, with its posting list over batch-local document
@@ -80,8 +83,9 @@ extension Index {
         /// The same for words, in UTF-8 byte order.
         var words: [(word: String, list: [UInt8])] = []
 
-        init(documents: [Document], analyses: [Analysis], unchanged: Int) {
+        init(documents: [Document], hashes: [(content: Int64, text: Int64)], analyses: [Analysis], unchanged: Int) {
             self.documents = documents
+            self.hashes = hashes
             self.analyses = analyses
             self.unchanged = unchanged
         }
@@ -95,15 +99,17 @@ extension Index {
         _ = try? wordSegmenter()
         var last: [String: Int] = [:]
         for (i, document) in pending.enumerated() { last[document.id] = i }
-        var batch = Batch(documents: [], unchanged: 0)
+        var batch = Batch(documents: [], hashes: [], unchanged: 0)
         for (i, document) in pending.enumerated() where last[document.id] == i {
+            let contentHash = document.contentHash
             if !inFlight.contains(document.id), let existing = self.document(id: document.id),
-                existing.contentHash == document.contentHash
+                existing.contentHash == contentHash
             {
                 batch.unchanged += 1
                 continue
             }
             batch.documents.append(document)
+            batch.hashes.append((contentHash, document.textHash))
         }
         pending.removeAll()
         return batch
@@ -112,7 +118,8 @@ extension Index {
     /// Analyses a batch's documents on `jobs` threads. It reads nothing the writer changes, so it
     /// may run while `write` stores the previous batch.
     public func prepare(_ batch: Batch) throws(IndexError) -> PreparedBatch {
-        let prepared = PreparedBatch(documents: batch.documents, analyses: try analyse(batch.documents), unchanged: batch.unchanged)
+        let prepared = PreparedBatch(
+            documents: batch.documents, hashes: batch.hashes, analyses: try analyse(batch.documents), unchanged: batch.unchanged)
         var pairs: [Int64: Postings.Encoder] = [:]
         var words: [String: Postings.Encoder] = [:]
         for (i, analysis) in prepared.analyses.enumerated() {
@@ -145,10 +152,11 @@ extension Index {
     public func write(_ prepared: PreparedBatch) throws(IndexError) -> CommitSummary {
         var summary = CommitSummary()
         summary.unchanged = prepared.unchanged
-        var keep: [(Int, Document, Analysis)] = []
+        var keep: [(Int, Document, Analysis, (content: Int64, text: Int64))] = []
         var textsInBatch: [Int64: String] = [:]
         for (i, (document, analysis)) in zip(prepared.documents, prepared.analyses).enumerated() {
-            let textHash = document.textHash
+            let hashes = prepared.hashes[i]
+            let textHash = hashes.text
             if let other = documentsByText[textHash].flatMap({ documents[$0] }), other.id != document.id {
                 summary.duplicates.append((document.id, other.id))
                 continue
@@ -159,7 +167,7 @@ extension Index {
             }
             textsInBatch[textHash] = document.id
             if let existing = self.document(id: document.id) {
-                if existing.contentHash == document.contentHash {
+                if existing.contentHash == hashes.content {
                     summary.unchanged += 1
                     continue
                 }
@@ -167,7 +175,7 @@ extension Index {
             } else {
                 summary.added += 1
             }
-            keep.append((i, document, analysis))
+            keep.append((i, document, analysis, hashes))
         }
         guard !keep.isEmpty else { return summary }
         try write {
@@ -178,13 +186,13 @@ extension Index {
             let remove = try database.prepare("DELETE FROM documents WHERE id = ?")
             let insert = try database.prepare(
                 "INSERT INTO documents(number, id, title, date, speaker, source, tags, text, length, last, hash, text_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")
-            for (i, document, analysis) in keep {
+            for (i, document, analysis, hashes) in keep {
                 try remove.bind(1, document.id).run()
                 try insert.bind(1, base + Int64(i + 1)).bind(2, document.id).bind(3, document.title).bind(4, document.date)
                     .bind(5, document.speaker).bind(6, document.source)
                     .bind(7, document.tags.isEmpty ? nil : document.tags.joined(separator: "\t"))
                     .bind(8, document.text).bind(9, Int64(analysis.length)).bind(10, analysis.last)
-                    .bind(11, document.contentHash).bind(12, document.textHash).run()
+                    .bind(11, hashes.content).bind(12, hashes.text).run()
             }
             let segment = try nextSegment()
             var blocks = BlockWriter()
@@ -466,9 +474,9 @@ extension Index {
 
 /// A value handed to worker threads that the code guarantees is used safely: each thread
 /// writes only its own slot and reads shared values that no one writes.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
+package struct UncheckedSendable<Value>: @unchecked Sendable {
+    package var value: Value
+    package init(_ value: Value) { self.value = value }
 }
 
 extension Index {

@@ -63,23 +63,12 @@ enum Postings {
         var bytes: [UInt8] = []
         var lastDocument: Int64 = 0
 
-        mutating func append(document: Int64, positions: [Int32]) {
-            positions.withUnsafeBufferPointer { append(document: document, positions: $0) }
-        }
-
         /// Positions taken from the `position` fields of sorted pair entries.
         mutating func append(document: Int64, positions entries: UnsafeBufferPointer<Index.PairPosition>) {
-            Postings.appendVarint(UInt64(document - lastDocument), to: &bytes)
-            Postings.appendVarint(UInt64(entries.count), to: &bytes)
-            var previous: Int32 = 0
-            for entry in entries {
-                Postings.appendVarint(UInt64(entry.position - previous), to: &bytes)
-                previous = entry.position
-            }
-            lastDocument = document
+            append(document: document, positions: entries.lazy.map(\.position))
         }
 
-        mutating func append(document: Int64, positions: UnsafeBufferPointer<Int32>) {
+        mutating func append<Positions: Collection<Int32>>(document: Int64, positions: Positions) {
             Postings.appendVarint(UInt64(document - lastDocument), to: &bytes)
             Postings.appendVarint(UInt64(positions.count), to: &bytes)
             var previous: Int32 = 0

@@ -13,11 +13,11 @@ struct MiningCorpus {
     /// Where each document starts in `text`.
     var documentStarts: [Int] = []
 
-    init(documents: [String], normalizer: Normalizer) {
-        for document in documents {
+    init(forms: [MatchingForm]) {
+        for form in forms {
             documentStarts.append(text.count)
             text.append(Self.breakMark)
-            for c in normalizer.matchingForm(of: document).scalars {
+            for c in form.scalars {
                 if isHan(c) {
                     text.append(c)
                 } else {

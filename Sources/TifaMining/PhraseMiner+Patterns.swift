@@ -5,12 +5,13 @@ extension PhraseMiner {
     /// 三县一城一枢纽, as the coarse segmenter's grammar finds them), quoted terms (“一岗双责”), the
     /// items of parallel lists (不敢腐、不能腐、不想腐) and the slot of fixed frames
     /// (坚持…不动摇, 以…为核心).
-    func patternCandidates(_ documents: [String]) -> [String] {
+    /// `texts` are the documents' matching forms.
+    func patternCandidates(_ texts: [String]) -> [String] {
         var found: [String] = []
         let workspace = SegmentationWorkspace()
         var tokens: [Token] = []
-        for document in documents {
-            var text = normalizer.matchingForm(of: document).string
+        for original in texts {
+            var text = original
             tokens.removeAll(keepingCapacity: true)
             text.withUTF8 { try? segmenter.segment($0, into: &tokens, workspace: workspace) }
             for token in tokens where token.kind == .tifa {

@@ -24,7 +24,8 @@ public struct PhraseMiner: Sendable {
     /// The candidates of `documents`, best first. A statistical candidate needs `minimumCount`
     /// occurrences and branching on both sides; pattern candidates need one occurrence.
     public func mine(_ documents: [String], minimumCount: Int = 5, newOnly: Bool = false) -> [PhraseCandidate] {
-        let corpus = MiningCorpus(documents: documents, normalizer: normalizer)
+        let forms = documents.map(normalizer.matchingForm(of:))
+        let corpus = MiningCorpus(forms: forms)
         let sa = SuffixArray(corpus.text, depth: Self.maximumLength)
         let text = corpus.text
         let characters = Double(sa.suffixes.count)
@@ -67,7 +68,7 @@ public struct PhraseMiner: Sendable {
             }
         }
         // Pattern candidates.
-        for phrase in patternCandidates(documents) {
+        for phrase in patternCandidates(forms.map(\.string)) {
             let scalars = ArraySlice(normalizer.matchingForm(of: phrase).scalars)
             guard scalars.count >= 2, scalars.count <= Self.maximumLength, scalars.allSatisfy(isHan) else { continue }
             let range = sa.range(of: scalars, in: text)

@@ -148,7 +148,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                 if node < 0 { break }
                 q += 1
                 if record.entry >= 0, record.flags & skipFlags == 0, !chunked || normalized.isBoundary(q) {
-                    w.append(end: q, score: record.logProbability, kind: coarse && record.tag == LexiconTag.tifaCode ? .tifa : .word)
+                    w.append(end: q, score: record.logProbability, kind: coarse && record.tag == LexiconTag.tifa.code ? .tifa : .word)
                     if q == p + 1 { hasSingle = true }
                 }
                 if record.childCount == 0 { break }

@@ -20,6 +20,4 @@ public enum LexiconTag: String, Sendable, Hashable, CaseIterable {
         case .meeting: 7
         }
     }
-
-    static let tifaCode: UInt8 = 1
 }

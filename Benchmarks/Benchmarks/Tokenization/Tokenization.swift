@@ -25,7 +25,7 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark("segment \(mode) \(corpusName) (\(bytes / 1000) kB)") { benchmark in
                 for _ in benchmark.scaledIterations {
                     let start = ContinuousClock.now
-                    let result = Corpora.segment(lines, with: segmenter)
+                    let result = SegmentationFingerprint(of: lines, segmenter: segmenter)
                     recordBytesPerSecond(benchmark, bytes: bytes, since: start)
                     if let expected, result != expected {
                         fatalError("\(mode) \(corpusName): got \(result), expected \(expected)")
@@ -101,9 +101,5 @@ struct Corpora {
             }
         }
         return Corpora(all: [("work-reports", reports), ("pku-test", pku)], expected: expected)
-    }
-
-    static func segment(_ lines: [String], with segmenter: any Segmenter) -> SegmentationFingerprint {
-        SegmentationFingerprint(of: lines, segmenter: segmenter)
     }
 }

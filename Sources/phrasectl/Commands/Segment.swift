@@ -154,13 +154,6 @@ final class SegmentationPipeline: @unchecked Sendable {
     }
 }
 
-/// A value handed to worker threads that the code guarantees is used safely: each thread
-/// writes only its own slot and reads shared values that no one writes.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// Segments a batch of lines and formats the tokens as text or JSON lines.
 struct TokenFormatter: Sendable {
     let format: Segment.Format

@@ -4,18 +4,16 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a file or standard input line by line in fixed-size chunks, so memory stays flat
-/// however large the input is (a line is held whole, however long it is).
+/// Reads a file or standard input in fixed-size chunks and hands it out as batches of whole lines,
+/// so memory stays flat however large the input is (a line is held whole, however long it is).
 final class LineReader {
     let path: String
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
-    /// Byte offset in the input of the line `next` returned last.
-    private(set) var lineOffset = 0
     private var consumed = 0
-    private(set) var lineNumber = 0
+    private var lineNumber = 0
     static let chunkSize = 1 << 20
 
     /// Opens `path`, or standard input for "-".
@@ -36,34 +34,6 @@ final class LineReader {
 
     deinit {
         if fd > 0 { close(fd) }
-    }
-
-    /// Calls `body` with the next line (without its line break and a trailing CR), or returns false at the end.
-    func next(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
-        while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
-                var end = newline
-                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-                lineOffset = consumed
-                lineNumber += 1
-                try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-                consumed += newline + 1 - start
-                start = newline + 1
-                return true
-            }
-            if atEnd {
-                guard start < buffer.count else { return false }
-                var end = buffer.count
-                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-                lineOffset = consumed
-                lineNumber += 1
-                try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-                consumed += buffer.count - start
-                start = buffer.count
-                return true
-            }
-            try fill()
-        }
     }
 
     /// Whole lines, each followed by a line feed, amounting to at least `minimumBytes` unless the

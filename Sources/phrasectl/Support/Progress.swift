@@ -11,6 +11,7 @@ import Darwin
 final class Progress {
     private let totalFiles: Int
     private let totalBytes: Int
+    private let sizes: [String: Int]
     private var files = 0
     private var bytes = 0
     private let start = Date()
@@ -21,15 +22,16 @@ final class Progress {
 
     init(files paths: [String], quiet: Bool) {
         totalFiles = paths.count
-        totalBytes = paths.reduce(0) { sum, path in
-            sum + (((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0)
-        }
+        sizes = Dictionary(paths.map { path in
+            (path, ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0)
+        }, uniquingKeysWith: { first, _ in first })
+        totalBytes = sizes.values.reduce(0, +)
         self.quiet = quiet
     }
 
     func fileDone(_ path: String) {
         files += 1
-        bytes += ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        bytes += sizes[path] ?? 0
         guard !quiet else { return }
         let now = Date()
         let interval = terminal ? 0.1 : 5
