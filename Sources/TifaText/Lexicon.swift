@@ -30,6 +30,9 @@ public final class Lexicon: @unchecked Sendable {
         static let content = EntryFlags(rawValue: 2)
         /// Set only in the root-level records: the character is a common surname.
         static let surname = EntryFlags(rawValue: 4)
+        /// An idiom or a user's word: the fine mode does not prefer to split it (see
+        /// `LexiconSegmenter.fineCompoundPenalty`).
+        static let keepWhole = EntryFlags(rawValue: 8)
     }
 
     /// Takes ownership of `storage`, a compiled lexicon (see `LexiconTables`).

@@ -9,6 +9,7 @@ struct LexiconBuilder {
     private var frequency: [Int64] = []
     private var tag: [LexiconTag] = []
     private var pos: [Bool] = []  // content word
+    private var idiom: [Bool] = []
     private var rank: [Int32] = []
     private var source: [Source] = []
     private var sourceCount: Int32 = 0
@@ -78,10 +79,12 @@ struct LexiconBuilder {
             }
             let entryTag = fields.count > 2 ? LexiconTag(parsing: Substring(String(decoding: UnsafeBufferPointer(rebasing: line[fields[2]]), as: UTF8.self))) : .general
             var content = true
+            var isIdiom = false
             if fields.count > 3 {
                 let first = line[fields[3].lowerBound]
                 // jieba POS: n(oun), v(erb), a(djective), i(diom), l, j: content words.
                 content = [0x6E, 0x76, 0x61, 0x69, 0x6C, 0x6A].contains(first)
+                isIdiom = first == 0x69
             }
             normalizer.normalize(scalars.buffer, into: &normalized)
             if normalized.count == 0 { continue }
@@ -91,6 +94,7 @@ struct LexiconBuilder {
             frequency.append(freq)
             tag.append(entryTag)
             pos.append(content)
+            idiom.append(isIdiom)
             rank.append(rankOfFile)
             source.append(kind)
         }
@@ -116,6 +120,7 @@ struct LexiconBuilder {
         // stands (fine mode rests on it) and the political tag is taken.
         var unique: [Int] = []
         var inGeneral: [Bool] = []
+        var generalIdiom: [Bool] = []
         unique.reserveCapacity(count)
         inGeneral.reserveCapacity(count)
         keyScalars.withUnsafeBufferPointer { keys in
@@ -125,9 +130,11 @@ struct LexiconBuilder {
                     if source[last] == .general && source[i] == .political { frequency[i] = frequency[last] }
                     unique[unique.count - 1] = i
                     inGeneral[inGeneral.count - 1] = hadGeneral
+                    generalIdiom[generalIdiom.count - 1] = generalIdiom[generalIdiom.count - 1] || idiom[i]
                 } else {
                     unique.append(i)
                     inGeneral.append(source[i] == .general)
+                    generalIdiom.append(idiom[i])
                 }
             }
         }
@@ -213,6 +220,7 @@ struct LexiconBuilder {
                 var flags: Lexicon.EntryFlags = pos[i] ? .content : []
                 let multiWord = source[i] == .political && !inGeneral[n] && tag[i] != .person && tag[i] != .place
                 if multiWord { flags.insert(.coarseOnly) }
+                if generalIdiom[n] || source[i] == .user { flags.insert(.keepWhole) }
                 record.flags = flags.rawValue
             }
             t.nodes[node] = record

@@ -28,7 +28,16 @@ public struct LexiconSegmenter: SpanSegmenter {
     let commonWordScore: Float
     /// A word must be above this (about 100 occurrences) to end a chain as its last two characters.
     let establishedWordScore: Float
-    /// Copies of static tables, so the hot loop does not go through lazy-global initialization.
+
+    /// The PKU standard cuts most compounds the general lexicon lists whole (检察 机关, 信息 技术,
+    /// 新 世纪) and keeps lexicalized ones (社会主义, 知识产权). The fine mode therefore lowers a
+    /// long word's log-probability by this much, so that it stays whole only when it is that much
+    /// more likely than its best split (its PMI, in nats): 3 for three characters, 6 for four,
+    /// 12 beyond. Idioms and user words are exempt.
+    @inline(__always)
+    static func fineCompoundPenalty(length: Int) -> Float {
+        length < 3 ? 0 : length == 3 ? 3 : length == 4 ? 6 : 12
+    }
 
     public init(lexicon: Lexicon, granularity: Granularity = .coarse, toSimplified: Bool = false) throws(ICUError) {
         self.lexicon = lexicon
@@ -132,6 +141,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         let t = lexicon.tables
         let maxLength = t.maxWordLength
         let skipFlags: UInt8 = coarse ? 0 : Lexicon.EntryFlags.coarseOnly.rawValue
+        let keepWhole = Lexicon.EntryFlags.keepWhole.rawValue
         let chunked = normalized.hasChunks
 
         for p in a..<b {
@@ -147,13 +157,18 @@ public struct LexiconSegmenter: SpanSegmenter {
                 (node, record) = t.step(node, record, s[q])
                 if node < 0 { break }
                 q += 1
-                if record.entry >= 0, record.flags & skipFlags == 0, !chunked || normalized.isBoundary(q) {
-                    w.append(end: q, score: record.logProbability, kind: coarse && record.tag == LexiconTag.tifa.code ? .tifa : .word)
+                if record.entry >= 0, record.flags & skipFlags == 0, !chunked || normalized.isBoundary(q),
+                    coarse || !isAdjectivalPrefixCompound(s, p, q, tag: record.tag)
+                {
+                    var score = record.logProbability
+                    if !coarse && record.flags & keepWhole == 0 { score -= Self.fineCompoundPenalty(length: q - p) }
+                    w.append(end: q, score: score, kind: coarse && record.tag == LexiconTag.tifa.code ? .tifa : .word)
                     if q == p + 1 { hasSingle = true }
                 }
                 if record.childCount == 0 { break }
             }
             if isChineseNumeral(s[p]) { addNumeralEdges(s, p, a, b, first: first, normalized, &w) }
+            if s[p] == 0x7B2C, p + 2 < b, isChineseNumeral(s[p + 1]) { addOrdinalEdge(s, p, b, first: first, normalized, &w) }
             if coarse {
                 if isFormulaNumeral(s[p]) { addFormulaEdges(s, p, b, first: first, normalized, &w) }
                 if surname {
@@ -201,7 +216,27 @@ public struct LexiconSegmenter: SpanSegmenter {
             let e = Int(w.choice[q - a])
             let end = Int(w.edgeEnd[e])
             // The PKU standard writes a Chinese personal name as surname and given name (江 泽民).
-            if !coarse, end - q >= 2, end - q <= 3, PersonNames.isSurname(s[q]), isPersonName(s, q..<end) {
+            if !coarse, let k = approximationMark(s, q..<end) {
+                // The PKU standard writes 多 and 余 after a number as words of their own (二十 多 年,
+                // 30 多 万 元, 万 余 名).
+                if k > q { spans.append(Span(start: Int32(q), end: Int32(k), kind: .number)) }
+                spans.append(Span(start: Int32(k), end: Int32(k + 1), kind: .word))
+                var rest = k + 1
+                if end - rest >= 2, s[rest] == 0x4E07 || s[rest] == 0x4EBF {  // 万 亿
+                    spans.append(Span(start: Int32(rest), end: Int32(rest + 1), kind: .number))
+                    rest += 1
+                }
+                if rest < end { spans.append(Span(start: Int32(rest), end: Int32(end), kind: .word)) }
+            } else if !coarse, end - q >= 2, s[q] == 0x4E07 || s[q] == 0x4EBF, q > 0, s[q - 1] == 0x591A || s[q - 1] == 0x4F59 {
+                spans.append(Span(start: Int32(q), end: Int32(q + 1), kind: .number))  // 多 | 万 | 元
+                spans.append(Span(start: Int32(q + 1), end: Int32(end), kind: .word))
+            } else if !coarse, end - q >= 3, s[q] == 0x7B2C, !isChineseNumeral(s[end - 1]),
+                ((q + 1)..<(end - 1)).allSatisfy({ isChineseNumeral(s[$0]) })
+            {
+                // An ordinal apart from its measure word (第一 次, 第十四 条).
+                spans.append(Span(start: Int32(q), end: Int32(end - 1), kind: .number))
+                spans.append(Span(start: Int32(end - 1), end: Int32(end), kind: .word))
+            } else if !coarse, end - q >= 2, end - q <= 3, PersonNames.isSurname(s[q]), isPersonName(s, q..<end) {
                 spans.append(Span(start: Int32(q), end: Int32(q + 1), kind: .word))
                 spans.append(Span(start: Int32(q + 1), end: Int32(end), kind: .word))
             } else if !coarse, end - q >= 2, end - q <= 3, isMeasureWord(s[end - 1]),
@@ -217,6 +252,27 @@ public struct LexiconSegmenter: SpanSegmenter {
             }
             q = end
         }
+    }
+
+    /// 新 and 副 before a noun are words of their own in the PKU standard (新 世纪, 副 省长), even
+    /// where the general lexicon lists the compound; place names (新西兰) stay whole.
+    private func isAdjectivalPrefixCompound(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int, tag: UInt8) -> Bool {
+        guard q - p == 3, s[p] == 0x65B0 || s[p] == 0x526F, tag != LexiconTag.place.code, tag != LexiconTag.person.code
+        else { return false }
+        return lexiconNode(s, (p + 1)..<q) != nil
+    }
+
+    /// Where a token of more than one character holds 多 or 余 right after a number: at its start
+    /// after a number token (30 | 多万元) or after the Chinese numerals it starts with (二十多年).
+    private func approximationMark(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
+        guard range.count >= 2 else { return nil }
+        var k = range.lowerBound
+        while k < range.upperBound, isChineseNumeral(s[k]) { k += 1 }
+        guard k < range.upperBound, s[k] == 0x591A || s[k] == 0x4F59 else { return nil }  // 多 余
+        if k > range.lowerBound { return k }
+        guard k > 0 else { return nil }
+        let before = s[k - 1]
+        return isDigit(before) || isChineseNumeral(before) ? k : nil
     }
 
     /// Whether the lexicon tags `s[range]` as a person.
@@ -264,6 +320,20 @@ public struct LexiconSegmenter: SpanSegmenter {
             if q - p >= 2 {
                 addEdge(&w, normalized, from: first, to: q, score: numeralScore, kind: .number)
             }
+        }
+    }
+
+    /// 第 and the longest well-formed Chinese number after it: an ordinal (第三十二), one token.
+    private func addOrdinalEdge(
+        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ w: inout HanRunDAG
+    ) {
+        var end = p + 1
+        while end < b, isChineseNumeral(s[end]) { end += 1 }
+        guard end - p > 2 else { return }
+        for q in stride(from: end, to: p + 2, by: -1) where isWellFormedNumber(s, (p + 1)..<q) {
+            addEdge(&w, normalized, from: first, to: q, score: numeralScore, kind: .number)
+            return
         }
     }
 
@@ -356,11 +426,19 @@ public struct LexiconSegmenter: SpanSegmenter {
         if j < n, s[j] == 0x25 || s[j] == 0x2030 {  // % ‰
             j += 1
         } else {
-            if j < n, s[j] == 0x4E07 || s[j] == 0x4EBF { j += 1 }  // 万 亿
-            if j < n, isDateUnit(s[j]) { j += 1 }
+            if j < n, s[j] == 0x4E07 { j += 1 }  // 万
+            if j < n, s[j] == 0x4EBF { j += 1 }  // 亿
+            // A date unit belongs to its number (12月, 2024年); the PKU standard, which the fine
+            // mode follows, writes a count of years apart (10 年).
+            if j < n, isDateUnit(s[j]), granularity == .coarse || s[j] != 0x5E74 || countsYear(s, i..<j) { j += 1 }
         }
         spans.append(Span(start: Int32(i), end: Int32(j), kind: .number))
         return j
+    }
+
+    /// Whether digits before 年 name a year (four digits, or two: 98年) rather than count years.
+    private func countsYear(_ s: UnsafeBufferPointer<UInt32>, _ digits: Range<Int>) -> Bool {
+        digits.count == 4 || digits.count == 2 && s[digits.lowerBound] >= 0x35  // 50年 … 99年
     }
 
     /// Letters and digits with inner joiners: COVID-19, G20, U.S., AT&T. A run made only of

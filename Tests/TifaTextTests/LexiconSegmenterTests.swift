@@ -27,6 +27,22 @@ final class LexiconSegmenterTests: XCTestCase {
                        ["江", "泽民", "同志", "一", "年", "来", "三", "次", "视察", "，", "一个", "二○○一年"])
     }
 
+    func testFineModeCutsCompoundsTheWayPKUDoes() {
+        // Compositional compounds of the general lexicon are cut, lexicalized ones and idioms kept.
+        XCTAssertEqual(
+            Segmenters.fine.words("检察机关加强信息技术建设，社会主义市场经济实事求是"),
+            ["检察", "机关", "加强", "信息", "技术", "建设", "，", "社会主义", "市场", "经济", "实事求是"])
+        // 新 and 副 before a noun; place names stay whole.
+        XCTAssertEqual(Segmenters.fine.words("迈向新世纪的新西兰副省长"), ["迈向", "新", "世纪", "的", "新西兰", "副", "省长"])
+        // 多 and 余 after a number, ordinals apart from their measure word, counts of years.
+        XCTAssertEqual(
+            Segmenters.fine.words("二十多年来，30多万元，万余名，第三十二条，第一次，10年，1998年"),
+            ["二十", "多", "年", "来", "，", "30", "多", "万", "元", "，", "万", "余", "名", "，", "第三十二", "条", "，",
+             "第一", "次", "，", "10", "年", "，", "1998年"])
+        // The coarse mode keeps them.
+        XCTAssertEqual(Segmenters.coarse.words("第三十二条，10年，1万亿元"), ["第三十二条", "，", "10年", "，", "1万亿", "元"])
+    }
+
     func testMasksAreOneTokenAndNeverGlue() {
         let text = "*月**日，全市召开**县工作会"
         XCTAssertEqual(Segmenters.coarse.words(text), ["*月**日", "，", "全市", "召开", "**", "县", "工作", "会"])
