@@ -1,3 +1,5 @@
+import TifaText
+
 /// A candidate formulation with every score the miner computes.
 public struct PhraseCandidate: Sendable, Equatable {
     public var phrase: String
@@ -16,8 +18,12 @@ public struct PhraseCandidate: Sendable, Equatable {
     public var quoted: Double
     /// Whether the lexicon already has it.
     public var known: Bool
-    /// Whether it is ordinary vocabulary: a word of the general lexicon with no political tag.
-    public var ordinaryWord: Bool = false
+    /// The lexicon's tag for it, when the lexicon has it.
+    public var tag: LexiconTag? = nil
+    /// Whether it is everyday vocabulary or a name: a word of the general lexicon, a person or a place.
+    public var ordinaryWord: Bool { tag == .general || tag == .person || tag == .place }
+    /// Whether the lexicon knows it as a set formulation, organ, title, meeting or campaign.
+    public var knownFormulation: Bool { tag != nil && !ordinaryWord }
     /// Share of the mined documents it occurs in.
     public var spread: Double = 0
     /// Whether a pattern extractor proposed it (numbered formula, quoted term, list item, frame).

@@ -22,7 +22,8 @@ public struct PhraseMiner: Sendable {
     }
 
     /// The candidates of `documents`, best first. A statistical candidate needs `minimumCount`
-    /// occurrences and branching on both sides; pattern candidates need one occurrence.
+    /// occurrences and some branching on both sides (entropy above 0.25); pattern candidates need
+    /// one occurrence.
     public func mine(_ documents: [String], minimumCount: Int = 5, newOnly: Bool = false) -> [PhraseCandidate] {
         let forms = documents.map(normalizer.matchingForm(of:))
         let corpus = MiningCorpus(forms: forms)
@@ -40,7 +41,7 @@ public struct PhraseMiner: Sendable {
             if let existing = found[phrase] {
                 if pattern && !existing.pattern {
                     found[phrase]!.pattern = true
-                    found[phrase]!.score = score(found[phrase]!)
+                    found[phrase]!.score = score(found[phrase]!, minimumCount: minimumCount)
                 }
                 return
             }
@@ -48,11 +49,11 @@ public struct PhraseMiner: Sendable {
             candidate.phrase = phrase
             let entry = lexicon.entry(for: phrase)
             candidate.known = entry != nil
-            candidate.ordinaryWord = entry?.tag == .general
+            candidate.tag = entry?.tag
             candidate.spread = Double(candidate.documents) / Double(max(1, documents.count))
             candidate.pattern = pattern
-            candidate.score = score(candidate)
-            if pattern || (candidate.leftEntropy > 0.5 && candidate.rightEntropy > 0.5) { found[phrase] = candidate }
+            candidate.score = score(candidate, minimumCount: minimumCount)
+            if pattern || (candidate.leftEntropy > 0.25 && candidate.rightEntropy > 0.25) { found[phrase] = candidate }
         }
 
         // Statistical candidates: runs of suffixes sharing their first `length` characters.
@@ -134,16 +135,26 @@ public struct PhraseMiner: Sendable {
         return h
     }
 
-    /// The combined score: log2(1 + count) × min(1, min(left, right entropy) / 2) ×
-    /// clamp(cohesion / 6, 0, 1) × 0.25 for ordinary vocabulary × (1 − max(0, spread − 0.5)) for
-    /// text found in more than half of the documents (templates), + 6 × quoted share + 2 for a
-    /// pattern candidate. Formulations are units the texts mark (quotation, numbered shapes) and
-    /// that ordinary dictionaries lack.
-    public func score(_ c: PhraseCandidate) -> Double {
-        let branching = min(1, min(c.leftEntropy, c.rightEntropy) / 2)
+    /// The combined score:
+    ///
+    ///     log2(1 + count) × branching × clamp(cohesion / 6, 0, 1) × vocabulary × template
+    ///       + 6 × quoted share + 2 × pattern + 4 × known formulation
+    ///
+    /// - branching: min(1, min entropy / 2); when the other side branches widely (entropy ≥ 2), a
+    ///   fixed neighbour on one side (构建|人类命运共同体) costs at most half: min(1, ½ + min entropy / 4).
+    /// - vocabulary: 0.25 for everyday words and names of the general lexicon, else 1.
+    /// - template: 1 − max(0, spread − 0.5), for text found in more than half of the documents.
+    /// - pattern: a pattern extractor proposed it and it occurs at least min(2, minimumCount) times:
+    ///   a single quotation in a large corpus is weak evidence, in one speech it is all there is.
+    /// - known formulation: the lexicon lists it as a formulation, organ, title, meeting or campaign.
+    public func score(_ c: PhraseCandidate, minimumCount: Int) -> Double {
+        let weak = min(c.leftEntropy, c.rightEntropy), strong = max(c.leftEntropy, c.rightEntropy)
+        let branching = strong >= 2 ? min(1, 0.5 + weak / 4) : min(1, weak / 2)
         let cohesive = max(0, min(1, c.cohesion / 6))
         let vocabulary = c.ordinaryWord ? 0.25 : 1
         let template = 1 - max(0, c.spread - 0.5)
-        return log2(1 + Double(c.count)) * branching * cohesive * vocabulary * template + 6 * c.quoted + (c.pattern ? 2 : 0)
+        let pattern = c.pattern && c.count >= min(2, minimumCount) ? 2.0 : 0
+        let known = c.knownFormulation ? 4.0 : 0
+        return log2(1 + Double(c.count)) * branching * cohesive * vocabulary * template + 6 * c.quoted + pattern + known
     }
 }

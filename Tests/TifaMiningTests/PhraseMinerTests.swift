@@ -26,6 +26,31 @@ final class PhraseMinerTests: XCTestCase {
         XCTAssertNil(candidates.first { $0.phrase == "乙丙" })  // once only
     }
 
+    /// 甲乙 after 丙 seven times and 丁 once (left entropy −(⅞ ln ⅞ + ⅛ ln ⅛)), before eight different
+    /// characters (ln 8 ≥ 2): a fixed neighbour on one side costs at most half, branching =
+    /// ½ + left / 4. Cohesion ln(8 · 32 / (8 · 8)) = ln 4.
+    func testOneSidedBranchingIsDiscountedByHalfAtMost() throws {
+        let documents = ["丙甲乙子", "丙甲乙丑", "丙甲乙寅", "丙甲乙卯", "丙甲乙辰", "丙甲乙巳", "丙甲乙午", "丁甲乙未"]
+        let c = try XCTUnwrap(Self.miner.mine(documents, minimumCount: 5).first { $0.phrase == "甲乙" })
+        let left = -(7.0 / 8 * log(7.0 / 8) + 1.0 / 8 * log(1.0 / 8))
+        XCTAssertEqual(c.leftEntropy, left, accuracy: 1e-9)
+        XCTAssertEqual(c.rightEntropy, log(8), accuracy: 1e-9)
+        XCTAssertEqual(c.cohesion, log(4), accuracy: 1e-9)
+        XCTAssertEqual(c.score, log2(9) * (0.5 + left / 4) * (log(4) / 6) * 0.25 * 0.5, accuracy: 1e-9)
+    }
+
+    /// 两个维护 once, with no branching evidence: its score is its pattern (+2, since one occurrence
+    /// is all `minimumCount: 1` asks for) and the lexicon's formulation (+4). With `minimumCount: 5`
+    /// a single occurrence earns no pattern bonus.
+    func testKnownFormulationAndPatternBonuses() throws {
+        let once = try XCTUnwrap(Self.miner.mine(["做到两个维护。"], minimumCount: 1).first { $0.phrase == "两个维护" })
+        XCTAssertTrue(once.knownFormulation)
+        XCTAssertFalse(once.ordinaryWord)
+        XCTAssertEqual(once.score, 6, accuracy: 1e-9)
+        let rare = try XCTUnwrap(Self.miner.mine(["做到两个维护。"], minimumCount: 5).first { $0.phrase == "两个维护" })
+        XCTAssertEqual(rare.score, 4, accuracy: 1e-9)
+    }
+
     func testOverlappingOccurrencesAndQuotes() throws {
         // 哈哈哈 holds 哈哈 twice (overlapping), 哈哈 once more: 3.
         let overlapping = Self.miner.mine(["哈哈哈，哈哈。"], minimumCount: 2)

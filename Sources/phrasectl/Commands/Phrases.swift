@@ -10,9 +10,13 @@ struct Phrases: ParsableCommand {
             counts every character n-gram of 2–16 characters inside Han runs exactly, scores each by \
             frequency, branching entropy, cohesion (minimum PMI), C-value and quotation, and adds what \
             the pattern extractors find even when rare: numbered formulas, quoted terms, items of \
-            parallel lists, frames such as 坚持…不动摇. Score = log2(1 + count) × min(1, min entropy / 2) \
-            × clamp(cohesion / 6, 0, 1) × 0.25 for ordinary vocabulary × (1 − max(0, spread − 0.5)) for \
-            text in more than half of the documents, + 6 × quoted share + 2 for a pattern candidate.
+            parallel lists, frames such as 坚持…不动摇. Score = log2(1 + count) × branching × \
+            clamp(cohesion / 6, 0, 1) × 0.25 for everyday words and names × (1 − max(0, spread − 0.5)) \
+            for text in more than half of the documents, + 6 × quoted share + 2 for a pattern candidate \
+            (seen at least min(2, --min-count) times) + 4 for a formulation, organ, title, meeting or \
+            campaign the lexicon knows; branching = min(1, min entropy / 2), or min(1, ½ + min \
+            entropy / 4) when the other side's entropy is 2 or more. --new-only lists only what the \
+            lexicon lacks, best first.
             """)
 
     @Option(name: .customLong("db"), help: ArgumentHelp("Mine the documents of this index.", valueName: "FILE"))
@@ -35,6 +39,9 @@ struct Phrases: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Text files to mine (instead of --db).", valueName: "FILE"))
     var files: [String] = []
+
+    @OptionGroup(title: "Dictionaries")
+    var dictionaries: DictionaryOptions
 
     func validate() throws {
         guard (database == nil) != files.isEmpty else { throw ValidationError("Give either --db FILE or text files, not both.") }
@@ -63,7 +70,11 @@ struct Phrases: ParsableCommand {
             }
         }
         let miner: PhraseMiner
-        do { miner = try PhraseMiner() } catch { fail(.dictionary("\(error)")) }
+        do { miner = try PhraseMiner(lexicon: try dictionaries.loadLexicon()) } catch let error as CLIError {
+            fail(error)
+        } catch {
+            fail(.dictionary("\(error)"))
+        }
         let candidates = miner.mine(texts, minimumCount: minimumCount, newOnly: newOnly).prefix(top)
         if !json { print("score\tcount\tdocs\tcohesion\tleft H\tright H\tC-value\tquoted\tknown\tphrase") }
         for c in candidates {
@@ -72,7 +83,7 @@ struct Phrases: ParsableCommand {
                 print(
                     "{\"phrase\":\(jsonString(c.phrase)),\"count\":\(c.count),\"documents\":\(c.documents),\"cohesion\":\(number(c.cohesion)),"
                         + "\"leftEntropy\":\(number(c.leftEntropy)),\"rightEntropy\":\(number(c.rightEntropy)),\"cvalue\":\(number(c.cvalue)),"
-                        + "\"quoted\":\(number(c.quoted)),\"known\":\(c.known),\"pattern\":\(c.pattern),\"score\":\(number(c.score))}")
+                        + "\"quoted\":\(number(c.quoted)),\"known\":\(c.known),\"tag\":\(c.tag.map { jsonString($0.rawValue) } ?? "null"),\"pattern\":\(c.pattern),\"score\":\(number(c.score))}")
             } else {
                 print(
                     [number(c.score), String(c.count), String(c.documents), number(c.cohesion), number(c.leftEntropy),
