@@ -87,7 +87,7 @@ struct Phrases: ParsableCommand {
             } else {
                 print(
                     [number(c.score), String(c.count), String(c.documents), number(c.cohesion), number(c.leftEntropy),
-                     number(c.rightEntropy), number(c.cvalue), number(c.quoted), c.known ? "yes" : "no", c.phrase]
+                     number(c.rightEntropy), number(c.cvalue), number(c.quoted), c.tag?.rawValue ?? "no", c.phrase]
                         .joined(separator: "\t"))
             }
         }
