@@ -43,8 +43,7 @@ public enum ArchiveReader {
             while let relative = enumerator?.nextObject() as? String {
                 let full = (path as NSString).appendingPathComponent(relative)
                 var isFolder: ObjCBool = false
-                FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
-                if isFolder.boolValue { continue }
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
                 if options.include.contains(where: { Glob.matches($0, relative) })
                     && !options.exclude.contains(where: { Glob.matches($0, relative) })
                 {

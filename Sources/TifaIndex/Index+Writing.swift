@@ -43,6 +43,14 @@ extension Index {
             self.unchanged = unchanged
         }
 
+        /// Adds another commit's numbers to these.
+        public mutating func add(_ other: CommitSummary) {
+            added += other.added
+            replaced += other.replaced
+            unchanged += other.unchanged
+            duplicates += other.duplicates
+        }
+
         public static func == (a: CommitSummary, b: CommitSummary) -> Bool {
             (a.added, a.replaced, a.unchanged) == (b.added, b.replaced, b.unchanged)
                 && a.duplicates.map(\.id) == b.duplicates.map(\.id) && a.duplicates.map(\.of) == b.duplicates.map(\.of)

@@ -18,6 +18,29 @@ final class IndexBehaviourTests: XCTestCase {
         try index.search(query, limit: 100, order: order).map(\.document.id)
     }
 
+    /// Ten documents in batches of three through the overlapped writer (one of them resubmitted
+    /// unchanged, one a duplicate of another's text): the same summary and counts as one commit.
+    func testPipelinedWriterCommitsEveryBatch() throws {
+        let texts = (0..<10).map { "第\($0)号文件：坚持全面从严治党，" + String(repeating: "巡视", count: $0 + 1) }
+        let index = try Index(path: try temporaryIndexPath())
+        let writer = PipelinedWriter(index: index)
+        var summary = Index.CommitSummary()
+        for (k, text) in texts.enumerated() {
+            index.add(Document(id: "doc\(k)", text: text))
+            if index.pendingCount >= 3 { summary.add(try writer.submit()) }
+        }
+        index.add(Document(id: "doc0", text: texts[0]))
+        index.add(Document(id: "copy", text: texts[5]))
+        summary.add(try writer.submit())
+        summary.add(try writer.finish())
+        XCTAssertEqual(summary.added, 10)
+        XCTAssertEqual(summary.unchanged, 1)
+        XCTAssertEqual(summary.duplicates.map(\.id), ["copy"])
+        XCTAssertEqual(try index.count("全面从严治党").documents, 10)
+        XCTAssertEqual(try index.count("巡视").occurrences, 55)  // 1 + 2 + … + 10
+        XCTAssertEqual(try index.count("视巡").occurrences, 45)
+    }
+
     func testOverlappingAndNormalizedCounts() throws {
         let index = try smallIndex()
         XCTAssertEqual(try index.count("哈哈").occurrences, 2)
