@@ -215,70 +215,13 @@ public struct LexiconSegmenter: SpanSegmenter {
         while q < b {
             let e = Int(w.choice[q - a])
             let end = Int(w.edgeEnd[e])
-            // The PKU standard writes a Chinese personal name as surname and given name (江 泽民).
-            if !coarse, let k = approximationMark(s, q..<end) {
-                // The PKU standard writes 多 and 余 after a number as words of their own (二十 多 年,
-                // 30 多 万 元, 万 余 名).
-                if k > q { spans.append(Span(start: Int32(q), end: Int32(k), kind: .number)) }
-                spans.append(Span(start: Int32(k), end: Int32(k + 1), kind: .word))
-                var rest = k + 1
-                if end - rest >= 2, s[rest] == 0x4E07 || s[rest] == 0x4EBF {  // 万 亿
-                    spans.append(Span(start: Int32(rest), end: Int32(rest + 1), kind: .number))
-                    rest += 1
-                }
-                if rest < end { spans.append(Span(start: Int32(rest), end: Int32(end), kind: .word)) }
-            } else if !coarse, end - q >= 2, s[q] == 0x4E07 || s[q] == 0x4EBF, q > 0, s[q - 1] == 0x591A || s[q - 1] == 0x4F59 {
-                spans.append(Span(start: Int32(q), end: Int32(q + 1), kind: .number))  // 多 | 万 | 元
-                spans.append(Span(start: Int32(q + 1), end: Int32(end), kind: .word))
-            } else if !coarse, end - q >= 3, s[q] == 0x7B2C, !isChineseNumeral(s[end - 1]),
-                ((q + 1)..<(end - 1)).allSatisfy({ isChineseNumeral(s[$0]) })
-            {
-                // An ordinal apart from its measure word (第一 次, 第十四 条).
-                spans.append(Span(start: Int32(q), end: Int32(end - 1), kind: .number))
-                spans.append(Span(start: Int32(end - 1), end: Int32(end), kind: .word))
-            } else if !coarse, end - q >= 2, end - q <= 3, PersonNames.isSurname(s[q]), isPersonName(s, q..<end) {
-                spans.append(Span(start: Int32(q), end: Int32(q + 1), kind: .word))
-                spans.append(Span(start: Int32(q + 1), end: Int32(end), kind: .word))
-            } else if !coarse, end - q >= 2, end - q <= 3, isMeasureWord(s[end - 1]),
-                (q..<(end - 1)).allSatisfy({ (isChineseNumeral(s[$0]) || s[$0] == 0x51E0) && !isZero(s[$0]) }),  // … or 几
-                !(end - q == 2 && s[q] == 0x4E00 && s[end - 1] == 0x4E2A),  // 一个 stays whole
-                !(end - q == 2 && [0x767E, 0x5343, 0x4E07, 0x4EBF].contains(s[q]))  // so do 百年 千年 万年
-            {
-                // … and a small number apart from its measure or time word (三 次, 一 年).
-                spans.append(Span(start: Int32(q), end: Int32(end - 1), kind: .number))
-                spans.append(Span(start: Int32(end - 1), end: Int32(end), kind: .word))
-            } else {
+            if coarse {
                 spans.append(Span(start: Int32(q), end: Int32(end), kind: w.edgeKind[e]))
+            } else {
+                appendFollowingPKUConventions(s, q..<end, kind: w.edgeKind[e], &spans)
             }
             q = end
         }
-    }
-
-    /// 新 and 副 before a noun are words of their own in the PKU standard (新 世纪, 副 省长), even
-    /// where the general lexicon lists the compound; place names (新西兰) stay whole.
-    private func isAdjectivalPrefixCompound(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int, tag: UInt8) -> Bool {
-        guard q - p == 3, s[p] == 0x65B0 || s[p] == 0x526F, tag != LexiconTag.place.code, tag != LexiconTag.person.code
-        else { return false }
-        return lexiconNode(s, (p + 1)..<q) != nil
-    }
-
-    /// Where a token of more than one character holds 多 or 余 right after a number: at its start
-    /// after a number token (30 | 多万元) or after the Chinese numerals it starts with (二十多年).
-    private func approximationMark(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
-        guard range.count >= 2 else { return nil }
-        var k = range.lowerBound
-        while k < range.upperBound, isChineseNumeral(s[k]) { k += 1 }
-        guard k < range.upperBound, s[k] == 0x591A || s[k] == 0x4F59 else { return nil }  // 多 余
-        if k > range.lowerBound { return k }
-        guard k > 0 else { return nil }
-        let before = s[k - 1]
-        return isDigit(before) || isChineseNumeral(before) ? k : nil
-    }
-
-    /// Whether the lexicon tags `s[range]` as a person.
-    private func isPersonName(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
-        guard let node = lexiconNode(s, range) else { return false }
-        return lexicon.tables.nodes[node].tag == LexiconTag.person.code
     }
 
     /// Adds a rule's edge; where the lexicon already has one to the same end (a rare dictionary
@@ -399,7 +342,7 @@ public struct LexiconSegmenter: SpanSegmenter {
     }
 
     /// The trie node of the lexicon word `s[range]`, or nil when it is not a word.
-    private func lexiconNode(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
+    func lexiconNode(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
         var node: Int32 = 0
         for q in range {
             node = lexicon.child(of: node, s[q])
