@@ -28,6 +28,8 @@ public struct PhraseCandidate: Sendable, Equatable {
     public var spread: Double = 0
     /// Whether a pattern extractor proposed it (numbered formula, quoted term, list item, frame).
     public var pattern: Bool
+    /// Whether it has the shape of a numbered formula (两个维护, 三县一城一枢纽).
+    public var numbered: Bool = false
     /// See `PhraseMiner.score(_:)`.
     public var score: Double
 }

@@ -15,15 +15,20 @@ public struct PhraseMiner: Sendable {
     let segmenter: LexiconSegmenter
     public static let maximumLength = 16
 
+    /// The formulations, organs, titles, meetings and campaigns the lexicon knows.
+    let knownFormulations: [[UInt32]]
+
     public init(lexicon: Lexicon? = nil) throws {
         self.lexicon = try lexicon ?? Lexicon.bundled()
         normalizer = try Normalizer()
         segmenter = try LexiconSegmenter(lexicon: self.lexicon, granularity: .coarse)
+        knownFormulations = self.lexicon.words(tagged: [.tifa, .org, .title, .meeting, .campaign])
+            .filter { (2...Self.maximumLength).contains($0.count) }
     }
 
     /// The candidates of `documents`, best first. A statistical candidate needs `minimumCount`
-    /// occurrences and some branching on both sides (entropy above 0.25); pattern candidates need
-    /// one occurrence.
+    /// occurrences and some branching on both sides (entropy above 0.25), unless the lexicon knows
+    /// it as a formulation; pattern candidates need one occurrence.
     public func mine(_ documents: [String], minimumCount: Int = 5, newOnly: Bool = false) -> [PhraseCandidate] {
         let forms = documents.map(normalizer.matchingForm(of:))
         let corpus = MiningCorpus(forms: forms)
@@ -33,14 +38,16 @@ public struct PhraseMiner: Sendable {
         var unigram: [UInt32: Int] = [:]
         for p in sa.suffixes { unigram[text[Int(p)], default: 0] += 1 }
 
+        let patterns = patternCandidates(forms.map(\.string))
         var found: [String: PhraseCandidate] = [:]
-        func consider(_ range: Range<Int>, length: Int, pattern: Bool) {
+        func consider(_ range: Range<Int>, length: Int, pattern: Bool, known: Bool = false) {
             let start = Int(sa.suffixes[range.lowerBound])
             let scalars = text[start..<(start + length)]
             let phrase = String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
             if let existing = found[phrase] {
                 if pattern && !existing.pattern {
                     found[phrase]!.pattern = true
+                    found[phrase]!.numbered = patterns.numbered.contains(phrase)
                     found[phrase]!.score = score(found[phrase]!, minimumCount: minimumCount)
                 }
                 return
@@ -52,8 +59,11 @@ public struct PhraseMiner: Sendable {
             candidate.tag = entry?.tag
             candidate.spread = Double(candidate.documents) / Double(max(1, documents.count))
             candidate.pattern = pattern
+            candidate.numbered = pattern && patterns.numbered.contains(phrase)
             candidate.score = score(candidate, minimumCount: minimumCount)
-            if pattern || (candidate.leftEntropy > 0.25 && candidate.rightEntropy > 0.25) { found[phrase] = candidate }
+            if pattern || known || (candidate.leftEntropy > 0.25 && candidate.rightEntropy > 0.25) {
+                found[phrase] = candidate
+            }
         }
 
         // Statistical candidates: runs of suffixes sharing their first `length` characters.
@@ -68,8 +78,14 @@ public struct PhraseMiner: Sendable {
                 runStart = i
             }
         }
+        // What the lexicon knows as a formulation is a unit however fixed its neighbours
+        // (坚持|稳中求进工作总基调, 党的十八大|以来), once it is seen twice.
+        for word in knownFormulations {
+            let range = sa.range(of: word[...], in: text)
+            if range.count >= max(2, minimumCount) { consider(range, length: word.count, pattern: false, known: true) }
+        }
         // Pattern candidates.
-        for phrase in patternCandidates(forms.map(\.string)) {
+        for phrase in patterns.all {
             let scalars = ArraySlice(normalizer.matchingForm(of: phrase).scalars)
             guard scalars.count >= 2, scalars.count <= Self.maximumLength, scalars.allSatisfy(isHan) else { continue }
             let range = sa.range(of: scalars, in: text)
@@ -138,7 +154,7 @@ public struct PhraseMiner: Sendable {
     /// The combined score:
     ///
     ///     log2(1 + count) × branching × clamp(cohesion / 6, 0, 1) × vocabulary × template
-    ///       + 6 × quoted share + 2 × pattern + 4 × known formulation
+    ///       + 6 × quoted share + 2 × pattern + 4 × known formulation + 2 × numbered formula
     ///
     /// - branching: min(1, min entropy / 2); when the other side branches widely (entropy ≥ 2), a
     ///   fixed neighbour on one side (构建|人类命运共同体) costs at most half: min(1, ½ + min entropy / 4).
@@ -147,6 +163,7 @@ public struct PhraseMiner: Sendable {
     /// - pattern: a pattern extractor proposed it and it occurs at least min(2, minimumCount) times:
     ///   a single quotation in a large corpus is weak evidence, in one speech it is all there is.
     /// - known formulation: the lexicon lists it as a formulation, organ, title, meeting or campaign.
+    /// - numbered formula: it has that shape (三县一城一枢纽), a formulation by its form alone.
     public func score(_ c: PhraseCandidate, minimumCount: Int) -> Double {
         let weak = min(c.leftEntropy, c.rightEntropy), strong = max(c.leftEntropy, c.rightEntropy)
         let branching = strong >= 2 ? min(1, 0.5 + weak / 4) : min(1, weak / 2)
@@ -154,7 +171,8 @@ public struct PhraseMiner: Sendable {
         let vocabulary = c.ordinaryWord ? 0.25 : 1
         let template = 1 - max(0, c.spread - 0.5)
         let pattern = c.pattern && c.count >= min(2, minimumCount) ? 2.0 : 0
-        let known = c.knownFormulation ? 4.0 : 0
-        return log2(1 + Double(c.count)) * branching * cohesive * vocabulary * template + 6 * c.quoted + pattern + known
+        let formulation = c.knownFormulation ? 4.0 : c.numbered ? 2.0 : 0
+        return log2(1 + Double(c.count)) * branching * cohesive * vocabulary * template + 6 * c.quoted + pattern
+            + formulation
     }
 }

@@ -71,6 +71,31 @@ public final class Lexicon: @unchecked Sendable {
         return Entry(frequency: tables.frequency[Int(record.entry)], tag: LexiconTag.allCases[Int(record.tag)])
     }
 
+    /// Every word whose tag is in `tags`, as scalars of its normalized form, in trie order.
+    public func words(tagged tags: Set<LexiconTag>) -> [[UInt32]] {
+        let codes = Set(tags.map(\.code))
+        var found: [[UInt32]] = []
+        var path: [UInt32] = []
+        // Depth first; a node's children are contiguous, so each stack entry is a range of siblings.
+        var stack: [(next: Int, end: Int)] = []
+        let root = tables.nodes[0]
+        stack.append((Int(root.firstChild), Int(root.firstChild) + Int(root.childCount)))
+        while var top = stack.popLast() {
+            guard top.next < top.end else {
+                if !path.isEmpty { path.removeLast() }
+                continue
+            }
+            let node = top.next
+            top.next += 1
+            stack.append(top)
+            let record = tables.nodes[node]
+            path.append(tables.label[node])
+            if record.entry >= 0, codes.contains(record.tag) { found.append(path) }
+            stack.append((Int(record.firstChild), Int(record.firstChild) + Int(record.childCount)))
+        }
+        return found
+    }
+
     /// The compiled form, as written to the cache.
     var compiledBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage, count: tables.byteCount) }
 }

@@ -40,8 +40,9 @@ final class PhraseMinerTests: XCTestCase {
     }
 
     /// 两个维护 once, with no branching evidence: its score is its pattern (+2, since one occurrence
-    /// is all `minimumCount: 1` asks for) and the lexicon's formulation (+4). With `minimumCount: 5`
-    /// a single occurrence earns no pattern bonus.
+    /// is all `minimumCount: 1` asks for) and the lexicon's formulation (+4; a known formulation's
+    /// numbered shape adds nothing more). With `minimumCount: 5` a single occurrence earns no
+    /// pattern bonus.
     func testKnownFormulationAndPatternBonuses() throws {
         let once = try XCTUnwrap(Self.miner.mine(["做到两个维护。"], minimumCount: 1).first { $0.phrase == "两个维护" })
         XCTAssertTrue(once.knownFormulation)
@@ -49,6 +50,23 @@ final class PhraseMinerTests: XCTestCase {
         XCTAssertEqual(once.score, 6, accuracy: 1e-9)
         let rare = try XCTUnwrap(Self.miner.mine(["做到两个维护。"], minimumCount: 5).first { $0.phrase == "两个维护" })
         XCTAssertEqual(rare.score, 4, accuracy: 1e-9)
+        // A numbered formula the lexicon lacks: its pattern (+2) and its shape (+2).
+        let new = try XCTUnwrap(Self.miner.mine(["建设三县一城一枢纽。"], minimumCount: 1).first { $0.phrase == "三县一城一枢纽" })
+        XCTAssertTrue(new.numbered)
+        XCTAssertFalse(new.known)
+        XCTAssertEqual(new.score, 4, accuracy: 1e-9)
+    }
+
+    /// A known formulation is a candidate even where one neighbour never changes; an unknown
+    /// string in the same place is not.
+    func testKnownFormulationsNeedNoBranching() throws {
+        let known = Self.miner.mine(Array(repeating: "坚持稳中求进工作总基调。", count: 5), minimumCount: 5)
+        let c = try XCTUnwrap(known.first { $0.phrase == "稳中求进工作总基调" })
+        XCTAssertEqual(c.count, 5)
+        XCTAssertEqual(c.leftEntropy, 0)
+        XCTAssertTrue(c.knownFormulation)
+        let unknown = Self.miner.mine(Array(repeating: "坚持甲乙丙丁戊。", count: 5), minimumCount: 5)
+        XCTAssertNil(unknown.first { $0.phrase == "甲乙丙丁戊" })
     }
 
     func testOverlappingOccurrencesAndQuotes() throws {

@@ -14,7 +14,7 @@ struct Phrases: ParsableCommand {
             clamp(cohesion / 6, 0, 1) × 0.25 for everyday words and names × (1 − max(0, spread − 0.5)) \
             for text in more than half of the documents, + 6 × quoted share + 2 for a pattern candidate \
             (seen at least min(2, --min-count) times) + 4 for a formulation, organ, title, meeting or \
-            campaign the lexicon knows; branching = min(1, min entropy / 2), or min(1, ½ + min \
+            campaign the lexicon knows, else + 2 for the shape of a numbered formula; branching = min(1, min entropy / 2), or min(1, ½ + min \
             entropy / 4) when the other side's entropy is 2 or more. --new-only lists only what the \
             lexicon lacks, best first.
             """)
@@ -83,7 +83,7 @@ struct Phrases: ParsableCommand {
                 print(
                     "{\"phrase\":\(jsonString(c.phrase)),\"count\":\(c.count),\"documents\":\(c.documents),\"cohesion\":\(number(c.cohesion)),"
                         + "\"leftEntropy\":\(number(c.leftEntropy)),\"rightEntropy\":\(number(c.rightEntropy)),\"cvalue\":\(number(c.cvalue)),"
-                        + "\"quoted\":\(number(c.quoted)),\"known\":\(c.known),\"tag\":\(c.tag.map { jsonString($0.rawValue) } ?? "null"),\"pattern\":\(c.pattern),\"score\":\(number(c.score))}")
+                        + "\"quoted\":\(number(c.quoted)),\"known\":\(c.known),\"tag\":\(c.tag.map { jsonString($0.rawValue) } ?? "null"),\"pattern\":\(c.pattern),\"numbered\":\(c.numbered),\"score\":\(number(c.score))}")
             } else {
                 print(
                     [number(c.score), String(c.count), String(c.documents), number(c.cohesion), number(c.leftEntropy),
