@@ -31,6 +31,12 @@ final class LexiconTests: XCTestCase {
         let fine = try LexiconSegmenter(lexicon: lexicon, granularity: .fine)
         XCTAssertEqual(fine.words("信息技术"), ["信息技术"])
         XCTAssertEqual(try LexiconSegmenter(lexicon: .bundled(), granularity: .fine).words("信息技术"), ["信息", "技术"])
+        // Enumeration by tag sees the user's entry beside the built-in ones.
+        let organs = Set(lexicon.words(tagged: [.org]).map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) })
+        XCTAssertTrue(organs.contains("县委巡察办"))
+        XCTAssertTrue(organs.contains("中央纪委国家监委"))
+        XCTAssertFalse(organs.contains("新名词"))
+        XCTAssertFalse(organs.contains("全面从严治党"))  // tagged tifa
     }
 
     func testBadFrequencyNamesFileAndLine() throws {
