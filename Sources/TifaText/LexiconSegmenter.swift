@@ -373,14 +373,14 @@ public struct LexiconSegmenter: SpanSegmenter {
             if j < n, s[j] == 0x4EBF { j += 1 }  // 亿
             // A date unit belongs to its number (12月, 2024年); the PKU standard, which the fine
             // mode follows, writes a count of years apart (10 年).
-            if j < n, isDateUnit(s[j]), granularity == .coarse || s[j] != 0x5E74 || countsYear(s, i..<j) { j += 1 }
+            if j < n, isDateUnit(s[j]), granularity == .coarse || s[j] != 0x5E74 || namesYear(s, i..<j) { j += 1 }
         }
         spans.append(Span(start: Int32(i), end: Int32(j), kind: .number))
         return j
     }
 
     /// Whether digits before 年 name a year (four digits, or two: 98年) rather than count years.
-    private func countsYear(_ s: UnsafeBufferPointer<UInt32>, _ digits: Range<Int>) -> Bool {
+    private func namesYear(_ s: UnsafeBufferPointer<UInt32>, _ digits: Range<Int>) -> Bool {
         digits.count == 4 || digits.count == 2 && s[digits.lowerBound] >= 0x35  // 50年 … 99年
     }
 
