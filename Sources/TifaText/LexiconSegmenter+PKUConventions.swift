@@ -46,7 +46,7 @@ extension LexiconSegmenter {
     }
 
     /// 新 and 副 before a noun are words of their own in the PKU standard (新 世纪, 副 省长), even
-    /// where the general lexicon lists the compound; place names (新西兰) stay whole.
+    /// where the general lexicon lists the compound; place names (新西兰) and user words stay whole.
     func isAdjectivalPrefixCompound(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int, tag: UInt8) -> Bool {
         guard q - p == 3, s[p] == 0x65B0 || s[p] == 0x526F, tag != LexiconTag.place.code, tag != LexiconTag.person.code
         else { return false }

@@ -158,7 +158,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                 if node < 0 { break }
                 q += 1
                 if record.entry >= 0, record.flags & skipFlags == 0, !chunked || normalized.isBoundary(q),
-                    coarse || !isAdjectivalPrefixCompound(s, p, q, tag: record.tag)
+                    coarse || record.flags & keepWhole != 0 || !isAdjectivalPrefixCompound(s, p, q, tag: record.tag)
                 {
                     var score = record.logProbability
                     if !coarse && record.flags & keepWhole == 0 { score -= Self.fineCompoundPenalty(length: q - p) }

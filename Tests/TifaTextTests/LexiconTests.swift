@@ -21,7 +21,7 @@ final class LexiconTests: XCTestCase {
     }
 
     func testUserDictionaryWinsAndIsUsedBySegmentation() throws {
-        let path = try temporaryFile(Array("# mine\n县委巡察办\t500\torg\n新名词\n信息技术\n".utf8), name: "user.dict")
+        let path = try temporaryFile(Array("# mine\n县委巡察办\t500\torg\n新名词\n信息技术\n新基建\n".utf8), name: "user.dict")
         let lexicon = try Lexicon.bundled(userDictionaries: [path], cache: .disabled)
         XCTAssertEqual(lexicon.entry(for: "县委巡察办"), Lexicon.Entry(frequency: 500, tag: .org))
         XCTAssertEqual(lexicon.entry(for: "新名词")?.tag, .general)
@@ -30,6 +30,7 @@ final class LexiconTests: XCTestCase {
         // The fine mode cuts the general lexicon's 信息技术, but not a user's word.
         let fine = try LexiconSegmenter(lexicon: lexicon, granularity: .fine)
         XCTAssertEqual(fine.words("信息技术"), ["信息技术"])
+        XCTAssertEqual(fine.words("新基建"), ["新基建"])
         XCTAssertEqual(try LexiconSegmenter(lexicon: .bundled(), granularity: .fine).words("信息技术"), ["信息", "技术"])
         // Enumeration by tag sees the user's entry beside the built-in ones.
         let organs = Set(lexicon.words(tagged: [.org]).map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) })
