@@ -29,15 +29,20 @@ public struct PhraseMiner: Sendable {
     /// The candidates of `documents`, best first. A statistical candidate needs `minimumCount`
     /// occurrences and some branching on both sides (entropy above 0.25), unless the lexicon knows
     /// it as a formulation; pattern candidates need one occurrence.
-    public func mine(_ documents: [String], minimumCount: Int = 5, newOnly: Bool = false) -> [PhraseCandidate] {
+    /// `progress` hears of each stage as it starts.
+    public func mine(
+        _ documents: [String], minimumCount: Int = 5, newOnly: Bool = false, progress: (MiningStage) -> Void = { _ in }
+    ) -> [PhraseCandidate] {
         let forms = documents.map(normalizer.matchingForm(of:))
         let corpus = MiningCorpus(forms: forms)
+        progress(.sortingSuffixes(characters: corpus.text.count { $0 >= 3 }))
         let sa = SuffixArray(corpus.text, depth: Self.maximumLength)
         let text = corpus.text
         let characters = Double(sa.suffixes.count)
         var unigram: [UInt32: Int] = [:]
         for p in sa.suffixes { unigram[text[Int(p)], default: 0] += 1 }
 
+        progress(.findingPatterns)
         let patterns = patternCandidates(forms.map(\.string))
         var found: [String: PhraseCandidate] = [:]
         func consider(_ range: Range<Int>, length: Int, pattern: Bool, known: Bool = false) {
@@ -68,6 +73,7 @@ public struct PhraseMiner: Sendable {
 
         // Statistical candidates: runs of suffixes sharing their first `length` characters.
         for length in 2...Self.maximumLength {
+            progress(.countingLength(length))
             var runStart = 0
             for i in 1...sa.suffixes.count {
                 if i < sa.suffixes.count, Int(sa.lcp[i]) >= length { continue }
@@ -93,6 +99,7 @@ public struct PhraseMiner: Sendable {
         }
         var result = Array(found.values)
         if newOnly { result.removeAll(where: \.known) }
+        progress(.ranking(candidates: result.count))
         return result.sorted { ($0.score, $1.phrase) > ($1.score, $0.phrase) }
     }
 

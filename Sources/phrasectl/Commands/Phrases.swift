@@ -37,6 +37,9 @@ struct Phrases: ParsableCommand {
     @Flag(help: "Write one JSON object per candidate.")
     var json = false
 
+    @Flag(help: "Do not report progress on standard error.")
+    var quiet = false
+
     @Argument(help: ArgumentHelp("Text files to mine (instead of --db).", valueName: "FILE"))
     var files: [String] = []
 
@@ -75,7 +78,9 @@ struct Phrases: ParsableCommand {
         } catch {
             fail(.dictionary("\(error)"))
         }
-        let candidates = miner.mine(texts, minimumCount: minimumCount, newOnly: newOnly).prefix(top)
+        let report = MiningProgressReport(documents: texts.count, quiet: quiet)
+        let candidates = miner.mine(texts, minimumCount: minimumCount, newOnly: newOnly, progress: report.stage).prefix(top)
+        report.finish()
         if !json { print("score\tcount\tdocs\tcohesion\tleft H\tright H\tC-value\tquoted\tknown\tphrase") }
         for c in candidates {
             func number(_ x: Double) -> String { x.isFinite ? String(format: "%.3f", x) : "null" }

@@ -1,4 +1,5 @@
 import Foundation
+import Tifa
 
 #if canImport(Glibc)
 import Glibc
@@ -60,5 +61,47 @@ final class Progress {
 
     func finish() {
         clearLine()
+    }
+}
+
+/// The stages of a mining run on standard error: one line redrawn in place on a terminal, a line per
+/// major stage otherwise, nothing when quiet.
+final class MiningProgressReport {
+    private let documents: Int
+    private let quiet: Bool
+    private let terminal = isatty(2) != 0
+    private let start = Date()
+    private var stderr = StandardError()
+
+    init(documents: Int, quiet: Bool) {
+        self.documents = documents
+        self.quiet = quiet
+    }
+
+    func stage(_ stage: MiningStage) {
+        guard !quiet else { return }
+        let text: String
+        switch stage {
+        case let .sortingSuffixes(characters):
+            text = "mining \(documents) documents, \(characters) Han characters: sorting suffixes"
+        case .findingPatterns:
+            text = "finding patterns (numbered formulas, quotations, lists, frames)"
+        case let .countingLength(length):
+            guard terminal else { return }
+            text = "counting n-grams of \(length) characters"
+        case let .ranking(candidates):
+            text = "ranking \(candidates) candidates"
+        }
+        let elapsed = String(format: "%.1f s", Date().timeIntervalSince(start))
+        if terminal {
+            print("\r\u{1B}[K[\(elapsed)] \(text)", terminator: "", to: &stderr)
+        } else {
+            print("phrasectl: [\(elapsed)] \(text)", to: &stderr)
+        }
+    }
+
+    func finish() {
+        guard !quiet, terminal else { return }
+        print("\r\u{1B}[K", terminator: "", to: &stderr)
     }
 }
