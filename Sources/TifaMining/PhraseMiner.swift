@@ -43,7 +43,7 @@ public struct PhraseMiner: Sendable {
         for p in sa.suffixes { unigram[text[Int(p)], default: 0] += 1 }
 
         progress(.findingPatterns)
-        let patterns = patternCandidates(forms.map(\.string))
+        let patterns = patternCandidates(forms)
         var found: [String: PhraseCandidate] = [:]
         func consider(_ range: Range<Int>, length: Int, pattern: Bool, known: Bool = false) {
             let start = Int(sa.suffixes[range.lowerBound])
@@ -52,7 +52,7 @@ public struct PhraseMiner: Sendable {
             if let existing = found[phrase] {
                 if pattern && !existing.pattern {
                     found[phrase]!.pattern = true
-                    found[phrase]!.numbered = patterns.numbered.contains(phrase)
+                    found[phrase]!.numbered = patterns.numbered.contains(Array(scalars))
                     found[phrase]!.score = score(found[phrase]!, minimumCount: minimumCount)
                 }
                 return
@@ -64,7 +64,7 @@ public struct PhraseMiner: Sendable {
             candidate.tag = entry?.tag
             candidate.spread = Double(candidate.documents) / Double(max(1, documents.count))
             candidate.pattern = pattern
-            candidate.numbered = pattern && patterns.numbered.contains(phrase)
+            candidate.numbered = pattern && patterns.numbered.contains(Array(scalars))
             candidate.score = score(candidate, minimumCount: minimumCount)
             if pattern || known || (candidate.leftEntropy > 0.25 && candidate.rightEntropy > 0.25) {
                 found[phrase] = candidate
@@ -92,10 +92,9 @@ public struct PhraseMiner: Sendable {
         }
         // Pattern candidates.
         for phrase in patterns.all {
-            let scalars = ArraySlice(normalizer.matchingForm(of: phrase).scalars)
-            guard scalars.count >= 2, scalars.count <= Self.maximumLength, scalars.allSatisfy(isHan) else { continue }
-            let range = sa.range(of: scalars, in: text)
-            if !range.isEmpty { consider(range, length: scalars.count, pattern: true) }
+            guard phrase.count >= 2, phrase.count <= Self.maximumLength, phrase.allSatisfy(isHan) else { continue }
+            let range = sa.range(of: phrase[...], in: text)
+            if !range.isEmpty { consider(range, length: phrase.count, pattern: true) }
         }
         var result = Array(found.values)
         if newOnly { result.removeAll(where: \.known) }

@@ -94,6 +94,16 @@ final class PhraseMinerTests: XCTestCase {
         XCTAssertFalse(newOnly.contains("四个意识"))
     }
 
+    /// Each pattern scans on its own (a frame inside a frame); a frame takes its longest slot; a list
+    /// whose first and last runs are longer than six characters takes items as long as their
+    /// neighbours; “…” of 2–12 characters.
+    func testPatternScannersWithLiteralText() {
+        let text = "坚持以人民为中心不动摇。“小而美”。一体推进不敢腐、不能腐、不想腐的体制机制，以党的政治建设为统领。“一二三四五六七八九十甲乙丙”"
+        let patterns = Set(Self.miner.mine([text], minimumCount: 5).filter(\.pattern).map(\.phrase))
+        // 一体推进: a set formulation the coarse segmenter finds, starting with a numeral.
+        XCTAssertEqual(patterns, ["以人民为中心", "人民", "小而美", "一体推进", "不敢腐", "不能腐", "不想腐", "党的政治建设"])
+    }
+
     /// The county speech alone: its numbered formulations, most of them said once, rank in the top 50.
     func testCountySpeechFormulationsInTopFifty() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
