@@ -149,7 +149,9 @@ public struct PhraseMiner: Sendable {
         let total = Double(neighbours.values.reduce(0, +) + breaks)
         guard total > 0 else { return 0 }
         var h = 0.0
-        for n in neighbours.values {
+        // Summed in sorted order: a dictionary's order changes from run to run, and the floating-point
+        // sum with it, which would reorder candidates of equal score.
+        for n in neighbours.values.sorted() {
             let p = Double(n) / total
             h -= p * log(p)
         }
