@@ -64,8 +64,9 @@ final class Progress {
     }
 }
 
-/// The stages of a mining run on standard error: one line redrawn in place on a terminal, a line per
-/// major stage otherwise, nothing when quiet.
+/// The stages of a mining run on standard error: one line redrawn in place on a terminal; otherwise
+/// a line per major stage once the run has taken two seconds (a short run stays silent); nothing
+/// when quiet.
 final class MiningProgressReport {
     private let documents: Int
     private let quiet: Bool
@@ -92,7 +93,9 @@ final class MiningProgressReport {
         case let .ranking(candidates):
             text = "ranking \(candidates) candidates"
         }
-        let elapsed = String(format: "%.1f s", Date().timeIntervalSince(start))
+        let seconds = Date().timeIntervalSince(start)
+        guard terminal || seconds >= 2 else { return }
+        let elapsed = String(format: "%.1f s", seconds)
         if terminal {
             print("\r\u{1B}[K[\(elapsed)] \(text)", terminator: "", to: &stderr)
         } else {
