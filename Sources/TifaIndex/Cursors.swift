@@ -1,12 +1,22 @@
+/// A cursor over one segment's posting lists in key order, the input of a segment merge.
+protocol SegmentListCursor {
+    associatedtype Key: Equatable
+    /// The current key, or nil at the end.
+    var key: Key? { get }
+    /// Calls `body` with the current key's list.
+    func withList(_ body: (UnsafeRawBufferPointer) throws -> Void) throws
+    mutating func advance() throws
+}
+
 /// Reads one segment's posting lists in gram order, a block at a time.
-struct BlockCursor {
+struct BlockCursor: SegmentListCursor {
     private let statement: Statement
     private var block: [UInt8] = []
     private var first: Int64 = 0
     private var offset = 0
     private var listRange: Range<Int> = 0..<0
     /// The current gram, or nil at the end.
-    private(set) var gram: Int64?
+    private(set) var key: Int64?
 
     init(database: Database, segment: Int64) throws {
         statement = try database.prepare("SELECT first, data FROM blocks WHERE segment = ? ORDER BY last")
@@ -16,13 +26,13 @@ struct BlockCursor {
 
     private mutating func loadBlock() throws {
         guard try statement.step() else {
-            gram = nil
+            key = nil
             return
         }
         first = statement.int(0)
         block = statement.withBlob(1) { Array($0) }
         offset = 0
-        gram = first
+        key = first
         try readEntry(relativeTo: first)
     }
 
@@ -32,19 +42,18 @@ struct BlockCursor {
             let delta = try Postings.readVarint(raw, &position)
             let length = Int(try Postings.readVarint(raw, &position))
             guard length <= raw.count - position else { throw PostingsError() }
-            gram = previous + Int64(delta)
+            key = previous + Int64(delta)
             listRange = position..<(position + length)
             offset = position + length
         }
     }
 
-    /// Calls `body` with the current gram's list.
     func withList(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         try block.withUnsafeBytes { raw in try body(UnsafeRawBufferPointer(rebasing: raw[listRange])) }
     }
 
     mutating func advance() throws {
-        guard let current = gram else { return }
+        guard let current = key else { return }
         if offset < block.count {
             try readEntry(relativeTo: current)
         } else {
@@ -54,13 +63,13 @@ struct BlockCursor {
 }
 
 /// Reads one segment's word lists in word order (UTF-8 byte order, as SQLite sorts them).
-struct WordCursor {
+struct WordCursor: SegmentListCursor {
     private let statement: Statement
-    private(set) var word: String?
+    /// The current word, or nil at the end.
+    private(set) var key: String?
     private(set) var bytes: [UInt8] = []
 
-    /// Calls `body` with the current word's list.
-    func withData(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func withList(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         try bytes.withUnsafeBytes { try body($0) }
     }
 
@@ -72,10 +81,10 @@ struct WordCursor {
 
     mutating func advance() throws {
         if try statement.step() {
-            word = statement.string(0)
+            key = statement.string(0)
             bytes = statement.withBlob(1) { Array($0) }
         } else {
-            word = nil
+            key = nil
         }
     }
 }

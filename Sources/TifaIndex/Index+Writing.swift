@@ -205,6 +205,7 @@ extension Index {
             let segment = try nextSegment()
             var blocks = BlockWriter()
             for (gram, list) in prepared.pairs { blocks.append(gram: gram, list: Postings.shifting(list, by: base)) }
+            blocks.finishBlock()
             try writeBlocks(&blocks, segment: segment)
             let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
             for (word, list) in prepared.words {
@@ -392,54 +393,39 @@ extension Index {
         let temporary: Int64 = -1
         try database.prepare("DELETE FROM blocks WHERE segment = ?").bind(1, temporary).run()
 
-        // Pairs: a cursor per segment over its blocks in gram order.
-        var cursors = try numbers.map { try BlockCursor(database: database, segment: $0) }
+        // Pairs: a cursor per segment over its blocks in gram order; full blocks are written as
+        // they come, so memory holds one block per segment.
+        var pairCursors = try numbers.map { try BlockCursor(database: database, segment: $0) }
         var blocks = BlockWriter()
-        let insert = try database.prepare("INSERT INTO blocks(segment, last, first, data) VALUES(?, ?, ?, ?)")
-        func flush() throws {
-            for block in blocks.blocks {
-                try insert.bind(1, temporary).bind(2, block.last).bind(3, block.first).bind(4, blob: block.data).run()
+        try Self.mergeLists(&pairCursors, precedes: <) { list, encoder in
+            try Postings.decode(list) { document, positions in
+                if live.contains(document) { encoder.append(document: document, positions: positions) }
             }
-            blocks.blocks.removeAll()
-        }
-        while let gram = cursors.compactMap(\.gram).min() {
-            var encoder = Postings.Encoder()
-            for i in cursors.indices where cursors[i].gram == gram {
-                try cursors[i].withList { list in
-                    try Postings.decode(list) { document, positions in
-                        if live.contains(document) { encoder.append(document: document, positions: positions) }
-                    }
-                }
-                try cursors[i].advance()
-            }
-            if !encoder.bytes.isEmpty { blocks.append(gram: gram, list: encoder.bytes) }
-            if blocks.blocks.count >= 16 { try flush() }
+        } emit: { gram, list in
+            blocks.append(gram: gram, list: list)
+            if blocks.blocks.count >= 16 { try writeBlocks(&blocks, segment: temporary) }
         }
         blocks.finishBlock()
-        try flush()
+        try writeBlocks(&blocks, segment: temporary)
 
-        // Words: one row per word and segment, read in word order per segment.
-        var wordCursors = try numbers.map { segment -> WordCursor in try WordCursor(database: database, segment: segment) }
-        var merged: [(String, [UInt8])] = []
+        // Words: one row per word and segment, read in word order (UTF-8 bytes, as SQLite sorts).
+        var wordCursors = try numbers.map { try WordCursor(database: database, segment: $0) }
         let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
-        while let word = wordCursors.compactMap(\.word).min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            var encoder = Postings.Encoder()
-            for i in wordCursors.indices where wordCursors[i].word == word {
-                try wordCursors[i].withData { data in
-                    try Postings.decodeFrequencies(data) { document, frequency in
-                        if live.contains(document) { encoder.append(document: document, frequency: frequency) }
-                    }
-                }
-                try wordCursors[i].advance()
-            }
-            if !encoder.bytes.isEmpty { merged.append((word, encoder.bytes)) }
-            if merged.count >= 4096 {
-                for (w, bytes) in merged { try insertWord.bind(1, w).bind(2, temporary).bind(3, blob: bytes).run() }
-                merged.removeAll()
-            }
+        var words: [(String, [UInt8])] = []
+        func writeWords() throws {
+            for (word, list) in words { try insertWord.bind(1, word).bind(2, temporary).bind(3, blob: list).run() }
+            words.removeAll(keepingCapacity: true)
         }
-        for (w, bytes) in merged { try insertWord.bind(1, w).bind(2, temporary).bind(3, blob: bytes).run() }
-        cursors.removeAll()
+        try Self.mergeLists(&wordCursors, precedes: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { list, encoder in
+            try Postings.decodeFrequencies(list) { document, frequency in
+                if live.contains(document) { encoder.append(document: document, frequency: frequency) }
+            }
+        } emit: { word, list in
+            words.append((word, list))
+            if words.count >= 4096 { try writeWords() }
+        }
+        try writeWords()
+        pairCursors.removeAll()
         wordCursors.removeAll()
 
         let list = numbers.map(String.init).joined(separator: ",")
@@ -452,11 +438,30 @@ extension Index {
         try database.prepare("INSERT INTO segments(number, documents) VALUES(?, ?)").bind(1, target).bind(2, total).run()
     }
 
+    /// Inserts the finished blocks of `blocks` into `segment` and forgets them.
     private func writeBlocks(_ blocks: inout BlockWriter, segment: Int64) throws {
-        blocks.finishBlock()
         let insert = try database.prepare("INSERT INTO blocks(segment, last, first, data) VALUES(?, ?, ?, ?)")
         for block in blocks.blocks {
             try insert.bind(1, segment).bind(2, block.last).bind(3, block.first).bind(4, blob: block.data).run()
+        }
+        blocks.blocks.removeAll()
+    }
+
+    /// A k-way merge of segment lists: key by key, smallest first, every cursor at that key copies
+    /// its list into one encoder (`copy` keeps the live documents), and `emit` gets the merged list
+    /// unless nothing was left.
+    private static func mergeLists<Cursor: SegmentListCursor>(
+        _ cursors: inout [Cursor], precedes: (Cursor.Key, Cursor.Key) -> Bool,
+        copy: (UnsafeRawBufferPointer, inout Postings.Encoder) throws -> Void,
+        emit: (Cursor.Key, [UInt8]) throws -> Void
+    ) throws {
+        while let key = cursors.compactMap(\.key).min(by: precedes) {
+            var encoder = Postings.Encoder()
+            for i in cursors.indices where cursors[i].key == key {
+                try cursors[i].withList { try copy($0, &encoder) }
+                try cursors[i].advance()
+            }
+            if !encoder.bytes.isEmpty { try emit(key, encoder.bytes) }
         }
     }
 
