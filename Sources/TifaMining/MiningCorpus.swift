@@ -12,6 +12,8 @@ struct MiningCorpus {
     var text: [UInt32] = []
     /// Where each document starts in `text`.
     var documentStarts: [Int] = []
+    /// How many Han characters `text` holds.
+    var hanCount = 0
 
     init(forms: [MatchingForm]) {
         for form in forms {
@@ -20,6 +22,7 @@ struct MiningCorpus {
             for c in form.scalars {
                 if isHan(c) {
                     text.append(c)
+                    hanCount += 1
                 } else {
                     let mark = c == 0x201C ? Self.openQuote : c == 0x201D ? Self.closeQuote : Self.breakMark
                     // Runs of separators collapse, keeping a quotation mark over a plain break.

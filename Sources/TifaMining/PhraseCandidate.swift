@@ -16,10 +16,10 @@ public struct PhraseCandidate: Sendable, Equatable {
     public var cvalue: Double
     /// Share of occurrences between “ and ”.
     public var quoted: Double
-    /// Whether the lexicon already has it.
-    public var known: Bool
     /// The lexicon's tag for it, when the lexicon has it.
     public var tag: LexiconTag? = nil
+    /// Whether the lexicon already has it.
+    public var known: Bool { tag != nil }
     /// Whether it is everyday vocabulary or a name: a word of the general lexicon, a person or a place.
     public var ordinaryWord: Bool { tag == .general || tag == .person || tag == .place }
     /// Whether the lexicon knows it as a set formulation, organ, title, meeting or campaign.

@@ -35,7 +35,7 @@ public struct PhraseMiner: Sendable {
     ) -> [PhraseCandidate] {
         let forms = documents.map(normalizer.matchingForm(of:))
         let corpus = MiningCorpus(forms: forms)
-        progress(.sortingSuffixes(characters: corpus.text.count { $0 >= 3 }))
+        progress(.sortingSuffixes(characters: corpus.hanCount))
         let sa = SuffixArray(corpus.text, depth: Self.maximumLength)
         let text = corpus.text
         let characters = Double(sa.suffixes.count)
@@ -59,9 +59,7 @@ public struct PhraseMiner: Sendable {
             }
             var candidate = statistics(of: scalars, range: range, sa: sa, corpus: corpus, unigram: unigram, characters: characters)
             candidate.phrase = phrase
-            let entry = lexicon.entry(for: phrase)
-            candidate.known = entry != nil
-            candidate.tag = entry?.tag
+            candidate.tag = lexicon.entry(for: phrase)?.tag
             candidate.spread = Double(candidate.documents) / Double(max(1, documents.count))
             candidate.pattern = pattern
             candidate.numbered = pattern && patterns.numbered.contains(Array(scalars))
@@ -140,7 +138,7 @@ public struct PhraseMiner: Sendable {
         return PhraseCandidate(
             phrase: "", count: count, documents: documents.count, cohesion: cohesion,
             leftEntropy: Self.entropy(left, breaks: leftBreaks), rightEntropy: Self.entropy(right, breaks: rightBreaks),
-            cvalue: log2(Double(length)) * (Double(count) - nested), quoted: Double(quoted) / Double(count), known: false,
+            cvalue: log2(Double(length)) * (Double(count) - nested), quoted: Double(quoted) / Double(count),
             pattern: false, score: 0)
     }
 
