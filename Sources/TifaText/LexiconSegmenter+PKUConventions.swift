@@ -13,14 +13,10 @@ extension LexiconSegmenter {
             // 多 and 余 after a number are words of their own (二十 多 年, 30 多 万 元, 万 余 名).
             if k > q { append(q, k, .number) }
             append(k, k + 1, .word)
-            var rest = k + 1
-            if end - rest >= 2, isMultiplier(s[rest]) {
-                append(rest, rest + 1, .number)
-                rest += 1
-            }
-            if rest < end { append(rest, end, .word) }
+            if k + 1 < end { appendFollowingPKUConventions(s, (k + 1)..<end, kind: .word, &spans) }
         } else if length >= 2, isMultiplier(s[q]), q > 0, isApproximation(s[q - 1]) {
-            append(q, q + 1, .number)  // 多 | 万 | 元
+            // … and so is the 万 or 亿 after them (多 | 万 | 元).
+            append(q, q + 1, .number)
             append(q + 1, end, .word)
         } else if length >= 3, s[q] == 0x7B2C, !isChineseNumeral(s[end - 1]),  // 第
             ((q + 1)..<(end - 1)).allSatisfy({ isChineseNumeral(s[$0]) })
