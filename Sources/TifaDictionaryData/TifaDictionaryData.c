@@ -28,6 +28,7 @@
 
 TIFA_EMBED(tifa_dict_general, "general.dict")
 TIFA_EMBED(tifa_dict_political, "political.dict")
+TIFA_EMBED(tifa_naming_grammar, "naming-grammar.txt")
 
 static const struct {
     const char *name;
@@ -36,6 +37,7 @@ static const struct {
 } files[] = {
     {"general.dict", tifa_dict_general_start, tifa_dict_general_end},
     {"political.dict", tifa_dict_political_start, tifa_dict_political_end},
+    {"naming-grammar.txt", tifa_naming_grammar_start, tifa_naming_grammar_end},
 };
 
 int32_t tifa_dictionary_count(void) { return (int32_t)(sizeof files / sizeof files[0]); }

@@ -285,8 +285,15 @@ extension Index {
             let all = Array(bytes)
             // One-character words are function words and parts of names: not keywords, and a
             // one-character count is exact from the pair postings anyway.
-            for token in tokens where (token.kind == .word || token.kind == .tifa) && token.scalarRange.count > 1 {
+            // A formulation counts as itself and as every word and formulation nested inside it
+            // (推动高质量发展 also counts toward 推动 and 高质量发展).
+            func count(_ token: Token, parts: [NestedToken]) {
+                guard (token.kind == .word || token.kind == .tifa) && token.scalarRange.count > 1 else { return }
                 counts[all[token.utf8Range], default: 0] += 1
+                for part in parts { count(part.token, parts: part.parts) }
+            }
+            for token in tokens {
+                count(token, parts: token.kind == .tifa ? segmenter.parts(of: token, in: bytes, workspace: workspace) : [])
             }
             analysis.words.reserveCapacity(counts.count)
             for (word, n) in counts { analysis.words[String(decoding: word, as: UTF8.self)] = n }

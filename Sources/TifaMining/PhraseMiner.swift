@@ -33,6 +33,13 @@ public struct PhraseMiner: Sendable {
     public func mine(
         _ documents: [String], minimumCount: Int = 5, newOnly: Bool = false, progress: (MiningStage) -> Void = { _ in }
     ) -> [PhraseCandidate] {
+        mineCorpus(documents, minimumCount: minimumCount, newOnly: newOnly, progress: progress).candidates
+    }
+
+    /// `mine`, also returning the corpus and its suffix array for further counting.
+    func mineCorpus(
+        _ documents: [String], minimumCount: Int, newOnly: Bool, progress: (MiningStage) -> Void
+    ) -> (candidates: [PhraseCandidate], corpus: MiningCorpus, suffixes: SuffixArray) {
         let forms = documents.map(normalizer.matchingForm(of:))
         let corpus = MiningCorpus(forms: forms)
         progress(.sortingSuffixes(characters: corpus.hanCount))
@@ -97,7 +104,7 @@ public struct PhraseMiner: Sendable {
         var result = Array(found.values)
         if newOnly { result.removeAll(where: \.known) }
         progress(.ranking(candidates: result.count))
-        return result.sorted { ($0.score, $1.phrase) > ($1.score, $0.phrase) }
+        return (result.sorted { ($0.score, $1.phrase) > ($1.score, $0.phrase) }, corpus, sa)
     }
 
     /// Whether the `length` characters from `p` are all Han (no separator inside).

@@ -14,7 +14,8 @@ extension Lexicon {
     }
 
     /// The `.dict` files of `directory` (in name order, `general.dict` first and
-    /// `political.dict` second), with `userDictionaries` layered on top.
+    /// `political.dict` second), with `userDictionaries` layered on top. The naming grammar is the
+    /// folder's `naming-grammar.txt`, or the built-in one when it has none.
     public static func load(
         directory: String, userDictionaries: [String] = [], cache: LexiconCache = .standard
     ) throws(LexiconError) -> Lexicon {
@@ -32,9 +33,34 @@ extension Lexicon {
             let path = (directory as NSString).appendingPathComponent(name)
             sources += try fileSources([path], as: name == "general.dict" ? .general : .political)
         }
+        let grammarPath = (directory as NSString).appendingPathComponent(Self.grammarFileName)
+        if FileManager.default.fileExists(atPath: grammarPath) {
+            sources += try fileSources([grammarPath], as: .grammar)
+        } else {
+            sources += bundledSources().filter { $0.kind == .grammar }
+        }
         sources += try fileSources(userDictionaries, as: .user)
         return try build(sources, cache: cache)
     }
+
+    /// A lexicon of these files: a general dictionary, political ones on top (a later one winning),
+    /// and a naming grammar (the built-in one when nil). `phrasectl dict build` mines with the
+    /// general lexicon and the hand-written list, leaving out the political lexicon it rebuilds.
+    public static func load(
+        general: String, political: [String], grammar: String? = nil, cache: LexiconCache = .standard
+    ) throws(LexiconError) -> Lexicon {
+        var sources = try fileSources([general], as: .general)
+        sources += try fileSources(political, as: .political)
+        if let grammar {
+            sources += try fileSources([grammar], as: .grammar)
+        } else {
+            sources += bundledSources().filter { $0.kind == .grammar }
+        }
+        return try build(sources, cache: cache)
+    }
+
+    /// The file naming the words of the naming grammars (see `NamingRole`).
+    static let grammarFileName = "naming-grammar.txt"
 
     private static let bundledOnly: Result<Lexicon, LexiconError> = {
         do throws(LexiconError) {
@@ -58,7 +84,7 @@ extension Lexicon {
 
         init(_ data: Data) {
             buffer = .allocate(byteCount: max(1, data.count), alignment: 8)
-            data.copyBytes(to: buffer.bindMemory(to: UInt8.self))
+            _ = data.copyBytes(to: buffer.bindMemory(to: UInt8.self))
         }
 
         deinit { buffer.deallocate() }
@@ -69,7 +95,9 @@ extension Lexicon {
             let name = String(cString: tifa_dictionary_name(index))
             let bytes = UnsafeRawBufferPointer(
                 start: tifa_dictionary_bytes(index), count: Int(tifa_dictionary_length(index)))
-            return Source(path: "<built-in>/\(name)", kind: name == "general.dict" ? .general : .political, bytes: bytes)
+            let kind: LexiconBuilder.Source =
+                name == "general.dict" ? .general : name == grammarFileName ? .grammar : .political
+            return Source(path: "<built-in>/\(name)", kind: kind, bytes: bytes)
         }
     }
 

@@ -33,6 +33,13 @@ public final class Lexicon: @unchecked Sendable {
         /// An idiom or a user's word: the fine mode does not prefer to split it (see
         /// `LexiconSegmenter.fineCompoundPenalty`).
         static let keepWhole = EntryFlags(rawValue: 8)
+        /// A governing verb or adverb (`NamingRole.governing`): never inside a name.
+        static let governing = EntryFlags(rawValue: 16)
+        /// An adjective (jieba POS a, ad): no part of a numbered formula (十八大|很重).
+        static let adjective = EntryFlags(rawValue: 32)
+        /// A verb or adverb by its part of speech (jieba v, vd, d): a rare general word it starts is
+        /// a free combination in the coarse mode (提高|效率).
+        static let predicative = EntryFlags(rawValue: 64)
     }
 
     /// Takes ownership of `storage`, a compiled lexicon (see `LexiconTables`).
@@ -68,7 +75,7 @@ public final class Lexicon: @unchecked Sendable {
         }
         let record = tables.nodes[Int(node)]
         guard node != 0, record.entry >= 0 else { return nil }
-        return Entry(frequency: tables.frequency[Int(record.entry)], tag: LexiconTag.allCases[Int(record.tag)])
+        return Entry(frequency: tables.frequency[Int(record.entry)], tag: LexiconTag(code: record.tag))
     }
 
     /// Every word whose tag is in `tags`, as scalars of its normalized form, in trie order.
@@ -90,10 +97,42 @@ public final class Lexicon: @unchecked Sendable {
             stack.append(top)
             let record = tables.nodes[node]
             path.append(tables.label[node])
-            if record.entry >= 0, codes.contains(record.tag) { found.append(path) }
+            if record.entry >= 0, codes.contains(record.tag & 0x0F) { found.append(path) }
             stack.append((Int(record.firstChild), Int(record.firstChild) + Int(record.childCount)))
         }
         return found
+    }
+
+    /// The kind a name's last word gives it by the naming grammars: an organ tail (委员会) makes an
+    /// organ, a campaign tail (攻坚战) a campaign, a system tail (战略) a strategy; nil otherwise.
+    /// `scalars` is a normalized word; its tail is the longest lexicon word it ends with.
+    package func namedKind(of scalars: [UInt32]) -> LexiconTag? {
+        for start in 1..<max(1, scalars.count) {
+            var node: Int32 = 0
+            for c in scalars[start...] {
+                node = child(of: node, c)
+                if node < 0 { break }
+            }
+            guard node > 0, tables.nodes[Int(node)].entry >= 0 else { continue }
+            // The longest word the name ends with decides: 北部 is no organ tail though 部 is.
+            let roles = NamingRole(tagByte: tables.nodes[Int(node)].tag)
+            if roles.contains(.organTail) { return .org }
+            if roles.contains(.campaignTail) { return .campaign }
+            if roles.contains(.systemTail) { return .strategy }
+            return nil
+        }
+        return nil
+    }
+
+    /// Whether `scalars` (normalized) is a governing verb or adverb of the naming grammar.
+    package func isGoverning(_ scalars: ArraySlice<UInt32>) -> Bool {
+        var node: Int32 = 0
+        for c in scalars {
+            node = child(of: node, c)
+            if node < 0 { return false }
+        }
+        let record = tables.nodes[Int(node)]
+        return node > 0 && record.entry >= 0 && record.flags & EntryFlags.governing.rawValue != 0
     }
 
     /// The compiled form, as written to the cache.

@@ -1,7 +1,8 @@
 /// Collects dictionary entries from several sources and builds the trie.
 struct LexiconBuilder {
     /// Where an entry came from; a later source replaces an earlier one's entry for the same word.
-    enum Source: Int32 { case general = 0, political = 1, user = 2 }
+    /// `grammar` sources (`naming-grammar.txt`) give words their `NamingRole`s and nothing else.
+    enum Source: Int32 { case general = 0, political = 1, user = 2, grammar = 3 }
 
     private var keyScalars: [UInt32] = []
     private var keyStart: [Int32] = []
@@ -10,6 +11,9 @@ struct LexiconBuilder {
     private var tag: [LexiconTag] = []
     private var pos: [Bool] = []  // content word
     private var idiom: [Bool] = []
+    private var adjective: [Bool] = []
+    private var predicative: [Bool] = []
+    private var roles: [NamingRole] = []
     private var rank: [Int32] = []
     private var source: [Source] = []
     private var sourceCount: Int32 = 0
@@ -31,7 +35,9 @@ struct LexiconBuilder {
     }
 
     /// Parses one dictionary file's bytes: `word<TAB>frequency<TAB>tag[<TAB>…]`, `#` comments.
-    /// Fields may also be separated by spaces; frequency and tag are optional.
+    /// Fields may also be separated by spaces; frequency and tag are optional. A fourth field is
+    /// jieba's part of speech, unless it holds `=` (a provenance field such as `first=2013-03-05`,
+    /// which the segmenter does not read). A grammar file's lines are `word<TAB>role`.
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, path: String, as kind: Source) throws(LexiconError) {
         let rankOfFile = sourceCount
         sourceCount += 1
@@ -62,7 +68,18 @@ struct LexiconBuilder {
                 throw .invalidUTF8(path: path, line: lineNumber, byteOffset: lineStart + wordRange.lowerBound + bad)
             }
             var freq: Int64 = kind == .user ? Self.defaultUserFrequency : 1
-            if fields.count > 1 {
+            var role: NamingRole = []
+            var handTag: LexiconTag? = nil
+            if kind == .grammar {
+                let name = fields.count > 1 ? String(decoding: UnsafeBufferPointer(rebasing: line[fields[1]]), as: UTF8.self) : ""
+                guard let parsed = NamingRole(parsing: name) else {
+                    throw .badRole(path: path, line: lineNumber, text: name)
+                }
+                role = parsed
+            } else if fields.count == 2, let named = LexiconTag(rawValue: String(decoding: UnsafeBufferPointer(rebasing: line[fields[1]]), as: UTF8.self)) {
+                // `word<TAB>tag`: a hand-written list without frequencies.
+                handTag = named
+            } else if fields.count > 1 {
                 var value: Int64 = 0
                 var digits = 0
                 for b in line[fields[1]] {
@@ -77,14 +94,20 @@ struct LexiconBuilder {
                 }
                 freq = value
             }
-            let entryTag = fields.count > 2 ? LexiconTag(parsing: Substring(String(decoding: UnsafeBufferPointer(rebasing: line[fields[2]]), as: UTF8.self))) : .general
+            let entryTag = handTag ?? (kind != .grammar && fields.count > 2 ? LexiconTag(parsing: Substring(String(decoding: UnsafeBufferPointer(rebasing: line[fields[2]]), as: UTF8.self))) : .general)
             var content = true
             var isIdiom = false
-            if fields.count > 3 {
+            var isAdjective = false
+            var isPredicative = false
+            if kind != .grammar, fields.count > 3, !line[fields[3]].contains(0x3D) {
                 let first = line[fields[3].lowerBound]
                 // jieba POS: n(oun), v(erb), a(djective), i(diom), l, j: content words.
                 content = [0x6E, 0x76, 0x61, 0x69, 0x6C, 0x6A].contains(first)
                 isIdiom = first == 0x69
+                let posLength = fields[3].count
+                let second: UInt8 = posLength > 1 ? line[fields[3].lowerBound + 1] : 0
+                isAdjective = first == 0x61 && (posLength == 1 || second == 0x64)  // a, ad
+                isPredicative = (first == 0x76 && second != 0x6E) || first == 0x64  // v, vd (not vn), d
             }
             normalizer.normalize(scalars.buffer, into: &normalized)
             if normalized.count == 0 { continue }
@@ -95,6 +118,9 @@ struct LexiconBuilder {
             tag.append(entryTag)
             pos.append(content)
             idiom.append(isIdiom)
+            adjective.append(isAdjective)
+            predicative.append(isPredicative)
+            roles.append(role)
             rank.append(rankOfFile)
             source.append(kind)
         }
@@ -121,11 +147,23 @@ struct LexiconBuilder {
         var unique: [Int] = []
         var inGeneral: [Bool] = []
         var generalIdiom: [Bool] = []
+        var mergedRoles: [NamingRole] = []
+        var onlyGrammar: [Bool] = []
         unique.reserveCapacity(count)
         inGeneral.reserveCapacity(count)
         keyScalars.withUnsafeBufferPointer { keys in
             for i in order {
                 if let last = unique.last, compare(keys, last, i) == 0 {
+                    // A grammar line adds roles to the word; it replaces no entry.
+                    mergedRoles[mergedRoles.count - 1].formUnion(roles[i])
+                    if source[i] == .grammar { continue }
+                    if onlyGrammar[onlyGrammar.count - 1] {
+                        onlyGrammar[onlyGrammar.count - 1] = false
+                        unique[unique.count - 1] = i
+                        inGeneral[inGeneral.count - 1] = source[i] == .general
+                        generalIdiom[generalIdiom.count - 1] = idiom[i]
+                        continue
+                    }
                     let hadGeneral = inGeneral[inGeneral.count - 1] || source[i] == .general
                     if source[last] == .general && source[i] == .political { frequency[i] = frequency[last] }
                     unique[unique.count - 1] = i
@@ -135,6 +173,8 @@ struct LexiconBuilder {
                     unique.append(i)
                     inGeneral.append(source[i] == .general)
                     generalIdiom.append(idiom[i])
+                    mergedRoles.append(roles[i])
+                    onlyGrammar.append(source[i] == .grammar)
                 }
             }
         }
@@ -190,7 +230,7 @@ struct LexiconBuilder {
         var total: Int64 = 0
         var maxWordLength = 0
         for (n, i) in unique.enumerated() {
-            let coarseOnly = source[i] == .political && !inGeneral[n] && tag[i] != .person && tag[i] != .place
+            let coarseOnly = (source[i] == .political || source[i] == .grammar) && !inGeneral[n] && tag[i] != .person && tag[i] != .place
             if !coarseOnly { total += max(1, frequency[i]) }
             maxWordLength = max(maxWordLength, Int(keyLength[i]))
         }
@@ -216,9 +256,13 @@ struct LexiconBuilder {
                 let i = unique[n]
                 t.frequency[n] = frequency[i]
                 record.logProbability = Float(log(Double(max(1, frequency[i]))) - logTotal)
-                record.tag = tag[i].code
+                record.tag = tag[i].code | (mergedRoles[n].rawValue & 0xF0)
                 var flags: Lexicon.EntryFlags = pos[i] ? .content : []
-                let multiWord = source[i] == .political && !inGeneral[n] && tag[i] != .person && tag[i] != .place
+                if mergedRoles[n].contains(.governing) { flags.insert(.governing) }
+                if adjective[i] { flags.insert(.adjective) }
+                if predicative[i] { flags.insert(.predicative) }
+                let multiWord = (source[i] == .political || source[i] == .grammar) && !inGeneral[n] && tag[i] != .person
+                    && tag[i] != .place
                 if multiWord { flags.insert(.coarseOnly) }
                 if generalIdiom[n] || source[i] == .user { flags.insert(.keepWhole) }
                 record.flags = flags.rawValue

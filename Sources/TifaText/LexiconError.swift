@@ -3,6 +3,7 @@ public enum LexiconError: Error, CustomStringConvertible, Sendable, Equatable {
     case unreadable(path: String, reason: String)
     case invalidUTF8(path: String, line: Int, byteOffset: Int)
     case badFrequency(path: String, line: Int, text: String)
+    case badRole(path: String, line: Int, text: String)
     case noDictionaries(directory: String)
     case icu(ICUError)
 
@@ -14,6 +15,8 @@ public enum LexiconError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(path):\(line): invalid UTF-8 at byte \(byteOffset); dictionaries must be UTF-8 text"
         case let .badFrequency(path, line, text):
             return "\(path):\(line): frequency '\(text)' is not a whole number (format: word<TAB>frequency<TAB>tag)"
+        case let .badRole(path, line, text):
+            return "\(path):\(line): '\(text)' is no naming role (format: word<TAB>role, role one of naming-head, organ-tail, campaign-tail, system-tail, governing)"
         case let .noDictionaries(directory):
             return "no .dict files in \(directory); point --dict-dir at a folder holding general.dict and political.dict"
         case let .icu(error):

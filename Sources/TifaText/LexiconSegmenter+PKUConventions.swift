@@ -65,7 +65,7 @@ extension LexiconSegmenter {
     /// Whether the lexicon tags `s[range]` as a person.
     func isPersonName(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
         guard let node = lexiconNode(s, range) else { return false }
-        return lexicon.tables.nodes[node].tag == LexiconTag.person.code
+        return lexicon.tables.nodes[node].tag & 0x0F == LexiconTag.person.code
     }
 
 }

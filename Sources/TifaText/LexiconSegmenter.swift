@@ -28,6 +28,9 @@ public struct LexiconSegmenter: SpanSegmenter {
     let commonWordScore: Float
     /// A word must be above this (about 100 occurrences) to end a chain as its last two characters.
     let establishedWordScore: Float
+    /// A general word below this (about 10 occurrences) that starts with a verb or adverb is a
+    /// phrase the general lexicon happens to list (提高效率), not a word, in the coarse mode.
+    let rareWordScore: Float
 
     /// The PKU standard cuts most compounds the general lexicon lists whole (检察 机关, 信息 技术,
     /// 新 世纪) and keeps lexicalized ones (社会主义, 知识产权). The fine mode therefore lowers a
@@ -50,6 +53,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         nameScore = perWord + Float(log(1_000.0))
         commonWordScore = perWord + Float(log(3_000.0))
         establishedWordScore = perWord + Float(log(100.0))
+        rareWordScore = perWord + Float(log(10.0))
 
     }
 
@@ -65,6 +69,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         _ normalized: NormalizedBuffer, into spans: inout RawBuffer<Span>, _ workspace: SegmentationWorkspace
     ) throws(SegmentationError) {
         var dag = workspace.dag
+        dag.excluded = workspace.excludeWhole ? 0..<normalized.count : nil
         defer { workspace.dag = dag }
         do {
             let s = normalized.scalars.buffer
@@ -137,20 +142,30 @@ public struct LexiconSegmenter: SpanSegmenter {
     ) {
         let a = run.lowerBound, b = run.upperBound
         w.removeAll()
+        w.runStart = a
         let coarse = granularity == .coarse
         let t = lexicon.tables
         let maxLength = t.maxWordLength
         let skipFlags: UInt8 = coarse ? 0 : Lexicon.EntryFlags.coarseOnly.rawValue
         let keepWhole = Lexicon.EntryFlags.keepWhole.rawValue
+        let governing = Lexicon.EntryFlags.governing.rawValue
+        let predicative = Lexicon.EntryFlags.predicative.rawValue
         let chunked = normalized.hasChunks
+        let excludedStart = w.excluded?.lowerBound ?? -1
+        let excludedEnd = w.excluded?.upperBound ?? -1
 
         for p in a..<b {
             w.edgeOffset.append(Int32(w.edgeEnd.count))
+            if s[p] == 0x515A, p + 1 < b, s[p + 1] == 0x7684 { w.joinSeen = true }  // 党的
             let first = w.edgeEnd.count
             var hasSingle = false
             var node: Int32 = 0
             var record = t.nodes[0]
             var q = p
+            // Where the longest governing verb or adverb the word starts with ends (全面|实施).
+            var governedEnd = -1
+            // … and the longest verb or adverb by its part of speech.
+            var predicateEnd = -1
             let limit = min(b, p + maxLength)
             let surname = s[p] < 0x10000 && t.rootNodes[Int(s[p])].flags & Lexicon.EntryFlags.surname.rawValue != 0
             while q < limit {
@@ -158,12 +173,31 @@ public struct LexiconSegmenter: SpanSegmenter {
                 if node < 0 { break }
                 q += 1
                 if record.entry >= 0, record.flags & skipFlags == 0, !chunked || normalized.isBoundary(q),
-                    coarse || record.flags & keepWhole != 0 || !isAdjectivalPrefixCompound(s, p, q, tag: record.tag)
+                    coarse || record.flags & keepWhole != 0 || !isAdjectivalPrefixCompound(s, p, q, tag: record.tag & 0x0F)
                 {
                     var score = record.logProbability
                     if !coarse && record.flags & keepWhole == 0 { score -= Self.fineCompoundPenalty(length: q - p) }
-                    w.append(end: q, score: score, kind: coarse && record.tag == LexiconTag.tifa.code ? .tifa : .word)
+                    if q == excludedEnd && p == excludedStart {
+                        // The token whose parts are being found: not itself.
+                    } else if coarse
+                        && ((governedEnd > 0 && isFreeCompound(s, governedEnd..<q, record))
+                            || (predicateEnd > 0 && record.logProbability < rareWordScore
+                                && isFreeCompound(s, predicateEnd..<q, record)))
+                    {
+                        // A general word made of a governing word and another (全面实施, 发挥作用), or a
+                        // rare one made of a verb and another (提高效率): a free combination, which the
+                        // coarse mode leaves in its parts.
+                    } else {
+                        let formulation = coarse && isFormulationTag(record.tag)
+                        w.append(end: q, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
+                        if formulation {
+                            w.formulationSeen = true
+                            if q < b && s[q] == 0x7684 { w.joinSeen = true }  // 的
+                        }
+                    }
                     if q == p + 1 { hasSingle = true }
+                    if q - p >= 2 && record.flags & governing != 0 { governedEnd = q }
+                    if q - p >= 2 && record.flags & predicative != 0 { predicateEnd = q }
                 }
                 if record.childCount == 0 { break }
             }
@@ -171,6 +205,13 @@ public struct LexiconSegmenter: SpanSegmenter {
             if s[p] == 0x7B2C, p + 2 < b, isChineseNumeral(s[p + 1]) { addOrdinalEdge(s, p, b, first: first, normalized, &w) }
             if coarse {
                 if isFormulaNumeral(s[p]) { addFormulaEdges(s, p, b, first: first, normalized, &w) }
+                if isChineseNumeral(s[p]), p == a || !isChineseNumeral(s[p - 1]) {
+                    addLongNumeralFormulaEdges(s, p, b, first: first, normalized, &w)
+                    addPlenumEdge(s, p, b, first: first, normalized, &w)
+                }
+                if p + 3 < b, (s[p] == 0x515A && s[p + 1] == 0x7684) || (s[p] == 0x4E2D && s[p + 1] == 0x5171) {
+                    addCongressEdge(s, p, b, first: first, normalized, &w)
+                }
                 if surname {
                     let (short, long) = PersonNames.nameEnds(s, at: p, runStart: a, end: b)
                     if short > 0 { addEdge(&w, normalized, from: first, to: short, score: nameScore, kind: .word) }
@@ -187,12 +228,15 @@ public struct LexiconSegmenter: SpanSegmenter {
             }
         }
         w.edgeOffset.append(Int32(w.edgeEnd.count))
+        if coarse { addGrammarEdges(s, a, b, normalized, &w) }
 
         // Best path from each position to the end of the run, by dynamic programming from the right.
+        // A choice below zero is grammar edge -(choice + 2).
         let length = b - a
         w.best.resize(length + 1)
         w.choice.resize(length + 1)
         w.best[length] = 0
+        var grammarEdge = w.grammarStart.count - 1
         var p = length - 1
         while p >= 0 {
             var bestScore = -Float.infinity
@@ -207,6 +251,16 @@ public struct LexiconSegmenter: SpanSegmenter {
                     bestEdge = Int32(e)
                 }
             }
+            while grammarEdge >= 0 && Int(w.grammarStart[grammarEdge]) == a + p {
+                let end = w.grammarEnd[grammarEdge]
+                let score = formulaScore + w.best[Int(end) - a]
+                if score > bestScore || (score == bestScore && end > bestEnd) {
+                    bestScore = score
+                    bestEnd = end
+                    bestEdge = -Int32(grammarEdge) - 2
+                }
+                grammarEdge -= 1
+            }
             w.best[p] = bestScore
             w.choice[p] = bestEdge
             p -= 1
@@ -214,11 +268,12 @@ public struct LexiconSegmenter: SpanSegmenter {
         var q = a
         while q < b {
             let e = Int(w.choice[q - a])
-            let end = Int(w.edgeEnd[e])
+            let end = e >= 0 ? Int(w.edgeEnd[e]) : Int(w.grammarEnd[-e - 2])
+            let kind = e >= 0 ? w.edgeKind(e) : .tifa
             if coarse {
-                spans.append(Span(start: Int32(q), end: Int32(end), kind: w.edgeKind[e]))
+                spans.append(Span(start: Int32(q), end: Int32(end), kind: kind))
             } else {
-                appendFollowingPKUConventions(s, q..<end, kind: w.edgeKind[e], &spans)
+                appendFollowingPKUConventions(s, q..<end, kind: kind, &spans)
             }
             q = end
         }
@@ -232,12 +287,15 @@ public struct LexiconSegmenter: SpanSegmenter {
         kind: TokenKind
     ) {
         guard normalized.isBoundary(end) else { return }
+        if let excluded = w.excluded, excluded.upperBound == end, excluded.lowerBound == w.runStart + w.edgeOffset.count - 1 {
+            return
+        }
         var e = first
         while e < w.edgeEnd.count {
             if w.edgeEnd[e] == Int32(end) {
                 if w.edgeScore[e] < score {
                     w.edgeScore[e] = score
-                    w.edgeKind[e] = kind
+                    w.setEdgeKind(e, kind)
                 }
                 return
             }
@@ -291,6 +349,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         guard isFormulaNumeral(s[p]), p + 2 < b else { return }
         // 数词 + 量词 + a content word of 2–4 characters that is not negated (九条不动 is no formula).
         if isFormulaMeasure(s[p + 1]), !(s[p] == 0x4E00 && s[p + 1] == 0x4E2A),  // not 一个
+            !(s[p + 1] == 0x5927 && followsPartyName(s, p)),  // 党的十大 is a congress
             s[p + 2] != 0x4E0D, s[p + 2] != 0x6CA1, s[p + 2] != 0x672A  // 不 没 未
         {
             var node: Int32 = 0
@@ -300,7 +359,9 @@ public struct LexiconSegmenter: SpanSegmenter {
                 if node < 0 { break }
                 q += 1
                 let record = lexicon.tables.nodes[Int(node)]
-                if record.entry >= 0, q - (p + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0 {
+                if record.entry >= 0, q - (p + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
+                    record.flags & Lexicon.EntryFlags.adjective.rawValue == 0
+                {
                     addEdge(&w, normalized, from: first, to: q, score: formulaScore, kind: .tifa)
                 }
             }
@@ -333,6 +394,101 @@ public struct LexiconSegmenter: SpanSegmenter {
             }
             return
         }
+    }
+
+    /// A number of several characters, a measure word and a content word (no adjective) of two to
+    /// four characters, or 方面 and one: 十三个方面成就, 二十四字方针, 一百项措施.
+    private func addLongNumeralFormulaEdges(
+        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ w: inout HanRunDAG
+    ) {
+        var end = p
+        while end < b, isChineseNumeral(s[end]) { end += 1 }
+        guard end - p >= 2, end < b, isFormulaMeasure(s[end]) else { return }
+        // 党的二十大|胜利: after 党的 or 中共, a number and 大 name a congress, not a formula.
+        if s[end] == 0x5927, followsPartyName(s, p) { return }
+        var m = end
+        while m > p + 1, !isWellFormedNumber(s, p..<m) { m -= 1 }
+        guard m == end, isWellFormedNumber(s, p..<m) else { return }
+        let contentStart = m + 1
+        guard contentStart < b, s[contentStart] != 0x4E0D, s[contentStart] != 0x6CA1, s[contentStart] != 0x672A else {
+            return
+        }
+        for firstEnd in contentWordEnds(s, from: contentStart, b) {
+            addEdge(&w, normalized, from: first, to: firstEnd, score: formulaScore, kind: .tifa)
+            // 方面 and the word it counts: 十三个方面成就.
+            if firstEnd - contentStart == 2, s[contentStart] == 0x65B9, s[contentStart + 1] == 0x9762 {
+                for secondEnd in contentWordEnds(s, from: firstEnd, b) where secondEnd - firstEnd == 2 {
+                    addEdge(&w, normalized, from: first, to: secondEnd, score: formulaScore, kind: .tifa)
+                }
+            }
+        }
+    }
+
+    /// A plenum by its numbers: 十八届四中全会, 二十届三中全会 (届, a numeral, 中全会).
+    private func addPlenumEdge(
+        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ w: inout HanRunDAG
+    ) {
+        var q = p
+        while q < b, isChineseNumeral(s[q]) { q += 1 }
+        guard q < b, s[q] == 0x5C4A, isWellFormedNumber(s, p..<q) else { return }  // 届
+        var r = q + 1
+        while r < b, isChineseNumeral(s[r]) { r += 1 }
+        guard r > q + 1, r + 3 <= b, s[r] == 0x4E2D, s[r + 1] == 0x5168, s[r + 2] == 0x4F1A else { return }  // 中全会
+        addEdge(&w, normalized, from: first, to: r + 3, score: formulaScore, kind: .tifa)
+    }
+
+    /// A Party congress by its number after 党的 or 中共: 党的十八大, 中共二十大; with a plenum
+    /// (党的十一届三中全会) the 的-join of the naming grammars applies.
+    private func addCongressEdge(
+        _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ w: inout HanRunDAG
+    ) {
+        var q = p + 2
+        while q < b, isChineseNumeral(s[q]) { q += 1 }
+        guard q > p + 2, q - (p + 2) <= 3, q < b, s[q] == 0x5927, isWellFormedNumber(s, (p + 2)..<q) else { return }  // 大
+        addEdge(&w, normalized, from: first, to: q + 1, score: formulaScore, kind: .tifa)
+    }
+
+    /// Where the content words of two to four characters starting at `start` end.
+    private func contentWordEnds(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ b: Int) -> [Int] {
+        var ends: [Int] = []
+        var node: Int32 = 0
+        var q = start
+        while q < b && q - start < 4 {
+            node = lexicon.child(of: node, s[q])
+            if node < 0 { break }
+            q += 1
+            let record = lexicon.tables.nodes[Int(node)]
+            if record.entry >= 0, q - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
+                record.flags & Lexicon.EntryFlags.adjective.rawValue == 0
+            {
+                ends.append(q)
+            }
+        }
+        return ends
+    }
+
+    /// Whether a general word whose governing prefix ends where `rest` starts is a free
+    /// combination: the rest is a word of two or more characters, and the word is no established
+    /// idiom, user word or political entry.
+    @inline(__always)
+    private func isFreeCompound(_ s: UnsafeBufferPointer<UInt32>, _ rest: Range<Int>, _ record: LexiconTables.Node) -> Bool {
+        let tag = record.tag & 0x0F
+        guard rest.count >= 2, tag == LexiconTag.general.code || tag == LexiconTag.person.code || tag == LexiconTag.place.code,
+            record.flags & Lexicon.EntryFlags.coarseOnly.rawValue == 0,
+            // An idiom or user word stays whole; the general lexicon's rare entries tagged as idioms
+            // or names (深入开展, 严格执行) do not.
+            record.flags & Lexicon.EntryFlags.keepWhole.rawValue == 0 || record.logProbability < establishedWordScore
+        else { return false }
+        return lexiconNode(s, rest) != nil
+    }
+
+    /// Whether 党的 or 中共 stands right before `p`.
+    @inline(__always)
+    func followsPartyName(_ s: UnsafeBufferPointer<UInt32>, _ p: Int) -> Bool {
+        p >= 2 && ((s[p - 2] == 0x515A && s[p - 1] == 0x7684) || (s[p - 2] == 0x4E2D && s[p - 1] == 0x5171))
     }
 
     /// Whether `s[range]` is a word frequent enough to stand on its own rather than in a chain.
@@ -471,11 +627,11 @@ package func isFormulaNumeral(_ c: UInt32) -> Bool {
     }
 }
 
-/// Measure words of numbered formulas: 个 项 条 件 大 种 类 点 支 张 位.
+/// Measure words of numbered formulas: 个 项 条 件 大 种 类 点 支 张 位 字.
 @inline(__always)
 func isFormulaMeasure(_ c: UInt32) -> Bool {
     switch c {
-    case 0x4E2A, 0x9879, 0x6761, 0x4EF6, 0x5927, 0x79CD, 0x7C7B, 0x70B9, 0x652F, 0x5F20, 0x4F4D:
+    case 0x4E2A, 0x9879, 0x6761, 0x4EF6, 0x5927, 0x79CD, 0x7C7B, 0x70B9, 0x652F, 0x5F20, 0x4F4D, 0x5B57:
         return true
     default:
         return false

@@ -22,7 +22,7 @@ struct LexiconTables {
     static let magic: UInt64 = 0x3158_454C_4146_4954  // "TIFALEX1" little-endian
     /// Part of every cache file's name and header: bump it whenever the block's layout or the way
     /// it is built from the dictionaries changes, so no stale cache is read.
-    static let version: UInt32 = 9
+    static let version: UInt32 = 10
     static let headerSize = 64
     static let rootTableSize = 0x10000
     /// Nodes with more children than this find a child through the hash table.
@@ -31,7 +31,7 @@ struct LexiconTables {
     struct Node: BitwiseCopyable {
         var firstChild: Int32
         var childCount: UInt16
-        /// `LexiconTag` code of the word ending here.
+        /// `LexiconTag` code of the word ending here (low four bits) and its `NamingRole`s (high four).
         var tag: UInt8
         /// `Lexicon.EntryFlags` of the word ending here.
         var flags: UInt8

@@ -8,6 +8,8 @@ public final class SegmentationWorkspace {
     var normalized = NormalizedBuffer()
     var spans = RawBuffer<Span>()
     var dag = HanRunDAG()
+    /// Set while finding a token's parts: no edge may cover the whole text (see `LexiconSegmenter.parts`).
+    var excludeWhole = false
 
     // ICU segmenter.
     var utf16 = RawBuffer<UInt16>()
@@ -28,21 +30,37 @@ public final class SegmentationWorkspace {
     }
 }
 
-/// The DAG of one Han run: for each position, the edges (end, score, kind) leaving it, and the
-/// best path found over them.
+/// The DAG of one Han run: for each position, the edges (end, score, kind, the lexicon's tag byte
+/// and entry flags) leaving it; the edges the naming grammars add once the run's lexicon edges are
+/// known (`grammar…`, ordered by start); and the best path found over them.
 struct HanRunDAG {
     var edgeOffset = RawBuffer<Int32>()
     var edgeEnd = RawBuffer<Int32>()
     var edgeScore = RawBuffer<Float>()
-    var edgeKind = RawBuffer<TokenKind>()
+    /// Per edge: the token kind (bits 0–7), the lexicon's tag byte (8–15) and entry flags (16–23).
+    var edgeInfo = RawBuffer<UInt32>()
+    var grammarStart = RawBuffer<Int32>()
+    var grammarEnd = RawBuffer<Int32>()
     var best = RawBuffer<Float>()
     var choice = RawBuffer<Int32>()
+    /// A span (run positions) no edge may cover whole: the token whose parts are being found.
+    var excluded: Range<Int>? = nil
+    /// Where the run being segmented starts.
+    var runStart = 0
+    /// The tag bytes of the run's lexicon edges, or-ed: which naming roles occur in it.
+    var tagsSeen: UInt8 = 0
+    /// Whether the run holds a formulation the lexicon knows.
+    var formulationSeen = false
+    /// Whether the run holds a formulation followed by 的, or 党的: a 的-join may apply.
+    var joinSeen = false
 
     func deallocate() {
         edgeOffset.deallocate()
         edgeEnd.deallocate()
         edgeScore.deallocate()
-        edgeKind.deallocate()
+        edgeInfo.deallocate()
+        grammarStart.deallocate()
+        grammarEnd.deallocate()
         best.deallocate()
         choice.deallocate()
     }
@@ -51,14 +69,67 @@ struct HanRunDAG {
         edgeOffset.removeAll()
         edgeEnd.removeAll()
         edgeScore.removeAll()
-        edgeKind.removeAll()
+        edgeInfo.removeAll()
+        grammarStart.removeAll()
+        grammarEnd.removeAll()
+        tagsSeen = 0
+        formulationSeen = false
+        joinSeen = false
     }
 
     @inline(__always)
-    mutating func append(end: Int, score: Float, kind: TokenKind) {
+    mutating func append(end: Int, score: Float, kind: TokenKind, tag: UInt8 = 0, flags: UInt8 = 0) {
         edgeEnd.append(Int32(end))
         edgeScore.append(score)
-        edgeKind.append(kind)
+        edgeInfo.append(UInt32(kind.code) | UInt32(tag) << 8 | UInt32(flags) << 16)
+        tagsSeen |= tag
+    }
+
+    @inline(__always)
+    func edgeKind(_ e: Int) -> TokenKind { TokenKind(code: UInt8(truncatingIfNeeded: edgeInfo[e])) }
+
+    @inline(__always)
+    func edgeTag(_ e: Int) -> UInt8 { UInt8(truncatingIfNeeded: edgeInfo[e] >> 8) }
+
+    @inline(__always)
+    func edgeFlags(_ e: Int) -> UInt8 { UInt8(truncatingIfNeeded: edgeInfo[e] >> 16) }
+
+    @inline(__always)
+    mutating func setEdgeKind(_ e: Int, _ kind: TokenKind) {
+        edgeInfo[e] = edgeInfo[e] & ~0xFF | UInt32(kind.code)
+    }
+
+    /// Adds a naming grammar's edge (all of them score as a formula and are `tifa` tokens).
+    @inline(__always)
+    mutating func appendGrammarEdge(from start: Int, to end: Int) {
+        grammarStart.append(Int32(start))
+        grammarEnd.append(Int32(end))
+    }
+
+    /// Orders the grammar edges by start and end, without repeats, as the best-path search reads them.
+    mutating func sortGrammarEdges() {
+        let n = grammarStart.count
+        guard n > 1 else { return }
+        // Few edges: insertion sort.
+        for i in 1..<n {
+            let start = grammarStart[i], end = grammarEnd[i]
+            var j = i - 1
+            while j >= 0 && (grammarStart[j], grammarEnd[j]) > (start, end) {
+                grammarStart[j + 1] = grammarStart[j]
+                grammarEnd[j + 1] = grammarEnd[j]
+                j -= 1
+            }
+            grammarStart[j + 1] = start
+            grammarEnd[j + 1] = end
+        }
+        var kept = 1
+        for i in 1..<n where grammarStart[i] != grammarStart[kept - 1] || grammarEnd[i] != grammarEnd[kept - 1] {
+            grammarStart[kept] = grammarStart[i]
+            grammarEnd[kept] = grammarEnd[i]
+            kept += 1
+        }
+        grammarStart.resize(kept)
+        grammarEnd.resize(kept)
     }
 
     /// Whether an edge from the current position (whose edges start at `first`) ends at `end`.

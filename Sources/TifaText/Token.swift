@@ -18,6 +18,35 @@ public enum TokenKind: String, Sendable, Hashable, CaseIterable, Codable, Bitwis
     case symbol
 }
 
+extension TokenKind {
+    /// The kind's index in `allCases`, as the segmenter's DAG stores it.
+    @inline(__always)
+    var code: UInt8 {
+        switch self {
+        case .word: 0
+        case .tifa: 1
+        case .number: 2
+        case .latin: 3
+        case .punctuation: 4
+        case .mask: 5
+        case .symbol: 6
+        }
+    }
+
+    @inline(__always)
+    init(code: UInt8) {
+        switch code {
+        case 0: self = .word
+        case 1: self = .tifa
+        case 2: self = .number
+        case 3: self = .latin
+        case 4: self = .punctuation
+        case 5: self = .mask
+        default: self = .symbol
+        }
+    }
+}
+
 /// One token: its kind and where it is in the ORIGINAL text, as UTF-8 byte offsets and as
 /// Unicode-scalar offsets. Normalization never moves these: slicing the original text at
 /// either range gives the token's text.

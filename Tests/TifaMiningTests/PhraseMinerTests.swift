@@ -51,7 +51,7 @@ final class PhraseMinerTests: XCTestCase {
         let rare = try XCTUnwrap(Self.miner.mine(["做到两个维护。"], minimumCount: 5).first { $0.phrase == "两个维护" })
         XCTAssertEqual(rare.score, 4, accuracy: 1e-9)
         // A numbered formula the lexicon lacks: its pattern (+2) and its shape (+2).
-        let new = try XCTUnwrap(Self.miner.mine(["建设三县一城一枢纽。"], minimumCount: 1).first { $0.phrase == "三县一城一枢纽" })
+        let new = try XCTUnwrap(Self.miner.mine(["建设四镇一园一走廊。"], minimumCount: 1).first { $0.phrase == "四镇一园一走廊" })
         XCTAssertTrue(new.numbered)
         XCTAssertFalse(new.known)
         XCTAssertEqual(new.score, 4, accuracy: 1e-9)
@@ -80,17 +80,17 @@ final class PhraseMinerTests: XCTestCase {
     }
 
     func testPatternsFindRareFormulations() {
-        let text = "增强“四个意识”，坚决做到两个维护。一体推进不敢腐、不能腐、不想腐。坚持改革开放不动摇。建设三县一城一枢纽。以人民为中心。"
+        let text = "增强“四个意识”，坚决做到两个维护。一体推进不敢腐、不能腐、不想腐。坚持改革开放不动摇。建设四镇一园一走廊。以人民为中心。"
         let found = Dictionary(uniqueKeysWithValues: Self.miner.mine([text], minimumCount: 5).map { ($0.phrase, $0) })
-        for phrase in ["四个意识", "两个维护", "不敢腐", "不能腐", "不想腐", "改革开放", "三县一城一枢纽", "人民"] {
+        for phrase in ["四个意识", "两个维护", "不敢腐", "不能腐", "不想腐", "改革开放", "四镇一园一走廊", "人民"] {
             XCTAssertEqual(found[phrase]?.pattern, true, phrase)
         }
         XCTAssertNil(found["体推进不敢腐"])
         XCTAssertEqual(found["四个意识"]?.quoted, 1)
         XCTAssertEqual(found["四个意识"]?.known, true)
-        XCTAssertEqual(found["三县一城一枢纽"]?.known, false)
+        XCTAssertEqual(found["四镇一园一走廊"]?.known, false)
         let newOnly = Self.miner.mine([text], minimumCount: 5, newOnly: true).map(\.phrase)
-        XCTAssertTrue(newOnly.contains("三县一城一枢纽"))
+        XCTAssertTrue(newOnly.contains("四镇一园一走廊"))
         XCTAssertFalse(newOnly.contains("四个意识"))
     }
 
@@ -100,8 +100,7 @@ final class PhraseMinerTests: XCTestCase {
     func testPatternScannersWithLiteralText() {
         let text = "坚持以人民为中心不动摇。“小而美”。一体推进不敢腐、不能腐、不想腐的体制机制，以党的政治建设为统领。“一二三四五六七八九十甲乙丙”"
         let patterns = Set(Self.miner.mine([text], minimumCount: 5).filter(\.pattern).map(\.phrase))
-        // 一体推进: a set formulation the coarse segmenter finds, starting with a numeral.
-        XCTAssertEqual(patterns, ["以人民为中心", "人民", "小而美", "一体推进", "不敢腐", "不能腐", "不想腐", "党的政治建设"])
+        XCTAssertEqual(patterns, ["以人民为中心", "人民", "小而美", "不敢腐", "不能腐", "不想腐", "党的政治建设"])
     }
 
     /// The county speech alone: its numbered formulations, most of them said once, rank in the top 50.

@@ -106,7 +106,7 @@ final class LexiconCacheTests: XCTestCase {
         try bytes.write(to: URL(fileURLWithPath: path))
         let reloaded = try Lexicon.bundled(cache: .directory(cache))
         XCTAssertFalse(reloaded.loadedFromCache)
-        XCTAssertEqual(reloaded.entry(for: "两个维护")?.tag, .tifa)
+        XCTAssertEqual(reloaded.entry(for: "两个维护")?.tag, .numbered)
         try Data(bytes.prefix(100)).write(to: URL(fileURLWithPath: path))
         XCTAssertFalse(try Lexicon.bundled(cache: .directory(cache)).loadedFromCache)
         XCTAssertTrue(try Lexicon.bundled(cache: .directory(cache)).loadedFromCache)

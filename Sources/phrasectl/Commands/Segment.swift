@@ -183,7 +183,7 @@ struct TokenFormatter: Sendable {
                 tokens.removeAll(keepingCapacity: true)
                 do {
                     try segmenter.segment(line, into: &tokens, workspace: workspace)
-                    append(tokens, of: line, number: number, to: &result.output)
+                    append(tokens, of: line, number: number, to: &result.output, segmenter: segmenter, workspace: workspace)
                 } catch SegmentationError.invalidUTF8(let offset) {
                     guard lossy else {
                         result.failure = (number, batch.firstOffset + start + offset)
@@ -194,7 +194,7 @@ struct TokenFormatter: Sendable {
                     repaired.withUnsafeBufferPointer { fixed in
                         // Repaired text is valid UTF-8, so this cannot fail again.
                         try? segmenter.segment(fixed, into: &tokens, workspace: workspace)
-                        append(tokens, of: fixed, number: number, to: &result.output)
+                        append(tokens, of: fixed, number: number, to: &result.output, segmenter: segmenter, workspace: workspace)
                     }
                 } catch {
                     result.failure = (number, batch.firstOffset + start)
@@ -207,7 +207,10 @@ struct TokenFormatter: Sendable {
         return result
     }
 
-    private func append(_ tokens: [Token], of line: UnsafeBufferPointer<UInt8>, number: Int, to out: inout [UInt8]) {
+    private func append(
+        _ tokens: [Token], of line: UnsafeBufferPointer<UInt8>, number: Int, to out: inout [UInt8], segmenter: any Segmenter,
+        workspace: SegmentationWorkspace
+    ) {
         switch format {
         case .text:
             // Tokens are never longer together than the line, plus one space between each.
@@ -233,25 +236,42 @@ struct TokenFormatter: Sendable {
             out.append(contentsOf: #"{"line":"#.utf8)
             appendInteger(number, to: &out)
             out.append(contentsOf: #","tokens":["#.utf8)
+            let lexiconSegmenter = segmenter as? LexiconSegmenter
             for (i, token) in tokens.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                out.append(contentsOf: #"{"text":""#.utf8)
-                appendJSONEscaped(UnsafeBufferPointer(rebasing: line[token.utf8Range]), to: &out)
-                out.append(contentsOf: #"","kind":""#.utf8)
-                out.append(contentsOf: token.kind.rawValue.utf8)
-                out.append(contentsOf: #"","start":"#.utf8)
-                appendInteger(token.scalarRange.lowerBound, to: &out)
-                out.append(contentsOf: #","end":"#.utf8)
-                appendInteger(token.scalarRange.upperBound, to: &out)
-                out.append(contentsOf: #","byteStart":"#.utf8)
-                appendInteger(token.utf8Range.lowerBound, to: &out)
-                out.append(contentsOf: #","byteEnd":"#.utf8)
-                appendInteger(token.utf8Range.upperBound, to: &out)
-                out.append(0x7D)
+                let parts = lexiconSegmenter?.parts(of: token, in: line, workspace: workspace) ?? []
+                appendJSON(NestedToken(token: token, parts: parts), of: line, to: &out)
             }
             out.append(contentsOf: "]}\n".utf8)
         }
     }
+}
+
+/// `{"text","kind","start","end","byteStart","byteEnd"}`, and `"parts":[…]` (the same objects)
+/// for a token made of several.
+private func appendJSON(_ nested: NestedToken, of line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    let token = nested.token
+    out.append(contentsOf: #"{"text":""#.utf8)
+    appendJSONEscaped(UnsafeBufferPointer(rebasing: line[token.utf8Range]), to: &out)
+    out.append(contentsOf: #"","kind":""#.utf8)
+    out.append(contentsOf: token.kind.rawValue.utf8)
+    out.append(contentsOf: #"","start":"#.utf8)
+    appendInteger(token.scalarRange.lowerBound, to: &out)
+    out.append(contentsOf: #","end":"#.utf8)
+    appendInteger(token.scalarRange.upperBound, to: &out)
+    out.append(contentsOf: #","byteStart":"#.utf8)
+    appendInteger(token.utf8Range.lowerBound, to: &out)
+    out.append(contentsOf: #","byteEnd":"#.utf8)
+    appendInteger(token.utf8Range.upperBound, to: &out)
+    if !nested.parts.isEmpty {
+        out.append(contentsOf: #","parts":["#.utf8)
+        for (i, part) in nested.parts.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            appendJSON(part, of: line, to: &out)
+        }
+        out.append(0x5D)
+    }
+    out.append(0x7D)
 }
 
 extension SegmentationMode: ExpressibleByArgument {}

@@ -1,0 +1,75 @@
+"""The hand-written evaluation lists of Tests/TifaTextTests/Fixtures, shared by the scripts.
+
+formulations-by-kind.tsv: established formulations that coarse mode must keep as one token;
+free-combinations.txt: free combinations whose marked boundaries (spaces) must be token boundaries;
+contexts.tsv: the sentence templates both are tested in. Entries are split into two halves by line
+order (even lines: tuning, odd lines: reporting), so rules are chosen on one half and reported on
+the other.
+"""
+import os
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "TifaTextTests", "Fixtures")
+
+
+def _lines(name):
+    with open(os.path.join(FIXTURES, name), encoding="utf-8") as f:
+        return [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+
+
+def formulations():
+    """[(formulation, kind, in_corpora)] in file order."""
+    return [tuple(l.split("\t")[:3]) for l in _lines("formulations-by-kind.tsv")]
+
+
+def free_combinations():
+    """[[part, part, …]] in file order."""
+    return [l.split(" ") for l in _lines("free-combinations.txt")]
+
+
+def contexts(kind):
+    return [l.split("\t", 1)[1] for l in _lines("contexts.tsv") if l.split("\t", 1)[0] == kind]
+
+
+def half(items, which):
+    """Items of the tuning half (which=0) or the reporting half (which=1)."""
+    return [x for i, x in enumerate(items) if i % 2 == which]
+
+
+def boundaries(tokens):
+    """Character offsets where tokens end, for a line of space-separated tokens."""
+    ends, at = set(), 0
+    for t in tokens:
+        at += len(t)
+        ends.add(at)
+    return ends
+
+
+def rates(segment, which=None):
+    """Shares of (formulation, context) pairs kept whole and of (free combination, context) pairs
+    cut at every marked boundary, by `segment` (a list of sentences -> a list of token lists).
+    Returns (formulation rate, free rate, formulation failures, free failures)."""
+    forms = [f for f, _, _ in formulations()]
+    frees = free_combinations()
+    if which is not None:
+        forms, frees = half(forms, which), half(frees, which)
+    cases = [(t.replace("%@", f), t.index("%@"), f) for f in forms for t in contexts("formulation")]
+    free_cases = [(t.replace("%@", "".join(p)), t.index("%@"), p) for p in frees for t in contexts("free")]
+    out = segment([c[0] for c in cases] + [c[0] for c in free_cases])
+    whole, failures = 0, []
+    for (sentence, at, f), tokens in zip(cases, out):
+        if f in tokens:
+            whole += 1
+        else:
+            failures.append(" ".join(tokens))
+    cut, free_failures = 0, []
+    for (sentence, at, parts), tokens in zip(free_cases, out[len(cases):]):
+        ends = boundaries(tokens)
+        marks, pos = [], at
+        for p in parts[:-1]:
+            pos += len(p)
+            marks.append(pos)
+        if all(m in ends for m in marks):
+            cut += 1
+        else:
+            free_failures.append(" ".join(tokens))
+    return whole / max(1, len(cases)), cut / max(1, len(free_cases)), failures, free_failures

@@ -1,0 +1,228 @@
+import Foundation
+import TifaText
+
+/// A document of a corpus the political lexicon is built from.
+public struct SourceDocument: Sendable {
+    /// The corpus it belongs to (a provenance column of the lexicon).
+    public var corpus: String
+    public var id: String
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var date: String?
+    public var text: String
+
+    public init(corpus: String, id: String, date: String?, text: String) {
+        self.corpus = corpus
+        self.id = id
+        self.date = date
+        self.text = text
+    }
+}
+
+/// Builds the political lexicon (`Dictionaries/political.dict`) from corpora with the product's
+/// own miner: every hand-written entry, and every mined candidate that is a unit the texts repeat
+/// verbatim — each with its kind, where it was first seen and its count in each corpus.
+///
+/// A mined candidate (three to twelve characters) enters when the texts mark it as a unit:
+/// - quoted (“…”) at least `minimumQuoted` times, in at least `minimumQuotedShare` of its
+///   occurrences; or
+/// - named by the naming grammars (its last word an organ, campaign or system tail: …委员会,
+///   …攻坚战, …战略) and statistically a unit: at least `minimumCount` occurrences in two or more
+///   documents, branching entropy of at least `minimumEntropy` on both sides (varied neighbours: an
+///   n-gram almost always continued by the same character is not finished) and cohesion (minimum
+///   PMI) of at least `minimumCohesion`;
+///
+/// and is not a free combination (see `isFreeCombination`: 推动|高质量发展, 新质生产力|稳步发展),
+/// holds no governing verb or adverb (扎实开展|主题教育, 中共中央政治局|召开|会议), does not join a person's name to a
+/// title, start or end with a function character (是, 把, 的, 了 …), or repeat an ordinary word,
+/// name or place the lexicon already has. Frequent n-grams without such marks are left to the
+/// hand-written lists: in news they are as often boilerplate (查看原文) or free phrases (稳步推进).
+///
+/// ```swift
+/// let lexicon = try Lexicon.load(general: "Dictionaries/general.dict", political: ["Dictionaries/sources/formulations.tsv"])
+/// let builder = try PoliticalLexiconBuilder(lexicon: lexicon, handWritten: [("两个维护", .numbered)])
+/// let entries = builder.build([SourceDocument(corpus: "news", id: "1", date: "2024-01-01", text: "…")])
+/// ```
+public struct PoliticalLexiconBuilder: Sendable {
+    public var minimumCount = 5
+    public var minimumQuoted = 3
+    public var minimumEntropy = 1.0
+    public var minimumCohesion = 4.0
+    /// Share of a quoted candidate's occurrences that must be quoted.
+    public var minimumQuotedShare = 0.3
+    public var freeCombinationShare = 0.3
+    /// Longest mined entry, in characters.
+    public var maximumLength = 12
+
+    let miner: PhraseMiner
+    let lexicon: Lexicon
+    let handWritten: [(word: String, kind: LexiconTag)]
+
+    /// `lexicon` is what mining knows (the general lexicon and the hand-written list, not the
+    /// political lexicon being rebuilt); `handWritten` are entries kept whatever the corpora say.
+    public init(lexicon: Lexicon, handWritten: [(word: String, kind: LexiconTag)]) throws {
+        self.lexicon = lexicon
+        self.handWritten = handWritten
+        miner = try PhraseMiner(lexicon: lexicon)
+    }
+
+    /// Function characters no set phrase starts or ends with: a candidate with one at its edge
+    /// has grown across a word boundary (是党中央着眼, 韩正等).
+    static let badFirst = Set("是把我同据对在将和与及从向由被让给于也都就还又并而要会能等了的着说其该这那此各每个轮批次届年月日号方".unicodeScalars.map(\.value))
+    static let badLast = Set("的了着等是和与及在为对把到从向将被地得之也都就还又并而要会能说其该这那此各每".unicodeScalars.map(\.value))
+
+    /// The entries, most frequent first (ties by word), deterministic for the same input.
+    public func build(_ documents: [SourceDocument], progress: (MiningStage) -> Void = { _ in }) -> [PoliticalLexiconEntry] {
+        let (candidates, corpus, sa) = miner.mineCorpus(
+            documents.map(\.text), minimumCount: minimumCount, newOnly: false, progress: progress)
+        let text = corpus.text
+        func count(_ scalars: ArraySlice<UInt32>) -> Int { sa.range(of: scalars, in: text).count }
+
+        var chosen: [String: (kind: LexiconTag, origin: PoliticalLexiconEntry.Origin)] = [:]
+        for (word, kind) in handWritten { chosen[word] = (kind, .hand) }
+        for c in candidates {
+            let scalars = Array(c.phrase.unicodeScalars.map(\.value))
+            guard scalars.count <= maximumLength, !c.ordinaryWord else { continue }
+            guard !Self.badFirst.contains(scalars[0]), !Self.badLast.contains(scalars[scalars.count - 1]) else { continue }
+            guard scalars.count >= 3, !startsWithGoverningWord(scalars), !holdsGoverningWord(scalars), !joinsName(scalars)
+            else { continue }
+            let quotedTimes = Int((c.quoted * Double(c.count)).rounded())
+            let quoted = quotedTimes >= minimumQuoted && c.quoted >= minimumQuotedShare
+            let named = lexicon.namedKind(of: scalars)
+            let statistical = c.count >= minimumCount && c.documents >= 2
+                && min(c.leftEntropy, c.rightEntropy) >= minimumEntropy && c.cohesion >= minimumCohesion
+            guard quoted || (statistical && named != nil) else { continue }
+            if isFreeCombination(scalars, total: c.count, count: count) { continue }
+            if let existing = chosen[c.phrase] {
+                if existing.origin == .hand { chosen[c.phrase]!.origin = .both }
+                continue
+            }
+            chosen[c.phrase] = (named ?? (c.numbered ? .numbered : quoted ? .slogan : .tifa), .mined)
+        }
+
+        // Provenance: counts per corpus and the first document, by date, that holds each entry.
+        let corpusNames = orderedCorpora(documents)
+        var entries: [PoliticalLexiconEntry] = []
+        entries.reserveCapacity(chosen.count)
+        for (word, choice) in chosen {
+            let scalars = Array(word.unicodeScalars.map(\.value))
+            var counts: [String: Int] = [:]
+            var first: Int? = nil
+            if scalars.allSatisfy(isHan) && !scalars.isEmpty {
+                for k in sa.range(of: scalars[...], in: text) {
+                    let d = corpus.document(at: Int(sa.suffixes[k]))
+                    counts[documents[d].corpus, default: 0] += 1
+                    if first.map({ isEarlier(documents[d], than: documents[$0]) }) ?? true { first = d }
+                }
+            }
+            let total = counts.values.reduce(0, +)
+            entries.append(
+                PoliticalLexiconEntry(
+                    word: word, kind: choice.kind, origin: choice.origin, frequency: total,
+                    firstDate: first.flatMap { documents[$0].date }, firstDocument: first.map { documents[$0].id },
+                    counts: corpusNames.map { ($0, counts[$0] ?? 0) }))
+        }
+        return entries.sorted { ($0.frequency, $1.word) > ($1.frequency, $0.word) }
+    }
+
+    /// Whether some split A + B (two or more characters each, one of them a lexicon word) is a
+    /// free combination: A is followed by B in less than `freeCombinationShare` of A's
+    /// occurrences, and B preceded by A in less than that share of B's. 推动|高质量发展 is free
+    /// (推动 is followed, and 高质量发展 preceded, by many others); 全面|从严治党 is not
+    /// (从严治党 is nearly always written after 全面).
+    func isFreeCombination(_ scalars: [UInt32], total: Int, count: (ArraySlice<UInt32>) -> Int) -> Bool {
+        guard scalars.count >= 4 else { return false }
+        for k in 2...(scalars.count - 2) {
+            let a = scalars[..<k], b = scalars[k...]
+            guard lexicon.entry(for: string(a)) != nil || lexicon.entry(for: string(b)) != nil else { continue }
+            let limit = freeCombinationShare
+            if Double(total) < limit * Double(max(1, count(a))) && Double(total) < limit * Double(max(1, count(b))) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether the candidate starts with a governing verb or adverb of two or more characters
+    /// (推动, 扎实开展, 全面贯彻): a frame around a unit, not a unit.
+    private func startsWithGoverningWord(_ scalars: [UInt32]) -> Bool {
+        for k in 2..<scalars.count where lexicon.isGoverning(scalars[..<k]) { return true }
+        return false
+    }
+
+    /// Whether a governing verb or adverb of two or more characters stands inside the candidate
+    /// (中共中央政治局|召开|会议, 党的二十大|胜利召开): a clause, not a name.
+    private func holdsGoverningWord(_ scalars: [UInt32]) -> Bool {
+        for start in 1..<scalars.count {
+            for end in (start + 2)...max(start + 2, min(scalars.count, start + 4)) where end <= scalars.count {
+                if lexicon.isGoverning(scalars[start..<end]) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether the candidate joins a person's name to something else (习近平总书记, 国家主席习近平).
+    private func joinsName(_ scalars: [UInt32]) -> Bool {
+        for k in 2..<(scalars.count - 1) {
+            if lexicon.entry(for: string(scalars[..<k]))?.tag == .person { return true }
+            if lexicon.entry(for: string(scalars[k...]))?.tag == .person { return true }
+        }
+        return false
+    }
+
+    private func string(_ scalars: ArraySlice<UInt32>) -> String {
+        String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+    }
+
+    private func isEarlier(_ a: SourceDocument, than b: SourceDocument) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.id < b.id
+        }
+    }
+
+    /// Corpus names in the order they first appear.
+    private func orderedCorpora(_ documents: [SourceDocument]) -> [String] {
+        var seen = Set<String>()
+        return documents.compactMap { seen.insert($0.corpus).inserted ? $0.corpus : nil }
+    }
+}
+
+/// One entry of the political lexicon with its provenance.
+public struct PoliticalLexiconEntry: Sendable, Equatable {
+    /// Whether the entry is hand-written, mined, or both.
+    public enum Origin: String, Sendable {
+        case hand, mined
+        case both = "hand+mined"
+    }
+
+    public var word: String
+    public var kind: LexiconTag
+    public var origin: Origin
+    /// Occurrences in all corpora.
+    public var frequency: Int
+    public var firstDate: String?
+    public var firstDocument: String?
+    /// Occurrences per corpus, in the corpora's order.
+    public var counts: [(corpus: String, count: Int)]
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.word == b.word && a.kind == b.kind && a.origin == b.origin && a.frequency == b.frequency
+            && a.firstDate == b.firstDate && a.firstDocument == b.firstDocument
+            && a.counts.map(\.corpus) == b.counts.map(\.corpus) && a.counts.map(\.count) == b.counts.map(\.count)
+    }
+
+    /// The entry as a line of a dictionary file:
+    /// `word<TAB>frequency<TAB>kind<TAB>origin=…<TAB>first=…<TAB>firstDocument=…<TAB>CORPUS=N…`.
+    /// A hand-written entry the corpora never mention gets frequency 5 for the segmenter and
+    /// `count=0` in its provenance.
+    public var dictionaryLine: String {
+        var fields = [word, String(max(frequency, 5)), kind.rawValue, "origin=\(origin.rawValue)"]
+        if let firstDate { fields.append("first=\(firstDate)") }
+        if let firstDocument { fields.append("firstDocument=\(firstDocument.replacingOccurrences(of: "\t", with: " "))") }
+        fields.append("count=\(frequency)")
+        for (corpus, n) in counts { fields.append("\(corpus)=\(n)") }
+        return fields.joined(separator: "\t")
+    }
+}

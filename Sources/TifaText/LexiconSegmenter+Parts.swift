@@ -1,0 +1,60 @@
+/// A token with the tokens it is made of: a whole formulation and the words and formulations
+/// inside it (推动高质量发展 → 推动 | 高质量发展), each with offsets into the same original text.
+public struct NestedToken: Sendable, Hashable {
+    public var token: Token
+    /// Empty for a token of one word.
+    public var parts: [NestedToken]
+
+    public init(token: Token, parts: [NestedToken] = []) {
+        self.token = token
+        self.parts = parts
+    }
+}
+
+extension LexiconSegmenter {
+    /// The parts of a coarse-mode `tifa` token of three or more characters: the best segmentation
+    /// of its text without the token itself, each part with its own parts in turn. Offsets are
+    /// into `text`, the text the token was cut from. Empty for other tokens.
+    ///
+    /// ```swift
+    /// let text = "坚持党的全面领导"
+    /// for token in segmenter.tokens(in: text) {
+    ///     print(segmenter.parts(of: token, in: text).map { $0.token.text(in: text) })   // [], ["党的", "全面", "领导"]…
+    /// }
+    /// ```
+    public func parts(of token: Token, in text: String) -> [NestedToken] {
+        var text = text
+        let workspace = SegmentationWorkspace()
+        return text.withUTF8 { parts(of: token, in: $0, workspace: workspace) }
+    }
+
+    /// `parts(of:in:)` over UTF-8 bytes, reusing `workspace`.
+    public func parts(of token: Token, in utf8: UnsafeBufferPointer<UInt8>, workspace: SegmentationWorkspace) -> [NestedToken] {
+        guard granularity == .coarse, token.kind == .tifa, token.scalarRange.count >= 3 else { return [] }
+        var inner: [Token] = []
+        workspace.excludeWhole = true
+        defer { workspace.excludeWhole = false }
+        let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Range])
+        do { try segment(bytes, into: &inner, workspace: workspace) } catch { return [] }
+        guard inner.count > 1 else { return [] }
+        workspace.excludeWhole = false
+        return inner.map { part in
+            var shifted = part
+            shifted.utf8Range = (part.utf8Range.lowerBound + token.utf8Range.lowerBound)..<(part.utf8Range.upperBound + token.utf8Range.lowerBound)
+            shifted.scalarRange =
+                (part.scalarRange.lowerBound + token.scalarRange.lowerBound)..<(part.scalarRange.upperBound + token.scalarRange.lowerBound)
+            return NestedToken(token: shifted, parts: parts(of: shifted, in: utf8, workspace: workspace))
+        }
+    }
+
+    /// The tokens of `text`, each with its parts.
+    public func nestedTokens(in text: String) -> [NestedToken] {
+        var text = text
+        let workspace = SegmentationWorkspace()
+        return text.withUTF8 { bytes in
+            var tokens: [Token] = []
+            try! segment(bytes, into: &tokens, workspace: workspace)  // a String is valid UTF-8
+            return tokens.map { NestedToken(token: $0, parts: parts(of: $0, in: bytes, workspace: workspace)) }
+        }
+    }
+}

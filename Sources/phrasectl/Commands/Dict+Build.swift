@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import Tifa
+
+extension Dict {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build a political lexicon from corpora with the miner, plus hand-written lists.",
+            discussion: """
+                Mines the documents of every --corpus with `phrasectl phrases`' miner, keeps the candidates that \
+                are units the texts repeat verbatim (quoted or numbered, or frequent with varied neighbours on \
+                both sides and cohesive) and not free combinations (推动|高质量发展), adds every entry of the \
+                --hand lists, and writes each with its kind and provenance: where it was first seen (date, \
+                document) and its count in each corpus. Mining knows the --general lexicon and the --hand \
+                lists, not the political lexicon being rebuilt. The same input gives a byte-identical file. \
+                Example (Scripts/build-political-lexicon runs it on ../shared/data): \
+                phrasectl dict build --general Dictionaries/general.dict --hand Dictionaries/sources/formulations.tsv \
+                --corpus work-reports=../shared/data/corpora/gov_work_reports.jsonl --output political.dict
+                """)
+
+        @Option(name: .customLong("corpus"), help: ArgumentHelp(
+            "A corpus: its name in the provenance columns, '=', and a file or folder of documents (txt, md, jsonl, csv). Repeat for several.",
+            valueName: "NAME=PATH"))
+        var corpora: [String] = []
+
+        @Option(help: ArgumentHelp("The general lexicon mining knows (word<TAB>frequency<TAB>tag<TAB>pos).", valueName: "FILE"))
+        var general: String
+
+        @Option(help: ArgumentHelp("A hand-written list (word<TAB>kind); every entry is kept. Repeat for several.", valueName: "FILE"))
+        var hand: [String] = []
+
+        @Option(help: ArgumentHelp("The naming grammar (word<TAB>role); the built-in one by default.", valueName: "FILE"))
+        var grammar: String?
+
+        @Option(help: ArgumentHelp("Leave out files of a corpus folder whose path inside it matches (e.g. '2024*').", valueName: "GLOB"))
+        var exclude: [String] = []
+
+        @Option(name: .customLong("min-count"), help: "Occurrences a statistical candidate needs.")
+        var minimumCount = 5
+
+        @Option(help: ArgumentHelp("Write the lexicon here instead of standard output.", valueName: "FILE"))
+        var output: String?
+
+        @Flag(help: "Do not report progress on standard error.")
+        var quiet = false
+
+        func validate() throws {
+            guard !corpora.isEmpty else { throw ValidationError("Name at least one corpus: --corpus NAME=PATH.") }
+            for corpus in corpora {
+                let parts = corpus.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw ValidationError("--corpus takes NAME=PATH (e.g. news=corpora/xwlb), not '\(corpus)'.")
+                }
+                guard !parts[0].contains(where: { $0 == "\t" || $0 == "=" || $0 == " " }) else {
+                    throw ValidationError("A corpus name has no spaces, tabs or '=': '\(parts[0])'.")
+                }
+            }
+            guard (1...1_000_000).contains(minimumCount) else { throw ValidationError("--min-count must be at least 1.") }
+        }
+
+        func run() throws {
+            var documents: [SourceDocument] = []
+            var options = ArchiveOptions()
+            options.exclude = exclude
+            for corpus in corpora {
+                let parts = corpus.split(separator: "=", maxSplits: 1).map(String.init)
+                let files: [String]
+                do { files = try ArchiveReader.files(under: [parts[1]], options: options) } catch {
+                    fail(.input(error.description))
+                }
+                for file in files {
+                    for result in ArchiveReader.documents(in: file, options: options) {
+                        switch result {
+                        case let .success(document):
+                            // A file's id is its path inside the corpus folder, wherever the folder is.
+                            var id = document.id
+                            let root = parts[1].hasSuffix("/") ? parts[1] : parts[1] + "/"
+                            if id.hasPrefix(root) { id.removeFirst(root.count) }
+                            documents.append(SourceDocument(corpus: parts[0], id: id, date: document.date, text: document.text))
+                        case let .failure(failure):
+                            fail(.input(failure.description))
+                        }
+                    }
+                }
+            }
+            var handWritten: [(word: String, kind: LexiconTag)] = []
+            for file in hand {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    fail(.cannotOpen(path: file, reason: "cannot be read as UTF-8 text"))
+                }
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let trimmed = line.trimmingCharacters(in: .whitespaces)
+                    guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+                    let fields = line.split(separator: "\t")
+                    guard fields.count == 2, let kind = LexiconTag(rawValue: String(fields[1])) else {
+                        fail(.input("\(file):\(number + 1): expected word<TAB>kind with kind one of \(LexiconTag.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    }
+                    handWritten.append((String(fields[0]), kind))
+                }
+            }
+            let builder: PoliticalLexiconBuilder
+            do {
+                let lexicon = try Lexicon.load(general: general, political: hand, grammar: grammar)
+                var made = try PoliticalLexiconBuilder(lexicon: lexicon, handWritten: handWritten)
+                made.minimumCount = minimumCount
+                builder = made
+            } catch {
+                fail(.dictionary("\(error)"))
+            }
+            let report = MiningProgressReport(documents: documents.count, quiet: quiet)
+            let entries = builder.build(documents, progress: report.stage)
+            report.finish()
+            var text = """
+                # Tifa political lexicon, built by `phrasectl dict build` (see Dictionaries/README.md).
+                # word<TAB>frequency<TAB>kind<TAB>origin=hand|mined|hand+mined<TAB>first=DATE<TAB>firstDocument=ID<TAB>count=N<TAB>CORPUS=N…
+                # Corpora: \(corpora.map { $0.split(separator: "=", maxSplits: 1)[0] }.joined(separator: ", ")); \
+                hand-written lists: \(hand.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")).
+                # Frequency is the count in the corpora (at least 5, so an entry they never mention still wins over its parts).
+
+                """
+            for entry in entries { text += entry.dictionaryLine + "\n" }
+            if let output {
+                do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                    fail(.cannotOpen(path: output, reason: "cannot be written"))
+                }
+                if !quiet {
+                    let kinds = Dictionary(grouping: entries, by: \.kind).map { "\($0.key.rawValue) \($0.value.count)" }.sorted()
+                    FileHandle.standardError.write(Data("wrote \(entries.count) entries to \(output): \(kinds.joined(separator: ", "))\n".utf8))
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+}

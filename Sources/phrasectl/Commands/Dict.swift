@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Tifa
+
+struct Dict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage dictionaries: add phrases to a user dictionary, build the political lexicon.",
+        subcommands: [Add.self, Build.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Append phrases to a user dictionary, so the segmenter keeps them whole (--user-dict FILE).")
+
+        @Argument(help: ArgumentHelp("The user dictionary (created when missing).", valueName: "FILE"))
+        var file: String
+
+        @Argument(help: ArgumentHelp("Phrases to add.", valueName: "PHRASE"))
+        var phrases: [String]
+
+        @Option(help: "Tag of the new entries.")
+        var tag = "tifa"
+
+        func run() throws {
+            let existing = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            let known = Set(existing.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
+            var added = ""
+            for phrase in phrases where !known.contains(phrase) && !phrase.isEmpty {
+                added += "\(phrase)\t\(100_000)\t\(tag)\n"
+            }
+            let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+            do {
+                try (existing + separator + added).write(toFile: file, atomically: true, encoding: .utf8)
+            } catch {
+                fail(.cannotOpen(path: file, reason: "cannot be written"))
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import TifaText
+import XCTest
+
+/// The naming grammars over the general lexicon alone (no political lexicon), so every name here
+/// comes out whole by its shape, not because a dictionary lists it.
+final class NamingGrammarTests: XCTestCase {
+    static let segmenter: LexiconSegmenter = {
+        let dictionaries = repositoryRoot.appendingPathComponent("Dictionaries")
+        let lexicon = try! Lexicon.load(
+            general: dictionaries.appendingPathComponent("general.dict").path, political: [],
+            grammar: dictionaries.appendingPathComponent("naming-grammar.txt").path, cache: .disabled)
+        return try! LexiconSegmenter(lexicon: lexicon, granularity: .coarse)
+    }()
+
+    func words(_ text: String) -> [String] { Self.segmenter.words(text) }
+
+    func testOrgansByHeadWordsAndTail() {
+        XCTAssertEqual(words("贯彻中央审计委员会的要求"), ["贯彻", "中央审计委员会", "的", "要求"])
+        XCTAssertEqual(words("国家发展和改革委员会"), ["国家发展和改革委员会"])
+        XCTAssertEqual(words("中央和国家机关工作委员会"), ["中央和国家机关工作委员会"])
+        XCTAssertEqual(words("国家卫生健康委员会发布"), ["国家卫生健康委员会", "发布"])
+        XCTAssertEqual(words("国务院办公厅印发"), ["国务院办公厅", "印发"])
+    }
+
+    func testOrganNamesStopAtGoverningVerbsAndWords() {
+        // A governing verb is never inside a name; the organ starts at the second head.
+        XCTAssertEqual(words("中央决定成立中央金融委员会"), ["中央", "决定", "成立", "中央金融委员会"])
+        // 部 that starts a word (部门, 部署) ends no organ; 区 inside 地区 starts none.
+        XCTAssertEqual(words("国家有关部门部署"), ["国家有关", "部门", "部署"])
+        XCTAssertEqual(words("地区发展和改革委员会"), ["地区", "发展", "和", "改革", "委员会"])
+    }
+
+    func testCampaignsAndZones() {
+        XCTAssertEqual(words("坚决打赢碧水保卫战"), ["坚决", "打赢", "碧水保卫战"])
+        XCTAssertEqual(words("防范化解重大风险攻坚战"), ["防范化解重大风险攻坚战"])
+        XCTAssertEqual(words("开展党史学习教育"), ["开展", "党史学习教育"])
+        XCTAssertEqual(words("建设天津滨海新区"), ["建设", "天津滨海新区"])
+    }
+
+    func testNumberedFormulasWithLongNumerals() {
+        XCTAssertEqual(words("取得十三个方面成就"), ["取得", "十三个方面成就"])
+        XCTAssertEqual(words("坚持二十四字方针"), ["坚持", "二十四字方针"])
+        XCTAssertEqual(words("九条不动"), ["九条", "不", "动"])
+    }
+
+    func testMeetingsByTheirNumbers() {
+        XCTAssertEqual(words("党的十一届三中全会以来"), ["党的十一届三中全会", "以来"])
+        XCTAssertEqual(words("十八届四中全会和中共二十大"), ["十八届四中全会", "和", "中共二十大"])
+    }
+
+    func testFreeVerbsAndPredicatesStayApart() {
+        XCTAssertEqual(words("推动高质量发展"), ["推动", "高质量", "发展"])
+        XCTAssertEqual(words("他说，管理制度很重要。"), ["他", "说", "，", "管理制度", "很", "重要", "。"])
+    }
+}
