@@ -68,7 +68,7 @@ public struct PoliticalLexiconBuilder: Sendable {
     /// Function characters no set phrase starts or ends with: a candidate with one at its edge
     /// has grown across a word boundary (是党中央着眼, 韩正等).
     static let badFirst = Set("是把我同据对在将和与及从向由被让给于也都就还又并而要会能等了的着说其该这那此各每个轮批次届年月日号方".unicodeScalars.map(\.value))
-    static let badLast = Set("的了着等是和与及在为对把到从向将被地得之也都就还又并而要会能说其该这那此各每".unicodeScalars.map(\.value))
+    static let badLast = Set("的了着等是和与及在为对把到从向将被地得之也都就还又并而要能说其该这那此各每".unicodeScalars.map(\.value))
 
     /// The entries, most frequent first (ties by word), deterministic for the same input.
     public func build(_ documents: [SourceDocument], progress: (MiningStage) -> Void = { _ in }) -> [PoliticalLexiconEntry] {

@@ -153,10 +153,14 @@ public struct LexiconSegmenter: SpanSegmenter {
         let chunked = normalized.hasChunks
         let excludedStart = w.excluded?.lowerBound ?? -1
         let excludedEnd = w.excluded?.upperBound ?? -1
+        // What the naming grammars need to know of the run, kept in registers while it is built.
+        var tagsSeen: UInt8 = 0
+        var formulationSeen = false
+        var joinSeen = false
 
         for p in a..<b {
             w.edgeOffset.append(Int32(w.edgeEnd.count))
-            if s[p] == 0x515A, p + 1 < b, s[p + 1] == 0x7684 { w.joinSeen = true }  // 党的
+            if s[p] == 0x515A, p + 1 < b, s[p + 1] == 0x7684 { joinSeen = true }  // 党的
             let first = w.edgeEnd.count
             var hasSingle = false
             var node: Int32 = 0
@@ -190,9 +194,10 @@ public struct LexiconSegmenter: SpanSegmenter {
                     } else {
                         let formulation = coarse && isFormulationTag(record.tag)
                         w.append(end: q, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
+                        tagsSeen |= record.tag
                         if formulation {
-                            w.formulationSeen = true
-                            if q < b && s[q] == 0x7684 { w.joinSeen = true }  // 的
+                            formulationSeen = true
+                            if q < b && s[q] == 0x7684 { joinSeen = true }  // 的
                         }
                     }
                     if q == p + 1 { hasSingle = true }
@@ -228,7 +233,12 @@ public struct LexiconSegmenter: SpanSegmenter {
             }
         }
         w.edgeOffset.append(Int32(w.edgeEnd.count))
-        if coarse { addGrammarEdges(s, a, b, normalized, &w) }
+        if coarse {
+            w.tagsSeen = tagsSeen
+            w.formulationSeen = formulationSeen
+            w.joinSeen = joinSeen
+            addGrammarEdges(s, a, b, normalized, &w)
+        }
 
         // Best path from each position to the end of the run, by dynamic programming from the right.
         // A choice below zero is grammar edge -(choice + 2).

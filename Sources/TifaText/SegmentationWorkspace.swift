@@ -47,7 +47,8 @@ struct HanRunDAG {
     var excluded: Range<Int>? = nil
     /// Where the run being segmented starts.
     var runStart = 0
-    /// The tag bytes of the run's lexicon edges, or-ed: which naming roles occur in it.
+    /// The tag bytes of the run's lexicon edges, or-ed: which naming roles occur in it (set once
+    /// the run's lexicon edges are known).
     var tagsSeen: UInt8 = 0
     /// Whether the run holds a formulation the lexicon knows.
     var formulationSeen = false
@@ -82,7 +83,6 @@ struct HanRunDAG {
         edgeEnd.append(Int32(end))
         edgeScore.append(score)
         edgeInfo.append(UInt32(kind.code) | UInt32(tag) << 8 | UInt32(flags) << 16)
-        tagsSeen |= tag
     }
 
     @inline(__always)
