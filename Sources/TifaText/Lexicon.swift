@@ -40,6 +40,9 @@ public final class Lexicon: @unchecked Sendable {
         /// A verb or adverb by its part of speech (jieba v, vd, d): a rare general word it starts is
         /// a free combination in the coarse mode (提高|效率).
         static let predicative = EntryFlags(rawValue: 64)
+        /// A general-lexicon word that is a free combination (全面实施, 提高效率): the coarse mode
+        /// leaves it in its parts.
+        static let freeCompound = EntryFlags(rawValue: 128)
     }
 
     /// Takes ownership of `storage`, a compiled lexicon (see `LexiconTables`).

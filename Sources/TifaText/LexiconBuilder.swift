@@ -222,6 +222,7 @@ struct LexiconBuilder {
             }
         }
 
+        let freeCompound = freeCompounds(unique: unique, roles: mergedRoles, inGeneral: inGeneral, idiom: generalIdiom)
         for (n, i) in unique.enumerated() where source[i] == .political && !inGeneral[n] {
             frequency[i] *= Self.politicalFrequencyScale
         }
@@ -261,6 +262,7 @@ struct LexiconBuilder {
                 if mergedRoles[n].contains(.governing) { flags.insert(.governing) }
                 if adjective[i] { flags.insert(.adjective) }
                 if predicative[i] { flags.insert(.predicative) }
+                if freeCompound[n] { flags.insert(.freeCompound) }
                 let multiWord = (source[i] == .political || source[i] == .grammar) && !inGeneral[n] && tag[i] != .person
                     && tag[i] != .place
                 if multiWord { flags.insert(.coarseOnly) }
@@ -277,6 +279,34 @@ struct LexiconBuilder {
         t.fillHash()
         LexiconTables.seal(storage)
         return storage
+    }
+
+    /// Which general-lexicon words are free combinations in the coarse mode: a governing verb or
+    /// adverb and another word of two or more characters (全面|实施, 深入|开展), or a verb or adverb
+    /// and another word when the whole is rare, ten occurrences or fewer (提高|效率). Idioms the
+    /// general lexicon knows well (a hundred occurrences) and political and user entries are not.
+    private func freeCompounds(unique: [Int], roles: [NamingRole], inGeneral: [Bool], idiom: [Bool]) -> [Bool] {
+        var result = [Bool](repeating: false, count: unique.count)
+        var byKey: [[UInt32]: Int] = [:]
+        keyScalars.withUnsafeBufferPointer { keys in
+            for (n, i) in unique.enumerated() where keyLength[i] >= 2 && keyLength[i] <= 8 {
+                byKey[Array(keys[Int(keyStart[i])..<Int(keyStart[i] + keyLength[i])])] = n
+            }
+            for (n, i) in unique.enumerated() where keyLength[i] >= 4 && source[i] == .general && inGeneral[n] {
+                guard tag[i] == .general || tag[i] == .person || tag[i] == .place else { continue }
+                guard !idiom[n] || frequency[i] < 100 else { continue }
+                let word = Array(keys[Int(keyStart[i])..<Int(keyStart[i] + keyLength[i])])
+                for k in 2...(word.count - 2) {
+                    guard let prefix = byKey[Array(word[..<k])], byKey[Array(word[k...])] != nil else { continue }
+                    let p = unique[prefix]
+                    if roles[prefix].contains(.governing) || (predicative[p] && frequency[i] <= 10) {
+                        result[n] = true
+                        break
+                    }
+                }
+            }
+        }
+        return result
     }
 
     @inline(__always)

@@ -19,6 +19,7 @@ extension LexiconSegmenter {
 
     /// Adds the edges of every name the grammars find in the run `a..<b`, whose lexicon and rule
     /// edges are complete.
+    @inline(never)
     func addGrammarEdges(
         _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
     ) {
@@ -29,26 +30,25 @@ extension LexiconSegmenter {
         let system = seen.contains(.systemTail) && w.formulationSeen
         guard organ || campaign || system || w.joinSeen else { return }
         var campaignTails: [Int] = []
-        for p in a..<b {
-            for e in edges(from: p, a, w) {
-                let tag = w.edgeTag(e)
-                if tag & 0xF0 == 0 && w.edgeKind(e) != .tifa { continue }
-                let end = Int(w.edgeEnd[e])
-                let roles = NamingRole(tagByte: tag)
-                if organ, roles.contains(.namingHead), startsName(p, length: end - p, a, w) {
-                    organs(from: p, headEnd: end, s, a, b, normalized, &w)
-                }
-                if campaign, roles.contains(.campaignTail), campaignTails.last != p { campaignTails.append(p) }
-                if end < b, isKnownFormulation(e, length: end - p, w) {
-                    if system {
-                        for tail in edges(from: end, a, w) where NamingRole(tagByte: w.edgeTag(tail)).contains(.systemTail) {
-                            add(from: p, to: Int(w.edgeEnd[tail]), normalized, &w)
-                        }
-                    }
-                    if w.joinSeen, end + 1 < b, s[end] == Self.of { joins(from: p, after: end + 1, a, normalized, &w) }
-                }
+        for k in 0..<w.markedEdge.count {
+            let p = Int(w.markedStart[k]), e = Int(w.markedEdge[k])
+            let end = Int(w.edgeEnd[e])
+            let roles = NamingRole(tagByte: w.edgeTag(e))
+            if organ, roles.contains(.namingHead), startsName(p, length: end - p, a, w) {
+                organs(from: p, headEnd: end, s, a, b, normalized, &w)
             }
-            if w.joinSeen, s[p] == Self.party, p + 2 < b, s[p + 1] == Self.of {
+            if campaign, roles.contains(.campaignTail), campaignTails.last != p { campaignTails.append(p) }
+            if end < b, isKnownFormulation(e, length: end - p, w) {
+                if system {
+                    for tail in edges(from: end, a, w) where NamingRole(tagByte: w.edgeTag(tail)).contains(.systemTail) {
+                        add(from: p, to: Int(w.edgeEnd[tail]), normalized, &w)
+                    }
+                }
+                if w.joinSeen, end + 1 < b, s[end] == Self.of { joins(from: p, after: end + 1, a, normalized, &w) }
+            }
+        }
+        if w.joinSeen {
+            for p in a..<(b - 2) where s[p] == Self.party && s[p + 1] == Self.of {
                 joins(from: p, after: p + 2, a, normalized, &w, meetings: true)
             }
         }

@@ -28,9 +28,6 @@ public struct LexiconSegmenter: SpanSegmenter {
     let commonWordScore: Float
     /// A word must be above this (about 100 occurrences) to end a chain as its last two characters.
     let establishedWordScore: Float
-    /// A general word below this (about 10 occurrences) that starts with a verb or adverb is a
-    /// phrase the general lexicon happens to list (提高效率), not a word, in the coarse mode.
-    let rareWordScore: Float
 
     /// The PKU standard cuts most compounds the general lexicon lists whole (检察 机关, 信息 技术,
     /// 新 世纪) and keeps lexicalized ones (社会主义, 知识产权). The fine mode therefore lowers a
@@ -53,7 +50,6 @@ public struct LexiconSegmenter: SpanSegmenter {
         nameScore = perWord + Float(log(1_000.0))
         commonWordScore = perWord + Float(log(3_000.0))
         establishedWordScore = perWord + Float(log(100.0))
-        rareWordScore = perWord + Float(log(10.0))
 
     }
 
@@ -148,8 +144,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         let maxLength = t.maxWordLength
         let skipFlags: UInt8 = coarse ? 0 : Lexicon.EntryFlags.coarseOnly.rawValue
         let keepWhole = Lexicon.EntryFlags.keepWhole.rawValue
-        let governing = Lexicon.EntryFlags.governing.rawValue
-        let predicative = Lexicon.EntryFlags.predicative.rawValue
+        let freeCompound = Lexicon.EntryFlags.freeCompound.rawValue
         let chunked = normalized.hasChunks
         let excludedStart = w.excluded?.lowerBound ?? -1
         let excludedEnd = w.excluded?.upperBound ?? -1
@@ -160,16 +155,12 @@ public struct LexiconSegmenter: SpanSegmenter {
 
         for p in a..<b {
             w.edgeOffset.append(Int32(w.edgeEnd.count))
-            if s[p] == 0x515A, p + 1 < b, s[p + 1] == 0x7684 { joinSeen = true }  // 党的
+            if s[p] == 0x515A && p + 1 < b && s[p + 1] == 0x7684 { joinSeen = true }  // 党的
             let first = w.edgeEnd.count
             var hasSingle = false
             var node: Int32 = 0
             var record = t.nodes[0]
             var q = p
-            // Where the longest governing verb or adverb the word starts with ends (全面|实施).
-            var governedEnd = -1
-            // … and the longest verb or adverb by its part of speech.
-            var predicateEnd = -1
             let limit = min(b, p + maxLength)
             let surname = s[p] < 0x10000 && t.rootNodes[Int(s[p])].flags & Lexicon.EntryFlags.surname.rawValue != 0
             while q < limit {
@@ -183,26 +174,23 @@ public struct LexiconSegmenter: SpanSegmenter {
                     if !coarse && record.flags & keepWhole == 0 { score -= Self.fineCompoundPenalty(length: q - p) }
                     if q == excludedEnd && p == excludedStart {
                         // The token whose parts are being found: not itself.
-                    } else if coarse
-                        && ((governedEnd > 0 && isFreeCompound(s, governedEnd..<q, record))
-                            || (predicateEnd > 0 && record.logProbability < rareWordScore
-                                && isFreeCompound(s, predicateEnd..<q, record)))
-                    {
+                    } else if coarse && record.flags & freeCompound != 0 {
                         // A general word made of a governing word and another (全面实施, 发挥作用), or a
                         // rare one made of a verb and another (提高效率): a free combination, which the
-                        // coarse mode leaves in its parts.
+                        // coarse mode leaves in its parts (see `LexiconBuilder.freeCompounds`).
                     } else {
                         let formulation = coarse && isFormulationTag(record.tag)
                         w.append(end: q, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
-                        tagsSeen |= record.tag
-                        if formulation {
-                            formulationSeen = true
-                            if q < b && s[q] == 0x7684 { joinSeen = true }  // 的
+                        if coarse && (formulation || record.tag >= 0x10) {
+                            w.markLastEdge(start: p)
+                            tagsSeen |= record.tag
+                            if formulation {
+                                formulationSeen = true
+                                if q < b && s[q] == 0x7684 { joinSeen = true }  // 的
+                            }
                         }
                     }
                     if q == p + 1 { hasSingle = true }
-                    if q - p >= 2 && record.flags & governing != 0 { governedEnd = q }
-                    if q - p >= 2 && record.flags & predicative != 0 { predicateEnd = q }
                 }
                 if record.childCount == 0 { break }
             }
@@ -312,6 +300,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             e += 1
         }
         w.append(end: end, score: score, kind: kind)
+        if kind == .tifa { w.markLastEdge(start: w.runStart + w.edgeOffset.count - 1) }
     }
 
     /// Chinese numerals: every well-formed number the run starts with (三十五, 二○○一, 一百二十), alone
@@ -357,7 +346,8 @@ public struct LexiconSegmenter: SpanSegmenter {
         _ w: inout HanRunDAG
     ) {
         guard isFormulaNumeral(s[p]), p + 2 < b else { return }
-        // 数词 + 量词 + a content word of 2–4 characters that is not negated (九条不动 is no formula).
+        // 数词 + 量词 + a content word of 2–4 characters that is not negated (九条不动 is no formula), no
+        // adjective (十八大|很重) and no governing verb (十条|取得).
         if isFormulaMeasure(s[p + 1]), !(s[p] == 0x4E00 && s[p + 1] == 0x4E2A),  // not 一个
             !(s[p + 1] == 0x5927 && followsPartyName(s, p)),  // 党的十大 is a congress
             s[p + 2] != 0x4E0D, s[p + 2] != 0x6CA1, s[p + 2] != 0x672A  // 不 没 未
@@ -370,7 +360,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                 q += 1
                 let record = lexicon.tables.nodes[Int(node)]
                 if record.entry >= 0, q - (p + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
-                    record.flags & Lexicon.EntryFlags.adjective.rawValue == 0
+                    record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue) == 0
                 {
                     addEdge(&w, normalized, from: first, to: q, score: formulaScore, kind: .tifa)
                 }
@@ -406,8 +396,10 @@ public struct LexiconSegmenter: SpanSegmenter {
         }
     }
 
-    /// A number of several characters, a measure word and a content word (no adjective) of two to
-    /// four characters, or 方面 and one: 十三个方面成就, 二十四字方针, 一百项措施.
+    /// A number of several characters, a measure word and a content word (no adjective, no
+    /// governing verb: 十条|取得) of two to four characters, or 方面 and one: 十三个方面成就,
+    /// 二十四字方针, 一百项措施.
+    @inline(never)
     private func addLongNumeralFormulaEdges(
         _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
         _ w: inout HanRunDAG
@@ -436,6 +428,7 @@ public struct LexiconSegmenter: SpanSegmenter {
     }
 
     /// A plenum by its numbers: 十八届四中全会, 二十届三中全会 (届, a numeral, 中全会).
+    @inline(never)
     private func addPlenumEdge(
         _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
         _ w: inout HanRunDAG
@@ -451,6 +444,7 @@ public struct LexiconSegmenter: SpanSegmenter {
 
     /// A Party congress by its number after 党的 or 中共: 党的十八大, 中共二十大; with a plenum
     /// (党的十一届三中全会) the 的-join of the naming grammars applies.
+    @inline(never)
     private func addCongressEdge(
         _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
         _ w: inout HanRunDAG
@@ -472,27 +466,12 @@ public struct LexiconSegmenter: SpanSegmenter {
             q += 1
             let record = lexicon.tables.nodes[Int(node)]
             if record.entry >= 0, q - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
-                record.flags & Lexicon.EntryFlags.adjective.rawValue == 0
+                record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue) == 0
             {
                 ends.append(q)
             }
         }
         return ends
-    }
-
-    /// Whether a general word whose governing prefix ends where `rest` starts is a free
-    /// combination: the rest is a word of two or more characters, and the word is no established
-    /// idiom, user word or political entry.
-    @inline(__always)
-    private func isFreeCompound(_ s: UnsafeBufferPointer<UInt32>, _ rest: Range<Int>, _ record: LexiconTables.Node) -> Bool {
-        let tag = record.tag & 0x0F
-        guard rest.count >= 2, tag == LexiconTag.general.code || tag == LexiconTag.person.code || tag == LexiconTag.place.code,
-            record.flags & Lexicon.EntryFlags.coarseOnly.rawValue == 0,
-            // An idiom or user word stays whole; the general lexicon's rare entries tagged as idioms
-            // or names (深入开展, 严格执行) do not.
-            record.flags & Lexicon.EntryFlags.keepWhole.rawValue == 0 || record.logProbability < establishedWordScore
-        else { return false }
-        return lexiconNode(s, rest) != nil
     }
 
     /// Whether 党的 or 中共 stands right before `p`.

@@ -39,6 +39,10 @@ struct HanRunDAG {
     var edgeScore = RawBuffer<Float>()
     /// Per edge: the token kind (bits 0–7), the lexicon's tag byte (8–15) and entry flags (16–23).
     var edgeInfo = RawBuffer<UInt32>()
+    /// The edges the naming grammars look at — with a naming role, or a known formulation — and
+    /// where they start, in order of start.
+    var markedStart = RawBuffer<Int32>()
+    var markedEdge = RawBuffer<Int32>()
     var grammarStart = RawBuffer<Int32>()
     var grammarEnd = RawBuffer<Int32>()
     var best = RawBuffer<Float>()
@@ -60,6 +64,8 @@ struct HanRunDAG {
         edgeEnd.deallocate()
         edgeScore.deallocate()
         edgeInfo.deallocate()
+        markedStart.deallocate()
+        markedEdge.deallocate()
         grammarStart.deallocate()
         grammarEnd.deallocate()
         best.deallocate()
@@ -71,6 +77,8 @@ struct HanRunDAG {
         edgeEnd.removeAll()
         edgeScore.removeAll()
         edgeInfo.removeAll()
+        markedStart.removeAll()
+        markedEdge.removeAll()
         grammarStart.removeAll()
         grammarEnd.removeAll()
         tagsSeen = 0
@@ -97,6 +105,13 @@ struct HanRunDAG {
     @inline(__always)
     mutating func setEdgeKind(_ e: Int, _ kind: TokenKind) {
         edgeInfo[e] = edgeInfo[e] & ~0xFF | UInt32(kind.code)
+    }
+
+    /// Marks the last edge, which starts at `start`, for the naming grammars.
+    @inline(__always)
+    mutating func markLastEdge(start: Int) {
+        markedStart.append(Int32(start))
+        markedEdge.append(Int32(edgeEnd.count - 1))
     }
 
     /// Adds a naming grammar's edge (all of them score as a formula and are `tifa` tokens).
