@@ -23,7 +23,8 @@ extension LexiconSegmenter {
     func addGrammarEdges(
         _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
     ) {
-        // Most runs hold no tail and no formulation before 的: nothing to do.
+        // Most runs hold no tail and no formulation before 的: nothing to do. The edges with a naming
+        // role were marked while the run's edges were made; formulations are found by their end.
         let seen = NamingRole(tagByte: w.tagsSeen)
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
         let campaign = seen.contains(.campaignTail)
@@ -38,18 +39,15 @@ extension LexiconSegmenter {
                 organs(from: p, headEnd: end, s, a, b, normalized, &w)
             }
             if campaign, roles.contains(.campaignTail), campaignTails.last != p { campaignTails.append(p) }
-            if end < b, isKnownFormulation(e, length: end - p, w) {
-                if system {
-                    for tail in edges(from: end, a, w) where NamingRole(tagByte: w.edgeTag(tail)).contains(.systemTail) {
-                        add(from: p, to: Int(w.edgeEnd[tail]), normalized, &w)
-                    }
-                }
-                if w.joinSeen, end + 1 < b, s[end] == Self.of { joins(from: p, after: end + 1, a, normalized, &w) }
+            // A known formulation ending where a system tail starts: 健康中国|战略.
+            if system, roles.contains(.systemTail) {
+                for (start, _) in formulations(endingAt: p, a, w) { add(from: start, to: end, normalized, &w) }
             }
         }
         if w.joinSeen {
-            for p in a..<(b - 2) where s[p] == Self.party && s[p + 1] == Self.of {
-                joins(from: p, after: p + 2, a, normalized, &w, meetings: true)
+            for d in (a + 1)..<max(a + 1, b - 1) where s[d] == Self.of {
+                for (start, _) in formulations(endingAt: d, a, w) { joins(from: start, after: d + 1, a, normalized, &w) }
+                if s[d - 1] == Self.party { joins(from: d - 1, after: d + 1, a, normalized, &w, meetings: true) }
             }
         }
         // Campaigns: from each start close enough before a campaign tail, in order of start.
@@ -143,6 +141,17 @@ extension LexiconSegmenter {
         }
     }
 
+    /// The known formulations (start, edge) that end at `end`, from the edges of the positions before it.
+    private func formulations(endingAt end: Int, _ a: Int, _ w: HanRunDAG) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        for p in max(a, end - max(lexicon.maxWordLength, 16))..<end {
+            for e in edges(from: p, a, w) where Int(w.edgeEnd[e]) == end && isKnownFormulation(e, length: end - p, w) {
+                found.append((p, e))
+            }
+        }
+        return found
+    }
+
     @inline(__always)
     private func add(from p: Int, to end: Int, _ normalized: NormalizedBuffer, _ w: inout HanRunDAG) {
         guard normalized.isBoundary(end), normalized.isBoundary(p) else { return }
@@ -200,6 +209,6 @@ extension LexiconSegmenter {
 /// Whether a compiled tag byte names political vocabulary that the coarse mode emits as `tifa`.
 @inline(__always)
 func isFormulationTag(_ tagByte: UInt8) -> Bool {
-    let code = tagByte & 0x0F
-    return code != LexiconTag.general.code && code != LexiconTag.person.code && code != LexiconTag.place.code
+    // Bit k set: the kind with code k is political vocabulary (all but general 0, person 4, place 5).
+    (0xFFCE as UInt16) >> UInt16(tagByte & 0x0F) & 1 != 0
 }

@@ -142,9 +142,10 @@ public struct LexiconSegmenter: SpanSegmenter {
         let coarse = granularity == .coarse
         let t = lexicon.tables
         let maxLength = t.maxWordLength
-        let skipFlags: UInt8 = coarse ? 0 : Lexicon.EntryFlags.coarseOnly.rawValue
+        // The fine mode skips the coarse mode's multi-word entries; the coarse mode skips free
+        // combinations the general lexicon lists (全面实施, 提高效率; see `LexiconBuilder.freeCompounds`).
+        let skipFlags: UInt8 = coarse ? Lexicon.EntryFlags.freeCompound.rawValue : Lexicon.EntryFlags.coarseOnly.rawValue
         let keepWhole = Lexicon.EntryFlags.keepWhole.rawValue
-        let freeCompound = Lexicon.EntryFlags.freeCompound.rawValue
         let chunked = normalized.hasChunks
         let excludedStart = w.excluded?.lowerBound ?? -1
         let excludedEnd = w.excluded?.upperBound ?? -1
@@ -174,20 +175,16 @@ public struct LexiconSegmenter: SpanSegmenter {
                     if !coarse && record.flags & keepWhole == 0 { score -= Self.fineCompoundPenalty(length: q - p) }
                     if q == excludedEnd && p == excludedStart {
                         // The token whose parts are being found: not itself.
-                    } else if coarse && record.flags & freeCompound != 0 {
-                        // A general word made of a governing word and another (全面实施, 发挥作用), or a
-                        // rare one made of a verb and another (提高效率): a free combination, which the
-                        // coarse mode leaves in its parts (see `LexiconBuilder.freeCompounds`).
                     } else {
                         let formulation = coarse && isFormulationTag(record.tag)
                         w.append(end: q, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
-                        if coarse && (formulation || record.tag >= 0x10) {
+                        if record.tag >= 0x10 && coarse {
                             w.markLastEdge(start: p)
                             tagsSeen |= record.tag
-                            if formulation {
-                                formulationSeen = true
-                                if q < b && s[q] == 0x7684 { joinSeen = true }  // 的
-                            }
+                        }
+                        if formulation {
+                            formulationSeen = true
+                            if q < b && s[q] == 0x7684 { joinSeen = true }  // 的
                         }
                     }
                     if q == p + 1 { hasSingle = true }
@@ -300,7 +297,6 @@ public struct LexiconSegmenter: SpanSegmenter {
             e += 1
         }
         w.append(end: end, score: score, kind: kind)
-        if kind == .tifa { w.markLastEdge(start: w.runStart + w.edgeOffset.count - 1) }
     }
 
     /// Chinese numerals: every well-formed number the run starts with (三十五, 二○○一, 一百二十), alone
