@@ -77,7 +77,7 @@ public struct PhraseMiner: Sendable {
         }
 
         // Statistical candidates: runs of suffixes sharing their first `length` characters.
-        for length in 2...Self.maximumLength {
+        for length in 2...Self.maximumLength where !sa.suffixes.isEmpty {
             progress(.countingLength(length))
             var runStart = 0
             for i in 1...sa.suffixes.count {

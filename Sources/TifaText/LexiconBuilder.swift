@@ -179,6 +179,16 @@ struct LexiconBuilder {
             }
         }
 
+        // A governing word no dictionary lists is no word: the role alone makes no entry.
+        if onlyGrammar.contains(true) {
+            let keep = unique.indices.filter { !(onlyGrammar[$0] && mergedRoles[$0] == .governing) }
+            unique = keep.map { unique[$0] }
+            inGeneral = keep.map { inGeneral[$0] }
+            generalIdiom = keep.map { generalIdiom[$0] }
+            mergedRoles = keep.map { mergedRoles[$0] }
+            onlyGrammar = keep.map { onlyGrammar[$0] }
+        }
+
         // Trie nodes, breadth first, so that the children of a node are contiguous.
         var label: [UInt32] = [0]
         var firstChild: [Int32] = [0]

@@ -248,7 +248,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             }
             while grammarEdge >= 0 && Int(w.grammarStart[grammarEdge]) == a + p {
                 let end = w.grammarEnd[grammarEdge]
-                let score = formulaScore + w.best[Int(end) - a]
+                let score = formulaScore - w.grammarCost[grammarEdge] + w.best[Int(end) - a]
                 if score > bestScore || (score == bestScore && end > bestEnd) {
                     bestScore = score
                     bestEnd = end

@@ -45,6 +45,8 @@ struct HanRunDAG {
     var markedEdge = RawBuffer<Int32>()
     var grammarStart = RawBuffer<Int32>()
     var grammarEnd = RawBuffer<Int32>()
+    /// What a grammar edge costs beyond a formula's score (nats): words its modifier has beyond the first.
+    var grammarCost = RawBuffer<Float>()
     var best = RawBuffer<Float>()
     var choice = RawBuffer<Int32>()
     /// A span (run positions) no edge may cover whole: the token whose parts are being found.
@@ -68,6 +70,7 @@ struct HanRunDAG {
         markedEdge.deallocate()
         grammarStart.deallocate()
         grammarEnd.deallocate()
+        grammarCost.deallocate()
         best.deallocate()
         choice.deallocate()
     }
@@ -81,6 +84,7 @@ struct HanRunDAG {
         markedEdge.removeAll()
         grammarStart.removeAll()
         grammarEnd.removeAll()
+        grammarCost.removeAll()
         tagsSeen = 0
         formulationSeen = false
         joinSeen = false
@@ -114,37 +118,50 @@ struct HanRunDAG {
         markedEdge.append(Int32(edgeEnd.count - 1))
     }
 
-    /// Adds a naming grammar's edge (all of them score as a formula and are `tifa` tokens).
+    /// Adds a naming grammar's edge (all of them score as a formula, less `cost`, and are `tifa` tokens).
     @inline(__always)
-    mutating func appendGrammarEdge(from start: Int, to end: Int) {
+    mutating func appendGrammarEdge(from start: Int, to end: Int, cost: Float = 0) {
         grammarStart.append(Int32(start))
         grammarEnd.append(Int32(end))
+        grammarCost.append(cost)
     }
 
-    /// Orders the grammar edges by start and end, without repeats, as the best-path search reads them.
+    /// Orders the grammar edges by start, end and cost, keeping the cheapest of repeats, as the
+    /// best-path search reads them.
     mutating func sortGrammarEdges() {
         let n = grammarStart.count
         guard n > 1 else { return }
         // Few edges: insertion sort.
         for i in 1..<n {
-            let start = grammarStart[i], end = grammarEnd[i]
+            let start = grammarStart[i], end = grammarEnd[i], cost = grammarCost[i]
             var j = i - 1
-            while j >= 0 && (grammarStart[j], grammarEnd[j]) > (start, end) {
+            while j >= 0 && Self.isAfter(grammarStart[j], grammarEnd[j], grammarCost[j], start, end, cost) {
                 grammarStart[j + 1] = grammarStart[j]
                 grammarEnd[j + 1] = grammarEnd[j]
+                grammarCost[j + 1] = grammarCost[j]
                 j -= 1
             }
             grammarStart[j + 1] = start
             grammarEnd[j + 1] = end
+            grammarCost[j + 1] = cost
         }
         var kept = 1
         for i in 1..<n where grammarStart[i] != grammarStart[kept - 1] || grammarEnd[i] != grammarEnd[kept - 1] {
             grammarStart[kept] = grammarStart[i]
             grammarEnd[kept] = grammarEnd[i]
+            grammarCost[kept] = grammarCost[i]
             kept += 1
         }
         grammarStart.resize(kept)
         grammarEnd.resize(kept)
+        grammarCost.resize(kept)
+    }
+
+    @inline(__always)
+    private static func isAfter(_ s1: Int32, _ e1: Int32, _ c1: Float, _ s2: Int32, _ e2: Int32, _ c2: Float) -> Bool {
+        if s1 != s2 { return s1 > s2 }
+        if e1 != e2 { return e1 > e2 }
+        return c1 > c2
     }
 
     /// Whether an edge from the current position (whose edges start at `first`) ends at `end`.

@@ -33,7 +33,9 @@ final class NamingGrammarTests: XCTestCase {
 
     func testCampaignsAndZones() {
         XCTAssertEqual(words("坚决打赢碧水保卫战"), ["坚决", "打赢", "碧水保卫战"])
-        XCTAssertEqual(words("防范化解重大风险攻坚战"), ["防范化解重大风险攻坚战"])
+        XCTAssertEqual(words("打赢污染防治攻坚战"), ["打赢", "污染防治攻坚战"])
+        // A verb does not start a name the lexicon does not know (防范 化解 are verbs).
+        XCTAssertEqual(words("防范化解重大风险攻坚战"), ["防范", "化解", "重大风险攻坚战"])
         XCTAssertEqual(words("开展党史学习教育"), ["开展", "党史学习教育"])
         XCTAssertEqual(words("建设天津滨海新区"), ["建设", "天津滨海新区"])
     }
@@ -47,6 +49,15 @@ final class NamingGrammarTests: XCTestCase {
     func testMeetingsByTheirNumbers() {
         XCTAssertEqual(words("党的十一届三中全会以来"), ["党的十一届三中全会", "以来"])
         XCTAssertEqual(words("十八届四中全会和中共二十大"), ["十八届四中全会", "和", "中共二十大"])
+    }
+
+    /// A verb, or any frequent word, before a campaign or zone tail stays a word of its own; rare
+    /// words join the name. (With the political lexicon too: 研究 stays apart from 主题教育.)
+    func testVerbsBeforeTailsStayApart() {
+        XCTAssertEqual(words("要研究蓝天保卫战的要求"), ["要", "研究", "蓝天保卫战", "的", "要求"])
+        XCTAssertEqual(words("各地积极参与浦东新区建设"), ["各地", "积极", "参与", "浦东新区", "建设"])
+        XCTAssertEqual(Segmenters.coarse.words("研究主题教育"), ["研究", "主题教育"])
+        XCTAssertEqual(Segmenters.coarse.words("要领会乡村振兴战略的要求"), ["要", "领会", "乡村振兴战略", "的", "要求"])
     }
 
     func testFreeVerbsAndPredicatesStayApart() {

@@ -31,6 +31,22 @@ final class SegmentCommandTests: XCTestCase {
         var tokens: [Token]
     }
 
+    /// A formulation made of several words carries them as `parts`, nested, with offsets into the
+    /// original line.
+    func testJSONPartsOfAFormulation() throws {
+        let line = "要全面从严治党"
+        let result = try PhrasectlRunner.run(["segment", "--format", "json"], stdin: Data((line + "\n").utf8))
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(
+            result.stdout,
+            #"{"line":1,"tokens":[{"text":"要","kind":"word","start":0,"end":1,"byteStart":0,"byteEnd":3},"#
+                + #"{"text":"全面从严治党","kind":"tifa","start":1,"end":7,"byteStart":3,"byteEnd":21,"parts":["#
+                + #"{"text":"全面","kind":"word","start":1,"end":3,"byteStart":3,"byteEnd":9},"#
+                + #"{"text":"从严治党","kind":"tifa","start":3,"end":7,"byteStart":9,"byteEnd":21,"parts":["#
+                + #"{"text":"从严","kind":"word","start":3,"end":5,"byteStart":9,"byteEnd":15},"#
+                + #"{"text":"治党","kind":"word","start":5,"end":7,"byteStart":15,"byteEnd":21}]}]}]}"# + "\n")
+    }
+
     /// In JSON output the original line sliced at start..end (scalars) and at byteStart..byteEnd
     /// (bytes) is the token text, for full-width and Traditional input too.
     func testJSONOffsetsSliceTheOriginalLine() throws {

@@ -7,11 +7,13 @@ extension Dict {
         static let configuration = CommandConfiguration(
             abstract: "Build a political lexicon from corpora with the miner, plus hand-written lists.",
             discussion: """
-                Mines the documents of every --corpus with `phrasectl phrases`' miner, keeps the candidates that \
-                are units the texts repeat verbatim (quoted or numbered, or frequent with varied neighbours on \
-                both sides and cohesive) and not free combinations (推动|高质量发展), adds every entry of the \
-                --hand lists, and writes each with its kind and provenance: where it was first seen (date, \
-                document) and its count in each corpus. Mining knows the --general lexicon and the --hand \
+                Mines the documents of every --corpus with `phrasectl phrases`' miner, keeps the candidates the \
+                texts mark as units — quoted at least three times, or named by the naming grammars (…委员会, \
+                …攻坚战, …战略) with statistical support: frequent, varied neighbours on both sides, cohesive — \
+                that are no free combinations (推动|高质量发展) and hold no governing verb, adds every entry of \
+                the --hand lists, and writes each with its kind and provenance: where it was first seen (date, \
+                document) and its count in each corpus. Corpus files are read like `phrasectl index` reads them \
+                (text, Markdown, JSONL and CSV with a `text` field; UTF-8, UTF-16 or GB18030 detected). Mining knows the --general lexicon and the --hand \
                 lists, not the political lexicon being rebuilt. The same input gives a byte-identical file. \
                 Example (Scripts/build-political-lexicon runs it on ../shared/data): \
                 phrasectl dict build --general Dictionaries/general.dict --hand Dictionaries/sources/formulations.tsv \
@@ -55,7 +57,13 @@ extension Dict {
                     throw ValidationError("A corpus name has no spaces, tabs or '=': '\(parts[0])'.")
                 }
             }
-            guard (1...1_000_000).contains(minimumCount) else { throw ValidationError("--min-count must be at least 1.") }
+            guard (1...1_000_000).contains(minimumCount) else {
+                throw ValidationError("--min-count must be between 1 and 1000000, not \(minimumCount).")
+            }
+            let names = corpora.map { $0.split(separator: "=", maxSplits: 1)[0] }
+            if let repeated = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+                throw ValidationError("The corpus name '\(repeated)' is given twice; each --corpus needs a name of its own.")
+            }
         }
 
         func run() throws {
@@ -83,17 +91,22 @@ extension Dict {
                     }
                 }
             }
+            guard !documents.isEmpty else {
+                fail(.input("no documents in \(corpora.map { String($0.split(separator: "=", maxSplits: 1)[1]) }.joined(separator: ", ")) (folders are searched for *.txt, *.md, *.jsonl and *.csv)"))
+            }
             var handWritten: [(word: String, kind: LexiconTag)] = []
             for file in hand {
+                guard FileManager.default.fileExists(atPath: file) else { fail(.cannotOpen(path: file, reason: "no such file")) }
                 guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    fail(.cannotOpen(path: file, reason: "cannot be read as UTF-8 text"))
+                    fail(.cannotOpen(path: file, reason: "is not UTF-8 text"))
                 }
                 for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     let trimmed = line.trimmingCharacters(in: .whitespaces)
                     guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
                     let fields = line.split(separator: "\t")
-                    guard fields.count == 2, let kind = LexiconTag(rawValue: String(fields[1])) else {
-                        fail(.input("\(file):\(number + 1): expected word<TAB>kind with kind one of \(LexiconTag.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    guard fields.count == 2 else { fail(.input("\(file):\(number + 1): expected word<TAB>kind")) }
+                    guard let kind = LexiconTag(rawValue: String(fields[1])) else {
+                        fail(.input("\(file):\(number + 1): '\(fields[1])' is no kind; kinds: \(LexiconTag.allCases.map(\.rawValue).joined(separator: ", "))"))
                     }
                     handWritten.append((String(fields[0]), kind))
                 }
@@ -114,12 +127,17 @@ extension Dict {
                 # Tifa political lexicon, built by `phrasectl dict build` (see Dictionaries/README.md).
                 # word<TAB>frequency<TAB>kind<TAB>origin=hand|mined|hand+mined<TAB>first=DATE<TAB>firstDocument=ID<TAB>count=N<TAB>CORPUS=N…
                 # Corpora: \(corpora.map { $0.split(separator: "=", maxSplits: 1)[0] }.joined(separator: ", ")); \
-                hand-written lists: \(hand.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")).
+                hand-written lists: \(hand.isEmpty ? "none" : hand.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")).
                 # Frequency is the count in the corpora (at least 5, so an entry they never mention still wins over its parts).
 
                 """
             for entry in entries { text += entry.dictionaryLine + "\n" }
             if let output {
+                let folder = (output as NSString).deletingLastPathComponent
+                var isFolder: ObjCBool = false
+                if !folder.isEmpty && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
+                    fail(.cannotOpen(path: output, reason: "the folder \(folder) does not exist"))
+                }
                 do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                     fail(.cannotOpen(path: output, reason: "cannot be written"))
                 }

@@ -17,8 +17,18 @@ struct Dict: ParsableCommand {
         @Argument(help: ArgumentHelp("Phrases to add.", valueName: "PHRASE"))
         var phrases: [String]
 
-        @Option(help: "Tag of the new entries.")
+        @Option(help: ArgumentHelp("Kind of the new entries: \(LexiconTag.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "KIND"))
         var tag = "tifa"
+
+        func validate() throws {
+            guard LexiconTag(rawValue: tag) != nil else {
+                throw ValidationError("'\(tag)' is no kind; kinds: \(LexiconTag.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            for phrase in phrases where phrase.isEmpty || phrase.contains(where: { $0.isWhitespace }) || phrase.hasPrefix("#") {
+                throw ValidationError("'\(phrase)' cannot be a dictionary word: a word has no spaces or tabs and does not start with #.")
+            }
+            guard !phrases.isEmpty else { throw ValidationError("Name at least one phrase to add.") }
+        }
 
         func run() throws {
             let existing = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""

@@ -4,7 +4,11 @@ import Tifa
 struct Words: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the most frequent words of an index, or of the documents a query matches.",
-        discussion: "Words are tokens of the coarse segmenter (set formulations whole), counted when the documents were indexed.")
+        discussion: """
+            Words are tokens of the coarse segmenter (set formulations whole), counted when the documents were \
+            indexed; a formulation also counts toward every word and formulation nested in it (推动高质量发展 \
+            toward 推动 and 高质量发展).
+            """)
 
     @OptionGroup var index: IndexOptions
 
