@@ -42,12 +42,16 @@ extension LexiconSegmenter {
             if campaign, roles.contains(.campaignTail), campaignTails.last != p { campaignTails.append(p) }
             // A known formulation ending where a system tail starts: 健康中国|战略.
             if system, roles.contains(.systemTail) {
-                for (start, _) in formulations(endingAt: p, a, w) { add(from: start, to: end, normalized, &w) }
+                for start in max(a, p - max(lexicon.maxWordLength, 16))..<p where isFormulation(from: start, to: p, a, w) {
+                    add(from: start, to: end, normalized, &w)
+                }
             }
         }
         if w.joinSeen {
             for d in (a + 1)..<max(a + 1, b - 1) where s[d] == Self.of {
-                for (start, _) in formulations(endingAt: d, a, w) { joins(from: start, after: d + 1, a, normalized, &w) }
+                for start in max(a, d - max(lexicon.maxWordLength, 16))..<d where isFormulation(from: start, to: d, a, w) {
+                    joins(from: start, after: d + 1, a, normalized, &w)
+                }
                 if s[d - 1] == Self.party { joins(from: d - 1, after: d + 1, a, normalized, &w, meetings: true) }
             }
         }
@@ -115,8 +119,20 @@ extension LexiconSegmenter {
     ) {
         let limit = min(b, p + Self.campaignModifierLimit)
         // The cheapest modifier from p to each position (infinity: not reached).
-        var cost = [Float](repeating: .infinity, count: Self.campaignModifierLimit + 1)
-        cost[0] = 0
+        var cost = (
+            Float(0), Float.infinity, Float.infinity, Float.infinity, Float.infinity, Float.infinity, Float.infinity,
+            Float.infinity, Float.infinity, Float.infinity, Float.infinity
+        )
+        withUnsafeMutableBytes(of: &cost) { raw in
+            let cost = raw.bindMemory(to: Float.self)
+            campaigns(startingAt: p, limit: limit, cost: cost, s, a, b, normalized, &w)
+        }
+    }
+
+    private func campaigns(
+        startingAt p: Int, limit: Int, cost: UnsafeMutableBufferPointer<Float>, _ s: UnsafeBufferPointer<UInt32>,
+        _ a: Int, _ b: Int, _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
+    ) {
         var r = p
         while r < b && r <= limit {
             let here = cost[r - p]
@@ -163,15 +179,12 @@ extension LexiconSegmenter {
         }
     }
 
-    /// The known formulations (start, edge) that end at `end`, from the edges of the positions before it.
-    private func formulations(endingAt end: Int, _ a: Int, _ w: HanRunDAG) -> [(Int, Int)] {
-        var found: [(Int, Int)] = []
-        for p in max(a, end - max(lexicon.maxWordLength, 16))..<end {
-            for e in edges(from: p, a, w) where Int(w.edgeEnd[e]) == end && isKnownFormulation(e, length: end - p, w) {
-                found.append((p, e))
-            }
+    /// Whether a known formulation runs from `start` to `end`.
+    private func isFormulation(from start: Int, to end: Int, _ a: Int, _ w: HanRunDAG) -> Bool {
+        for e in edges(from: start, a, w) where Int(w.edgeEnd[e]) == end && isKnownFormulation(e, length: end - start, w) {
+            return true
         }
-        return found
+        return false
     }
 
     @inline(__always)

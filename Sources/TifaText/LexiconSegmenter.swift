@@ -307,8 +307,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
     ) {
         guard p == a || !isChineseNumeral(s[p - 1]) else { return }
-        var end = p + 1
-        while end < b, isChineseNumeral(s[end]) { end += 1 }
+        let end = numeralRunEnd(s, from: p + 1, b)
         for q in stride(from: end, to: p, by: -1) where isWellFormedNumber(s, p..<q) {
             if q < b, isDateUnit(s[q]) {
                 addEdge(&w, normalized, from: first, to: q + 1, score: numeralDateScore, kind: .number)
@@ -324,8 +323,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
         _ w: inout HanRunDAG
     ) {
-        var end = p + 1
-        while end < b, isChineseNumeral(s[end]) { end += 1 }
+        let end = numeralRunEnd(s, from: p + 1, b)
         guard end - p > 2 else { return }
         for q in stride(from: end, to: p + 2, by: -1) where isWellFormedNumber(s, (p + 1)..<q) {
             addEdge(&w, normalized, from: first, to: q, score: numeralScore, kind: .number)
@@ -400,8 +398,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
         _ w: inout HanRunDAG
     ) {
-        var end = p
-        while end < b, isChineseNumeral(s[end]) { end += 1 }
+        let end = numeralRunEnd(s, from: p, b)
         guard end - p >= 2, end < b, isFormulaMeasure(s[end]) else { return }
         // 党的二十大|胜利: after 党的 or 中共, a number and 大 name a congress, not a formula.
         if s[end] == 0x5927, followsPartyName(s, p) { return }
@@ -429,11 +426,9 @@ public struct LexiconSegmenter: SpanSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
         _ w: inout HanRunDAG
     ) {
-        var q = p
-        while q < b, isChineseNumeral(s[q]) { q += 1 }
+        let q = numeralRunEnd(s, from: p, b)
         guard q < b, s[q] == 0x5C4A, isWellFormedNumber(s, p..<q) else { return }  // 届
-        var r = q + 1
-        while r < b, isChineseNumeral(s[r]) { r += 1 }
+        let r = numeralRunEnd(s, from: q + 1, b)
         guard r > q + 1, r + 3 <= b, s[r] == 0x4E2D, s[r + 1] == 0x5168, s[r + 2] == 0x4F1A else { return }  // 中全会
         addEdge(&w, normalized, from: first, to: r + 3, score: formulaScore, kind: .tifa)
     }
@@ -445,8 +440,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ b: Int, first: Int, _ normalized: NormalizedBuffer,
         _ w: inout HanRunDAG
     ) {
-        var q = p + 2
-        while q < b, isChineseNumeral(s[q]) { q += 1 }
+        let q = numeralRunEnd(s, from: p + 2, b)
         guard q > p + 2, q - (p + 2) <= 3, q < b, s[q] == 0x5927, isWellFormedNumber(s, (p + 2)..<q) else { return }  // 大
         addEdge(&w, normalized, from: first, to: q + 1, score: formulaScore, kind: .tifa)
     }
@@ -468,6 +462,14 @@ public struct LexiconSegmenter: SpanSegmenter {
             }
         }
         return ends
+    }
+
+    /// Where the run of Chinese numerals starting at `start` ends (at most `b`).
+    @inline(__always)
+    func numeralRunEnd(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ b: Int) -> Int {
+        var end = start
+        while end < b, isChineseNumeral(s[end]) { end += 1 }
+        return end
     }
 
     /// Whether 党的 or 中共 stands right before `p`.
