@@ -25,34 +25,42 @@ extension LexiconSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
     ) {
         // Most runs hold no tail and no formulation before 的: nothing to do. The edges with a naming
-        // role were marked while the run's edges were made; formulations are found by their end.
+        // role, and the formulations followed by 的, were marked while the run's edges were made.
         let seen = NamingRole(tagByte: w.tagsSeen)
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
         let campaign = seen.contains(.campaignTail)
         let system = seen.contains(.systemTail) && w.formulationSeen
-        guard organ || campaign || system || w.joinSeen else { return }
+        guard organ || campaign || system || w.joinSeen || w.partyOfSeen else { return }
+        // Where the last organ tail starts: a head after it starts no organ.
+        var lastOrganTail = -1
         var campaignTails: [Int] = []
+        for k in 0..<w.markedEdge.count {
+            let roles = NamingRole(tagByte: w.edgeTag(Int(w.markedEdge[k])))
+            let p = Int(w.markedStart[k])
+            if roles.contains(.organTail) { lastOrganTail = p }
+            if campaign, roles.contains(.campaignTail), campaignTails.last != p { campaignTails.append(p) }
+        }
         for k in 0..<w.markedEdge.count {
             let p = Int(w.markedStart[k]), e = Int(w.markedEdge[k])
             let end = Int(w.edgeEnd[e])
             let roles = NamingRole(tagByte: w.edgeTag(e))
-            if organ, roles.contains(.namingHead), startsName(p, length: end - p, a, w) {
+            if organ, roles.contains(.namingHead), end <= lastOrganTail, startsName(p, length: end - p, a, w) {
                 organs(from: p, headEnd: end, s, a, b, normalized, &w)
             }
-            if campaign, roles.contains(.campaignTail), campaignTails.last != p { campaignTails.append(p) }
             // A known formulation ending where a system tail starts: 健康中国|战略.
             if system, roles.contains(.systemTail) {
                 for start in max(a, p - max(lexicon.maxWordLength, 16))..<p where isFormulation(from: start, to: p, a, w) {
                     add(from: start, to: end, normalized, &w)
                 }
             }
+            // A known formulation, 的, a known formulation.
+            if w.joinSeen, end + 1 < b, s[end] == Self.of, isKnownFormulation(e, length: end - p, w) {
+                joins(from: p, after: end + 1, a, normalized, &w)
+            }
         }
-        if w.joinSeen {
-            for d in (a + 1)..<max(a + 1, b - 1) where s[d] == Self.of {
-                for start in max(a, d - max(lexicon.maxWordLength, 16))..<d where isFormulation(from: start, to: d, a, w) {
-                    joins(from: start, after: d + 1, a, normalized, &w)
-                }
-                if s[d - 1] == Self.party { joins(from: d - 1, after: d + 1, a, normalized, &w, meetings: true) }
+        if w.partyOfSeen {
+            for p in a..<max(a, b - 2) where s[p] == Self.party && s[p + 1] == Self.of {
+                joins(from: p, after: p + 2, a, normalized, &w, meetings: true)
             }
         }
         // Campaigns: from each start close enough before a campaign tail, in order of start.

@@ -153,10 +153,11 @@ public struct LexiconSegmenter: SpanSegmenter {
         var tagsSeen: UInt8 = 0
         var formulationSeen = false
         var joinSeen = false
+        var partyOfSeen = false
 
         for p in a..<b {
             w.edgeOffset.append(Int32(w.edgeEnd.count))
-            if s[p] == 0x515A && p + 1 < b && s[p + 1] == 0x7684 { joinSeen = true }  // 党的
+            if s[p] == 0x515A && p + 1 < b && s[p + 1] == 0x7684 { partyOfSeen = true }  // 党的
             let first = w.edgeEnd.count
             var hasSingle = false
             var node: Int32 = 0
@@ -184,7 +185,10 @@ public struct LexiconSegmenter: SpanSegmenter {
                         }
                         if formulation {
                             formulationSeen = true
-                            if q < b && s[q] == 0x7684 { joinSeen = true }  // 的
+                            if q < b && s[q] == 0x7684 {  // 的: a 的-join may start here
+                                joinSeen = true
+                                if record.tag < 0x10 { w.markLastEdge(start: p) }
+                            }
                         }
                     }
                     if q == p + 1 { hasSingle = true }
@@ -222,6 +226,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             w.tagsSeen = tagsSeen
             w.formulationSeen = formulationSeen
             w.joinSeen = joinSeen
+            w.partyOfSeen = partyOfSeen
             addGrammarEdges(s, a, b, normalized, &w)
         }
 

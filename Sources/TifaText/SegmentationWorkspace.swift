@@ -60,6 +60,8 @@ struct HanRunDAG {
     var formulationSeen = false
     /// Whether the run holds a formulation followed by 的, or 党的: a 的-join may apply.
     var joinSeen = false
+    /// Whether the run holds 党的.
+    var partyOfSeen = false
 
     func deallocate() {
         edgeOffset.deallocate()
@@ -88,6 +90,7 @@ struct HanRunDAG {
         tagsSeen = 0
         formulationSeen = false
         joinSeen = false
+        partyOfSeen = false
     }
 
     @inline(__always)
