@@ -199,7 +199,10 @@ public struct LexiconSegmenter: SpanSegmenter {
             if s[p] == 0x7B2C, p + 2 < b, isChineseNumeral(s[p + 1]) { addOrdinalEdge(s, p, b, first: first, normalized, &w) }
             if coarse {
                 if isFormulaNumeral(s[p]) { addFormulaEdges(s, p, b, first: first, normalized, &w) }
-                if isChineseNumeral(s[p]), p == a || !isChineseNumeral(s[p - 1]) {
+                // Numbers of two or more characters (十三个, 二十四字) or before 届 (八届三中全会).
+                if p + 2 < b, isChineseNumeral(s[p]), isChineseNumeral(s[p + 1]) || s[p + 1] == 0x5C4A,
+                    p == a || !isChineseNumeral(s[p - 1])
+                {
                     addLongNumeralFormulaEdges(s, p, b, first: first, normalized, &w)
                     addPlenumEdge(s, p, b, first: first, normalized, &w)
                 }
