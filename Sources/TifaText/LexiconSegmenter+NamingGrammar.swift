@@ -45,7 +45,7 @@ extension LexiconSegmenter {
             let end = Int(w.edgeEnd[e])
             let roles = NamingRole(tagByte: w.edgeTag(e))
             if organ, roles.contains(.namingHead), end <= lastOrganTail, startsName(p, length: end - p, a, w) {
-                organs(from: p, headEnd: end, s, a, b, normalized, &w)
+                organs(from: p, headEnd: end, lastTail: lastOrganTail, s, a, b, normalized, &w)
             }
             // A known formulation ending where a system tail starts: 健康中国|战略.
             if system, roles.contains(.systemTail) {
@@ -86,10 +86,11 @@ extension LexiconSegmenter {
 
     /// Head, words, tail.
     private func organs(
-        from p: Int, headEnd h: Int, _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int,
+        from p: Int, headEnd h: Int, lastTail: Int, _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int,
         _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
     ) {
-        let limit = min(b, h + Self.organMiddleLimit)
+        // No tail starts after the last one: the walk stops there.
+        let limit = min(b, h + Self.organMiddleLimit, lastTail)
         // Bit k: position h + k is reached by words (a tail may start there).
         var reached: UInt32 = 1
         var r = h
