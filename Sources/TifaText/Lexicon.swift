@@ -71,14 +71,19 @@ public final class Lexicon: @unchecked Sendable {
 
     /// The entry for `word` (given in normalized form), if the lexicon has it.
     public func entry(for word: String) -> Entry? {
+        guard let record = record(of: word.unicodeScalars.lazy.map(\.value)) else { return nil }
+        return Entry(frequency: tables.frequency[Int(record.entry)], tag: LexiconTag(code: record.tag))
+    }
+
+    /// The trie record of the entry spelled by `scalars` (normalized), or nil when it is no entry.
+    func record<S: Sequence>(of scalars: S) -> LexiconTables.Node? where S.Element == UInt32 {
         var node: Int32 = 0
-        for scalar in word.unicodeScalars {
-            node = child(of: node, scalar.value)
+        for scalar in scalars {
+            node = child(of: node, scalar)
             if node < 0 { return nil }
         }
         let record = tables.nodes[Int(node)]
-        guard node != 0, record.entry >= 0 else { return nil }
-        return Entry(frequency: tables.frequency[Int(record.entry)], tag: LexiconTag(code: record.tag))
+        return node != 0 && record.entry >= 0 ? record : nil
     }
 
     /// Every word whose tag is in `tags`, as scalars of its normalized form, in trie order.
@@ -111,14 +116,9 @@ public final class Lexicon: @unchecked Sendable {
     /// `scalars` is a normalized word; its tail is the longest lexicon word it ends with.
     package func namedKind(of scalars: [UInt32]) -> LexiconTag? {
         for start in 1..<max(1, scalars.count) {
-            var node: Int32 = 0
-            for c in scalars[start...] {
-                node = child(of: node, c)
-                if node < 0 { break }
-            }
-            guard node > 0, tables.nodes[Int(node)].entry >= 0 else { continue }
+            guard let record = record(of: scalars[start...]) else { continue }
             // The longest word the name ends with decides: 北部 is no organ tail though 部 is.
-            let roles = NamingRole(tagByte: tables.nodes[Int(node)].tag)
+            let roles = NamingRole(tagByte: record.tag)
             if roles.contains(.organTail) { return .org }
             if roles.contains(.campaignTail) { return .campaign }
             if roles.contains(.systemTail) { return .strategy }
@@ -129,13 +129,7 @@ public final class Lexicon: @unchecked Sendable {
 
     /// Whether `scalars` (normalized) is a governing verb or adverb of the naming grammar.
     package func isGoverning(_ scalars: ArraySlice<UInt32>) -> Bool {
-        var node: Int32 = 0
-        for c in scalars {
-            node = child(of: node, c)
-            if node < 0 { return false }
-        }
-        let record = tables.nodes[Int(node)]
-        return node > 0 && record.entry >= 0 && record.flags & EntryFlags.governing.rawValue != 0
+        (record(of: scalars)?.flags ?? 0) & EntryFlags.governing.rawValue != 0
     }
 
     /// The compiled form, as written to the cache.

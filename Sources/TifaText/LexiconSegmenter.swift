@@ -206,7 +206,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                     addLongNumeralFormulaEdges(s, p, b, first: first, normalized, &w)
                     addPlenumEdge(s, p, b, first: first, normalized, &w)
                 }
-                if p + 3 < b, (s[p] == 0x515A && s[p + 1] == 0x7684) || (s[p] == 0x4E2D && s[p + 1] == 0x5171) {
+                if p + 3 < b, followsPartyName(s, p + 2) {
                     addCongressEdge(s, p, b, first: first, normalized, &w)
                 }
                 if surname {
