@@ -8,7 +8,9 @@ the other.
 """
 import os
 
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "TifaTextTests", "Fixtures")
+from tifa_scripts import ROOT
+
+FIXTURES = os.path.join(ROOT, "Tests", "TifaTextTests", "Fixtures")
 
 
 def _lines(name):
