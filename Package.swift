@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "TifaText", dependencies: ["CICUShim", "TifaDictionaryData"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TifaIndex", dependencies: ["TifaText", "CSQLite"], exclude: ["FORMAT.md"]),
-        .target(name: "TifaArchive", dependencies: ["TifaText", "TifaIndex"]),
+        .target(name: "TifaArchive", dependencies: ["TifaText"]),
         .target(name: "TifaMining", dependencies: ["TifaText"]),
         .target(name: "Tifa", dependencies: ["TifaText", "TifaIndex", "TifaArchive", "TifaMining"]),
         .executableTarget(

@@ -1,5 +1,4 @@
 import Foundation
-import TifaIndex
 import TifaText
 
 /// Reads documents from an archive of files: plain text and Markdown (one document per file; id =

@@ -1,5 +1,5 @@
 import Foundation
-import TifaIndex
+import TifaText
 
 /// One JSON object per line.
 enum JSONLines {
@@ -32,7 +32,7 @@ enum CSVRecords {
             return [.failure(.init(path: path, line: nil, reason: "empty CSV"))]
         }
         guard header.contains(options.textField) else {
-            return [.failure(.init(path: path, line: 1, reason: "no \"\(options.textField)\" column (set --text-field)"))]
+            return [.failure(.init(path: path, line: 1, reason: "no \"\(options.textField)\" column for the text (the columns are \(header.joined(separator: ", ")))"))]
         }
         var results: [Result<Document, ArchiveReader.Failure>] = []
         for row in rows.dropFirst() {

@@ -26,7 +26,7 @@ extension Index {
     /// The start positions (in each document's matching form) of every occurrence of `phrase`.
     public func occurrences(of phrase: String) throws(IndexError) -> [Int64: [Int32]] {
         try refreshDocuments()
-        let scalars = normalizer.matchingForm(of: phrase).scalars
+        let scalars = analyzer.matchingForm(of: phrase).scalars
         guard !scalars.isEmpty else { throw .emptyPhrase }
         return try reading { () throws(IndexError) in try occurrences(ofMatching: scalars) }
     }
@@ -132,13 +132,6 @@ extension Index {
             }
         }
         return result
-    }
-
-    /// Runs `body` in one read transaction, so every statement sees the same commit.
-    func reading<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
-        do { try database.execute("BEGIN") } catch { throw .sqlite(error) }
-        defer { try? database.execute("COMMIT") }
-        return try body()
     }
 }
 

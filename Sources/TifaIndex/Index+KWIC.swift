@@ -26,14 +26,14 @@ extension Index {
     /// Every occurrence of `phrase` with `width` characters of context on each side.
     public func kwic(_ phrase: String, width: Int = 20, limit: Int? = nil, order: KWICOrder = .date) throws(IndexError) -> [KWICLine] {
         let found = try occurrences(of: phrase)
-        let length = normalizer.matchingForm(of: phrase).scalars.count
+        let length = analyzer.matchingForm(of: phrase).scalars.count
         var lines: [KWICLine] = []
         let ordered = found.keys.compactMap { documents[$0] }.sorted {
             ($0.date ?? "", $0.number) < ($1.date ?? "", $1.number)
         }
         for info in ordered {
             let text = try self.text(of: info.number)
-            let form = normalizer.matchingForm(of: text)
+            let form = analyzer.matchingForm(of: text)
             let scalars = Array(text.unicodeScalars)
             for start in found[info.number]! {
                 let range = form.originalRange(of: Int(start)..<(Int(start) + length))
@@ -55,36 +55,5 @@ extension Index {
         }
         if let limit { return Array(lines.prefix(limit)) }
         return lines
-    }
-
-    /// Size and shape of the index.
-    public struct Statistics: Sendable, Equatable {
-        public var documents: Int
-        /// Characters of the documents' matching forms.
-        public var characters: Int
-        /// Blocks of posting lists.
-        public var blocks: Int
-        public var segments: Int
-        public var fileBytes: Int
-        public var formatVersion: Int
-        public var toSimplified: Bool
-    }
-
-    public func statistics() throws(IndexError) -> Statistics {
-        try refreshDocuments()
-        do {
-            func scalar(_ sql: String) throws -> Int {
-                let statement = try database.prepare(sql)
-                _ = try statement.step()
-                return Int(statement.int(0))
-            }
-            let pages = try scalar("PRAGMA page_count"), pageSize = try scalar("PRAGMA page_size")
-            return Statistics(
-                documents: documents.count, characters: documents.values.reduce(0) { $0 + $1.length },
-                blocks: try scalar("SELECT count(*) FROM blocks"), segments: try scalar("SELECT count(*) FROM segments"),
-                fileBytes: pages * pageSize, formatVersion: Self.formatVersion, toSimplified: toSimplified)
-        } catch {
-            throw .sqlite(error as! SQLiteError)
-        }
     }
 }

@@ -85,8 +85,8 @@ extension Index {
                 return try evaluate(.and([left, right]), &cache)
             }
             let first = try phraseOccurrences(a, &cache), second = try phraseOccurrences(b, &cache)
-            let lengthA = Int32(normalizer.matchingForm(of: a).scalars.count)
-            let lengthB = Int32(normalizer.matchingForm(of: b).scalars.count)
+            let lengthA = Int32(analyzer.matchingForm(of: a).scalars.count)
+            let lengthB = Int32(analyzer.matchingForm(of: b).scalars.count)
             var result = Set<Int64>()
             for (document, starts) in first {
                 guard let others = second[document] else { continue }
@@ -110,7 +110,7 @@ extension Index {
         _ phrase: String, _ cache: inout [String: [Int64: [Int32]]]
     ) throws(IndexError) -> [Int64: [Int32]] {
         if let found = cache[phrase] { return found }
-        let scalars = normalizer.matchingForm(of: phrase).scalars
+        let scalars = analyzer.matchingForm(of: phrase).scalars
         guard !scalars.isEmpty else { throw .emptyPhrase }
         let found = try occurrences(ofMatching: scalars)
         cache[phrase] = found

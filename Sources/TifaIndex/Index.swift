@@ -16,14 +16,17 @@ import TifaText
 public final class Index {
     public static let formatVersion = 1
     static let magic = "tifa-index"
-    /// Segments beyond this many are merged into one after a commit.
-    static let maximumSegments = 8
 
     let database: Database
     public let path: String
     /// Whether the matching form maps Traditional characters to Simplified (fixed at creation).
     public let toSimplified: Bool
-    let normalizer: Normalizer
+    /// How this index reads a document — its matching form and its words — made when the index
+    /// opens. Mining or analysing the index's documents with it sees what `count` counts.
+    public let analyzer: DocumentAnalyzer
+    /// The `DocumentAnalyzer.wordSignature` of every analyzer that made the word postings, in the
+    /// order they were first used: one when the whole index was cut by one lexicon.
+    public internal(set) var wordSignatures: [String]
 
     /// Live documents by number, refreshed when another connection commits.
     private(set) var documents: [Int64: DocumentInfo] = [:]
@@ -38,23 +41,10 @@ public final class Index {
     /// Threads that analyse documents during a commit.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    private var segmenter: LexiconSegmenter?
-
-    /// The segmenter for word postings (coarse mode, built-in dictionaries), made on first use.
-    func wordSegmenter() throws(IndexError) -> LexiconSegmenter {
-        if let segmenter { return segmenter }
-        do {
-            let made = try LexiconSegmenter(lexicon: Lexicon.bundled(), granularity: .coarse)
-            segmenter = made
-            return made
-        } catch {
-            throw .dictionary("\(error)")
-        }
-    }
-
     /// Opens the index at `path`, creating it when the file does not exist (with `toSimplified`
-    /// deciding its matching form; an existing index keeps its own).
-    public init(path: String, toSimplified: Bool = false, readOnly: Bool = false) throws(IndexError) {
+    /// deciding its matching form; an existing index keeps its own). Word postings are cut by the
+    /// coarse segmenter over `lexicon` (the built-in dictionaries when nil).
+    public init(path: String, toSimplified: Bool = false, readOnly: Bool = false, lexicon: Lexicon? = nil) throws(IndexError) {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if readOnly && !exists { throw .notAnIndex(path: path, reason: "no such file") }
@@ -69,6 +59,7 @@ public final class Index {
             try database.execute("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")
             let meta = try Self.readMeta(database, path: path)
             self.toSimplified = meta["to_simplified"] == "1"
+            wordSignatures = (meta["word_analysis"] ?? "").split(separator: "\n").map(String.init)
         } catch let error as IndexError {
             throw error
         } catch let error as SQLiteError {
@@ -76,8 +67,10 @@ public final class Index {
         } catch {
             throw .corrupt(path: path, reason: "\(error)")
         }
-        do { normalizer = try Normalizer(toSimplified: self.toSimplified) } catch {
-            throw .corrupt(path: path, reason: error.description)
+        do {
+            analyzer = try DocumentAnalyzer(lexicon: lexicon ?? Lexicon.bundled(), toSimplified: self.toSimplified)
+        } catch {
+            throw .dictionary("\(error)")
         }
         try refreshDocuments()
     }
@@ -130,7 +123,7 @@ public final class Index {
             for (key, value) in [
                 ("magic", magic), ("format", String(formatVersion)), ("to_simplified", toSimplified ? "1" : "0"),
                 ("matching", "nfkc,zero-width,han-wrap" + (toSimplified ? ",hant-hans" : "")),
-                ("words", "coarse"),
+                ("words", "coarse"), ("word_analysis", ""),
             ] {
                 try insert.bind(1, key).bind(2, value).run()
             }

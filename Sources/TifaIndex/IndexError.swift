@@ -1,4 +1,5 @@
-/// Why an index could not be opened, read or written. Each case says what to do.
+/// Why an index could not be opened, read or written. Each case states the fact; a tool adds
+/// how its own options fix it.
 public enum IndexError: Error, CustomStringConvertible, Sendable {
     case notAnIndex(path: String, reason: String)
     case newerFormat(path: String, found: Int, supported: Int)
@@ -12,11 +13,11 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case let .notAnIndex(path, reason):
-            return "\(path) is not a Tifa index (\(reason)); give --db a new file name or an index made by phrasectl index"
+            return "\(path) is not a Tifa index (\(reason))"
         case let .newerFormat(path, found, supported):
             return "\(path) has index format \(found), newer than this phrasectl reads (\(supported)); upgrade Tifa"
         case let .corrupt(path, reason):
-            return "\(path) is damaged: \(reason); rebuild it with phrasectl index"
+            return "\(path) is damaged: \(reason); the index must be rebuilt from its sources"
         case let .sqlite(error):
             return error.description
         case .emptyPhrase:

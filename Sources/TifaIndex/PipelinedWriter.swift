@@ -30,7 +30,7 @@ public final class PipelinedWriter {
 
     private final class ResultBox: @unchecked Sendable {
         // @unchecked: written by the analysis task before its group leaves, read after waiting.
-        var value: Result<Index.PreparedBatch, IndexError>?
+        var value: Index.PreparedBatch?
     }
 
     /// With `overlapped` false every step runs on the caller's thread, one after another (the
@@ -42,7 +42,7 @@ public final class PipelinedWriter {
 
     /// Starts analysing the queued documents and writes the batch analysed before them.
     public func submit() throws(IndexError) -> Index.CommitSummary {
-        let batch = index.takeBatch(excluding: inFlight?.batch.ids ?? [])
+        let batch = index.takeBatch(after: inFlight?.batch)
         if !overlapped { return try index.write(index.prepare(batch)) }
         let previous = inFlight
         inFlight = nil
@@ -53,11 +53,7 @@ public final class PipelinedWriter {
         let work = UncheckedSendable(batch)
         group.enter()
         DispatchQueue.global().async {
-            do throws(IndexError) {
-                box.value = .success(try index.value.prepare(work.value))
-            } catch {
-                box.value = .failure(error)
-            }
+            box.value = index.value.prepare(work.value)
             group.leave()
         }
         inFlight = InFlight(batch: batch, group: group, result: box)
@@ -74,6 +70,6 @@ public final class PipelinedWriter {
     private func write(_ batch: InFlight?) throws(IndexError) -> Index.CommitSummary {
         guard let batch else { return Index.CommitSummary() }
         batch.group.wait()
-        return try index.write(batch.result.value!.get())
+        return try index.write(batch.result.value!)
     }
 }

@@ -15,25 +15,30 @@ struct MiningCorpus {
     /// How many Han characters `text` holds.
     var hanCount = 0
 
-    init(forms: [MatchingForm]) {
-        for form in forms {
-            documentStarts.append(text.count)
-            text.append(Self.breakMark)
-            for c in form.scalars {
-                if isHan(c) {
-                    text.append(c)
-                    hanCount += 1
+    init() {}
+
+    /// Adds a document's matching form.
+    mutating func append(_ form: MatchingForm) {
+        documentStarts.append(text.count)
+        text.append(Self.breakMark)
+        for c in form.scalars {
+            if isHan(c) {
+                text.append(c)
+                hanCount += 1
+            } else {
+                let mark = c == 0x201C ? Self.openQuote : c == 0x201D ? Self.closeQuote : Self.breakMark
+                // Runs of separators collapse, keeping a quotation mark over a plain break.
+                if let last = text.last, last < 3 {
+                    if mark != Self.breakMark { text[text.count - 1] = mark }
                 } else {
-                    let mark = c == 0x201C ? Self.openQuote : c == 0x201D ? Self.closeQuote : Self.breakMark
-                    // Runs of separators collapse, keeping a quotation mark over a plain break.
-                    if let last = text.last, last < 3 {
-                        if mark != Self.breakMark { text[text.count - 1] = mark }
-                    } else {
-                        text.append(mark)
-                    }
+                    text.append(mark)
                 }
             }
         }
+    }
+
+    /// Closes the last document: every n-gram is followed by a separator.
+    mutating func finish() {
         text.append(Self.breakMark)
     }
 

@@ -10,38 +10,52 @@ import TifaText
 /// for candidate in miner.mine(["…speech…"], minimumCount: 1).prefix(20) { print(candidate.phrase) }
 /// ```
 public struct PhraseMiner: Sendable {
-    public let lexicon: Lexicon
-    let normalizer: Normalizer
-    let segmenter: LexiconSegmenter
+    /// How documents are read: their matching form, and the coarse segmenter that finds
+    /// numbered formulas. Mining an index uses the index's analyzer, so it counts what `count` counts.
+    public let analyzer: DocumentAnalyzer
+    public var lexicon: Lexicon { analyzer.segmenter.lexicon }
     public static let maximumLength = 16
 
     /// The formulations, organs, titles, meetings and campaigns the lexicon knows.
     let knownFormulations: [[UInt32]]
 
-    public init(lexicon: Lexicon? = nil) throws {
-        self.lexicon = try lexicon ?? Lexicon.bundled()
-        normalizer = try Normalizer()
-        segmenter = try LexiconSegmenter(lexicon: self.lexicon, granularity: .coarse)
-        knownFormulations = self.lexicon.words(tagged: [.tifa, .org, .title, .meeting, .campaign])
+    public init(analyzer: DocumentAnalyzer) {
+        self.analyzer = analyzer
+        knownFormulations = analyzer.segmenter.lexicon.words(tagged: [.tifa, .org, .title, .meeting, .campaign])
             .filter { (2...Self.maximumLength).contains($0.count) }
+    }
+
+    /// A miner over `lexicon` (the built-in one when nil).
+    public init(lexicon: Lexicon? = nil, toSimplified: Bool = false) throws {
+        self.init(analyzer: try DocumentAnalyzer(lexicon: lexicon ?? Lexicon.bundled(), toSimplified: toSimplified))
     }
 
     /// The candidates of `documents`, best first. A statistical candidate needs `minimumCount`
     /// occurrences and some branching on both sides (entropy above 0.25), unless the lexicon knows
-    /// it as a formulation; pattern candidates need one occurrence.
-    /// `progress` hears of each stage as it starts.
-    public func mine(
-        _ documents: [String], minimumCount: Int = 5, newOnly: Bool = false, progress: (MiningStage) -> Void = { _ in }
+    /// it as a formulation; pattern candidates need one occurrence. Documents are read one at a
+    /// time: only the corpus of Han runs is kept. `progress` hears of each stage as it starts.
+    public func mine<Documents: Sequence<String>>(
+        _ documents: Documents, minimumCount: Int = 5, newOnly: Bool = false, progress: (MiningStage) -> Void = { _ in }
     ) -> [PhraseCandidate] {
         mineCorpus(documents, minimumCount: minimumCount, newOnly: newOnly, progress: progress).candidates
     }
 
     /// `mine`, also returning the corpus and its suffix array for further counting.
-    func mineCorpus(
-        _ documents: [String], minimumCount: Int, newOnly: Bool, progress: (MiningStage) -> Void
+    func mineCorpus<Documents: Sequence<String>>(
+        _ documents: Documents, minimumCount: Int, newOnly: Bool, progress: (MiningStage) -> Void
     ) -> (candidates: [PhraseCandidate], corpus: MiningCorpus, suffixes: SuffixArray) {
-        let forms = documents.map(normalizer.matchingForm(of:))
-        let corpus = MiningCorpus(forms: forms)
+        var corpus = MiningCorpus()
+        var patterns = PatternCandidates()
+        let workspace = SegmentationWorkspace()
+        var tokens: [Token] = []
+        progress(.reading(documents: 0))
+        for text in documents {
+            let form = analyzer.matchingForm(of: text)
+            corpus.append(form)
+            patterns.collect(from: form, analyzer: analyzer, workspace: workspace, tokens: &tokens)
+            if corpus.documentStarts.count % 256 == 0 { progress(.reading(documents: corpus.documentStarts.count)) }
+        }
+        corpus.finish()
         progress(.sortingSuffixes(characters: corpus.hanCount))
         let sa = SuffixArray(corpus.text, depth: Self.maximumLength)
         let text = corpus.text
@@ -49,8 +63,6 @@ public struct PhraseMiner: Sendable {
         var unigram: [UInt32: Int] = [:]
         for p in sa.suffixes { unigram[text[Int(p)], default: 0] += 1 }
 
-        progress(.findingPatterns)
-        let patterns = patternCandidates(forms)
         var found: [String: PhraseCandidate] = [:]
         func consider(_ range: Range<Int>, length: Int, pattern: Bool, known: Bool = false) {
             let start = Int(sa.suffixes[range.lowerBound])
@@ -67,7 +79,7 @@ public struct PhraseMiner: Sendable {
             var candidate = statistics(of: scalars, range: range, sa: sa, corpus: corpus, unigram: unigram, characters: characters)
             candidate.phrase = phrase
             candidate.tag = lexicon.entry(for: phrase)?.tag
-            candidate.spread = Double(candidate.documents) / Double(max(1, documents.count))
+            candidate.spread = Double(candidate.documents) / Double(max(1, corpus.documentStarts.count))
             candidate.pattern = pattern
             candidate.numbered = pattern && patterns.numbered.contains(Array(scalars))
             candidate.score = score(candidate, minimumCount: minimumCount)

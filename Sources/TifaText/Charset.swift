@@ -6,16 +6,16 @@ import CICUShim
 /// let guess = try Charset.detect(bytes)                   // ("GB18030", 100)
 /// let utf8 = try Charset.convertToUTF8(bytes, from: guess.name)
 /// ```
-public enum Charset {
+package enum Charset {
     /// Why bytes could not be converted.
-    public enum ConversionError: Error, CustomStringConvertible, Equatable, Sendable {
+    package enum ConversionError: Error, CustomStringConvertible, Equatable, Sendable {
         /// ICU does not know the charset name.
         case unknownCharset(String)
         /// The bytes are not valid in the charset at this byte offset.
         case invalidBytes(charset: String, byteOffset: Int)
         case icu(ICUError)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case let .unknownCharset(name): return "unknown charset '\(name)' (try GB18030, Big5, UTF-16LE, UTF-16BE)"
             case let .invalidBytes(charset, offset): return "not valid \(charset) at byte \(offset)"
@@ -25,7 +25,7 @@ public enum Charset {
     }
 
     /// ICU's best guess of the charset of `bytes`: its name and a confidence from 0 to 100.
-    public static func detect(_ bytes: [UInt8]) throws(ICUError) -> (name: String, confidence: Int) {
+    package static func detect(_ bytes: [UInt8]) throws(ICUError) -> (name: String, confidence: Int) {
         var name = [CChar](repeating: 0, count: 64)
         var status: Int32 = 0
         let confidence = bytes.withUnsafeBufferPointer { buffer in
@@ -39,7 +39,7 @@ public enum Charset {
     }
 
     /// `bytes` in `charset`, converted to UTF-8.
-    public static func convertToUTF8(_ bytes: [UInt8], from charset: String) throws(ConversionError) -> [UInt8] {
+    package static func convertToUTF8(_ bytes: [UInt8], from charset: String) throws(ConversionError) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         var status: Int32 = 0
         var errorOffset: Int32 = -1

@@ -18,6 +18,8 @@ public final class Lexicon: @unchecked Sendable {
     public var maxWordLength: Int { tables.maxWordLength }
     /// Number of entries.
     public var count: Int { tables.entryCount }
+    /// A hash of every source the lexicon was built from: equal hashes, equal lexicons.
+    public var sourceHash: UInt64 { tables.sourceHash }
     /// Whether this lexicon was read from the compiled cache rather than built from text.
     public let loadedFromCache: Bool
 

@@ -18,7 +18,7 @@ public enum LexiconError: Error, CustomStringConvertible, Sendable, Equatable {
         case let .badRole(path, line, text):
             return "\(path):\(line): '\(text)' is no naming role (format: word<TAB>role, role one of naming-head, organ-tail, campaign-tail, system-tail, governing)"
         case let .noDictionaries(directory):
-            return "no .dict files in \(directory); point --dict-dir at a folder holding general.dict and political.dict"
+            return "no .dict files in \(directory); a dictionary folder holds general.dict and political.dict"
         case let .icu(error):
             return error.description
         }

@@ -22,60 +22,60 @@ extension LexiconSegmenter {
     /// edges are complete.
     @inline(never)
     func addGrammarEdges(
-        _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
+        _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
     ) {
         // Most runs hold no tail and no formulation before 的: nothing to do. The edges with a naming
         // role, and the formulations followed by 的, were marked while the run's edges were made.
-        let seen = NamingRole(tagByte: w.tagsSeen)
+        let seen = NamingRole(tagByte: dag.tagsSeen)
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
         let campaign = seen.contains(.campaignTail)
-        let system = seen.contains(.systemTail) && w.formulationSeen
-        guard organ || campaign || system || w.joinSeen || w.partyOfSeen else { return }
+        let system = seen.contains(.systemTail) && dag.formulationSeen
+        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen else { return }
         // Where the last organ tail starts: a head after it starts no organ.
         var lastOrganTail = -1
         var campaignTails: [Int] = []
-        for k in 0..<w.markedEdge.count {
-            let roles = NamingRole(tagByte: w.edgeTag(Int(w.markedEdge[k])))
-            let p = Int(w.markedStart[k])
-            if roles.contains(.organTail) { lastOrganTail = p }
-            if campaign, roles.contains(.campaignTail), campaignTails.last != p { campaignTails.append(p) }
+        for k in 0..<dag.markedEdge.count {
+            let roles = NamingRole(tagByte: dag.edgeTag(Int(dag.markedEdge[k])))
+            let position = Int(dag.markedStart[k])
+            if roles.contains(.organTail) { lastOrganTail = position }
+            if campaign, roles.contains(.campaignTail), campaignTails.last != position { campaignTails.append(position) }
         }
-        for k in 0..<w.markedEdge.count {
-            let p = Int(w.markedStart[k]), e = Int(w.markedEdge[k])
-            let end = Int(w.edgeEnd[e])
-            let roles = NamingRole(tagByte: w.edgeTag(e))
-            if organ, roles.contains(.namingHead), end <= lastOrganTail, startsName(p, length: end - p, a, w) {
-                organs(from: p, headEnd: end, lastTail: lastOrganTail, s, a, b, normalized, &w)
+        for k in 0..<dag.markedEdge.count {
+            let position = Int(dag.markedStart[k]), e = Int(dag.markedEdge[k])
+            let end = Int(dag.edgeEnd[e])
+            let roles = NamingRole(tagByte: dag.edgeTag(e))
+            if organ, roles.contains(.namingHead), end <= lastOrganTail, startsName(position, length: end - position, runStart, dag) {
+                organs(from: position, headEnd: end, lastTail: lastOrganTail, s, runStart, runEnd, normalized, &dag)
             }
             // A known formulation ending where a system tail starts: 健康中国|战略.
             if system, roles.contains(.systemTail) {
-                for start in max(a, p - max(lexicon.maxWordLength, 16))..<p where isFormulation(from: start, to: p, a, w) {
-                    add(from: start, to: end, normalized, &w)
+                for start in max(runStart, position - max(lexicon.maxWordLength, 16))..<position where isFormulation(from: start, to: position, runStart, dag) {
+                    add(from: start, to: end, normalized, &dag)
                 }
             }
             // A known formulation, 的, a known formulation.
-            if w.joinSeen, end + 1 < b, s[end] == Self.of, isKnownFormulation(e, length: end - p, w) {
-                joins(from: p, after: end + 1, a, normalized, &w)
+            if dag.joinSeen, end + 1 < runEnd, s[end] == Self.of, isKnownFormulation(e, length: end - position, dag) {
+                joins(from: position, after: end + 1, runStart, normalized, &dag)
             }
         }
-        if w.partyOfSeen {
-            for p in a..<max(a, b - 2) where s[p] == Self.party && s[p + 1] == Self.of {
-                joins(from: p, after: p + 2, a, normalized, &w, meetings: true)
+        if dag.partyOfSeen {
+            for position in runStart..<max(runStart, runEnd - 2) where s[position] == Self.party && s[position + 1] == Self.of {
+                joins(from: position, after: position + 2, runStart, normalized, &dag, meetings: true)
             }
         }
         // Campaigns: from each start close enough before a campaign tail, in order of start.
         if !campaignTails.isEmpty {
-            var next = a
+            var next = runStart
             for tail in campaignTails {
-                var p = max(next, tail - Self.campaignModifierLimit)
-                while p <= tail - 2 {
-                    campaigns(startingAt: p, s, a, b, normalized, &w)
-                    p += 1
+                var position = max(next, tail - Self.campaignModifierLimit)
+                while position <= tail - 2 {
+                    campaigns(startingAt: position, s, runStart, runEnd, normalized, &dag)
+                    position += 1
                 }
                 next = max(next, tail - 1)
             }
         }
-        w.sortGrammarEdges()
+        dag.sortGrammarEdges()
     }
 
     private static let of: UInt32 = 0x7684  // 的
@@ -86,34 +86,34 @@ extension LexiconSegmenter {
 
     /// Head, words, tail.
     private func organs(
-        from p: Int, headEnd h: Int, lastTail: Int, _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int,
-        _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
+        from position: Int, headEnd h: Int, lastTail: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int,
+        _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
     ) {
         // No tail starts after the last one: the walk stops there.
-        let limit = min(b, h + Self.organMiddleLimit, lastTail)
+        let limit = min(runEnd, h + Self.organMiddleLimit, lastTail)
         // Bit k: position h + k is reached by words (a tail may start there).
         var reached: UInt32 = 1
         var r = h
-        while r < b && r <= limit {
+        while r < runEnd && r <= limit {
             if reached & (1 << UInt32(r - h)) != 0 {
-                for e in edges(from: r, a, w) {
-                    let end = Int(w.edgeEnd[e])
-                    if NamingRole(tagByte: w.edgeTag(e)).contains(.organTail) {
+                for e in edges(from: r, runStart, dag) {
+                    let end = Int(dag.edgeEnd[e])
+                    if NamingRole(tagByte: dag.edgeTag(e)).contains(.organTail) {
                         let single = end - r == 1
-                        if (r > h || !single) && (!single || !continuesAsWord(r, a, w)) {
-                            add(from: p, to: end, normalized, &w)
+                        if (r > h || !single) && (!single || !continuesAsWord(r, runStart, dag)) {
+                            add(from: position, to: end, normalized, &dag)
                         }
                     }
                     // A name ends at its first tail (中共中央办公厅|国务院办公厅).
-                    if end <= limit, isNameWord(e, length: end - r, w), !NamingRole(tagByte: w.edgeTag(e)).contains(.organTail) {
+                    if end <= limit, isNameWord(e, length: end - r, dag), !NamingRole(tagByte: dag.edgeTag(e)).contains(.organTail) {
                         reached |= 1 << UInt32(end - h)
                     }
                 }
                 // A conjunction and a word after it: 发展|和|改革, 中央|和|国家机关.
-                if r + 1 < b, Self.isConjunction(s[r]) {
-                    for e in edges(from: r + 1, a, w) {
-                        let end = Int(w.edgeEnd[e])
-                        if end <= limit, isNameWord(e, length: end - r - 1, w) { reached |= 1 << UInt32(end - h) }
+                if r + 1 < runEnd, Self.isConjunction(s[r]) {
+                    for e in edges(from: r + 1, runStart, dag) {
+                        let end = Int(dag.edgeEnd[e])
+                        if end <= limit, isNameWord(e, length: end - r - 1, dag) { reached |= 1 << UInt32(end - h) }
                     }
                 }
             }
@@ -123,10 +123,10 @@ extension LexiconSegmenter {
 
     /// Words or a known formulation, then a campaign tail.
     private func campaigns(
-        startingAt p: Int, _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, _ normalized: NormalizedBuffer,
-        _ w: inout HanRunDAG
+        startingAt position: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer,
+        _ dag: inout HanRunDAG
     ) {
-        let limit = min(b, p + Self.campaignModifierLimit)
+        let limit = min(runEnd, position + Self.campaignModifierLimit)
         // The cheapest modifier from p to each position (infinity: not reached).
         var cost = (
             Float(0), Float.infinity, Float.infinity, Float.infinity, Float.infinity, Float.infinity, Float.infinity,
@@ -134,27 +134,27 @@ extension LexiconSegmenter {
         )
         withUnsafeMutableBytes(of: &cost) { raw in
             let cost = raw.bindMemory(to: Float.self)
-            campaigns(startingAt: p, limit: limit, cost: cost, s, a, b, normalized, &w)
+            campaigns(startingAt: position, limit: limit, cost: cost, s, runStart, runEnd, normalized, &dag)
         }
     }
 
     private func campaigns(
-        startingAt p: Int, limit: Int, cost: UnsafeMutableBufferPointer<Float>, _ s: UnsafeBufferPointer<UInt32>,
-        _ a: Int, _ b: Int, _ normalized: NormalizedBuffer, _ w: inout HanRunDAG
+        startingAt position: Int, limit: Int, cost: UnsafeMutableBufferPointer<Float>, _ s: UnsafeBufferPointer<UInt32>,
+        _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
     ) {
-        var r = p
-        while r < b && r <= limit {
-            let here = cost[r - p]
+        var r = position
+        while r < runEnd && r <= limit {
+            let here = cost[r - position]
             if here < .infinity {
-                for e in edges(from: r, a, w) {
-                    let end = Int(w.edgeEnd[e])
-                    if r > p, NamingRole(tagByte: w.edgeTag(e)).contains(.campaignTail) {
-                        add(from: p, to: end, normalized, &w, cost: here)
+                for e in edges(from: r, runStart, dag) {
+                    let end = Int(dag.edgeEnd[e])
+                    if r > position, NamingRole(tagByte: dag.edgeTag(e)).contains(.campaignTail) {
+                        add(from: position, to: end, normalized, &dag, cost: here)
                     }
                     // A verb does not start a name (研究|蓝天保卫战) unless it is a formulation.
-                    if end <= limit, isNameWord(e, length: end - r, w), r > p || !startsWithVerb(e, w) {
-                        let next = here + max(0, w.edgeScore[e] + Self.nameWordThreshold)
-                        if next < cost[end - p] { cost[end - p] = next }
+                    if end <= limit, isNameWord(e, length: end - r, dag), r > position || !startsWithVerb(e, dag) {
+                        let next = here + max(0, dag.edgeScore[e] + Self.nameWordThreshold)
+                        if next < cost[end - position] { cost[end - position] = next }
                     }
                 }
             }
@@ -164,9 +164,9 @@ extension LexiconSegmenter {
 
     /// Whether edge `e` is a verb by its part of speech and no formulation.
     @inline(__always)
-    private func startsWithVerb(_ e: Int, _ w: HanRunDAG) -> Bool {
+    private func startsWithVerb(_ e: Int, _ dag: HanRunDAG) -> Bool {
         let verb: UInt8 = Lexicon.EntryFlags.predicative.rawValue
-        return w.edgeKind(e) != .tifa && w.edgeFlags(e) & verb != 0
+        return dag.edgeKind(e) != .tifa && dag.edgeFlags(e) & verb != 0
     }
 
     /// A word of a campaign's modifier costs what its log-probability exceeds this (nats): a word
@@ -178,71 +178,71 @@ extension LexiconSegmenter {
 
     /// A known formulation (or 党), 的, a known formulation.
     private func joins(
-        from p: Int, after x: Int, _ a: Int, _ normalized: NormalizedBuffer, _ w: inout HanRunDAG, meetings: Bool = false
+        from position: Int, after x: Int, _ runStart: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG, meetings: Bool = false
     ) {
-        for e in edges(from: x, a, w)
-        where isKnownFormulation(e, length: Int(w.edgeEnd[e]) - x, w)
-            || (meetings && w.edgeKind(e) == .tifa && w.edgeTag(e) & 0x0F == LexiconTag.meeting.code)
+        for e in edges(from: x, runStart, dag)
+        where isKnownFormulation(e, length: Int(dag.edgeEnd[e]) - x, dag)
+            || (meetings && dag.edgeKind(e) == .tifa && dag.edgeTag(e) & 0x0F == LexiconTag.meeting.code)
         {
-            add(from: p, to: Int(w.edgeEnd[e]), normalized, &w)
+            add(from: position, to: Int(dag.edgeEnd[e]), normalized, &dag)
         }
     }
 
     /// Whether a known formulation runs from `start` to `end`.
-    private func isFormulation(from start: Int, to end: Int, _ a: Int, _ w: HanRunDAG) -> Bool {
-        for e in edges(from: start, a, w) where Int(w.edgeEnd[e]) == end && isKnownFormulation(e, length: end - start, w) {
+    private func isFormulation(from start: Int, to end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+        for e in edges(from: start, runStart, dag) where Int(dag.edgeEnd[e]) == end && isKnownFormulation(e, length: end - start, dag) {
             return true
         }
         return false
     }
 
     @inline(__always)
-    private func add(from p: Int, to end: Int, _ normalized: NormalizedBuffer, _ w: inout HanRunDAG, cost: Float = 0) {
-        guard normalized.isBoundary(end), normalized.isBoundary(p) else { return }
-        if let excluded = w.excluded, excluded.lowerBound == p, excluded.upperBound == end { return }
-        w.appendGrammarEdge(from: p, to: end, cost: cost)
+    private func add(from position: Int, to end: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG, cost: Float = 0) {
+        guard normalized.isBoundary(end), normalized.isBoundary(position) else { return }
+        if let excluded = dag.excluded, excluded.lowerBound == position, excluded.upperBound == end { return }
+        dag.appendGrammarEdge(from: position, to: end, cost: cost)
     }
 
-    /// The edges leaving position `p` of the run starting at `a`.
+    /// The edges leaving position `position` of the run starting at `runStart`.
     @inline(__always)
-    private func edges(from p: Int, _ a: Int, _ w: HanRunDAG) -> Range<Int> {
-        Int(w.edgeOffset[p - a])..<Int(w.edgeOffset[p - a + 1])
+    private func edges(from position: Int, _ runStart: Int, _ dag: HanRunDAG) -> Range<Int> {
+        Int(dag.edgeOffset[position - runStart])..<Int(dag.edgeOffset[position - runStart + 1])
     }
 
     /// A formulation the lexicon knows, or a numbered formula found by rule; not an organ, title
     /// or meeting, which are names already.
     @inline(__always)
-    private func isKnownFormulation(_ e: Int, length: Int, _ w: HanRunDAG) -> Bool {
-        guard w.edgeKind(e) == .tifa, length >= 2 else { return false }
-        let tag = w.edgeTag(e) & 0x0F
+    private func isKnownFormulation(_ e: Int, length: Int, _ dag: HanRunDAG) -> Bool {
+        guard dag.edgeKind(e) == .tifa, length >= 2 else { return false }
+        let tag = dag.edgeTag(e) & 0x0F
         return tag != LexiconTag.org.code && tag != LexiconTag.title.code && tag != LexiconTag.meeting.code
     }
 
     /// Whether edge `e` may stand inside a name: a known formulation, or a content word of two or
     /// more characters that is no governing verb or adverb.
     @inline(__always)
-    private func isNameWord(_ e: Int, length: Int, _ w: HanRunDAG) -> Bool {
+    private func isNameWord(_ e: Int, length: Int, _ dag: HanRunDAG) -> Bool {
         guard length >= 2 else { return false }
-        if w.edgeKind(e) == .tifa { return true }
-        let flags = w.edgeFlags(e)
-        return w.edgeKind(e) == .word && flags & Lexicon.EntryFlags.content.rawValue != 0
+        if dag.edgeKind(e) == .tifa { return true }
+        let flags = dag.edgeFlags(e)
+        return dag.edgeKind(e) == .word && flags & Lexicon.EntryFlags.content.rawValue != 0
             && flags & Lexicon.EntryFlags.governing.rawValue == 0
     }
 
     /// Whether a one-character tail at `r` starts a word (部署, 局面, 部门) rather than ending a name.
-    private func continuesAsWord(_ r: Int, _ a: Int, _ w: HanRunDAG) -> Bool {
-        for e in edges(from: r, a, w) where Int(w.edgeEnd[e]) - r >= 2 && w.edgeFlags(e) & Lexicon.EntryFlags.content.rawValue != 0 {
+    private func continuesAsWord(_ r: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+        for e in edges(from: r, runStart, dag) where Int(dag.edgeEnd[e]) - r >= 2 && dag.edgeFlags(e) & Lexicon.EntryFlags.content.rawValue != 0 {
             return true
         }
         return false
     }
 
-    /// Whether a naming head at `p` begins a name rather than ending a word: a one-character head
+    /// Whether a naming head at `position` begins a name rather than ending a word: a one-character head
     /// (省, 市, 区) must not be the second character of a word (地区, 城市).
-    private func startsName(_ p: Int, length: Int, _ a: Int, _ w: HanRunDAG) -> Bool {
+    private func startsName(_ position: Int, length: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
         guard length == 1 else { return true }
-        for q in max(a, p - 2)..<p {
-            for e in edges(from: q, a, w) where Int(w.edgeEnd[e]) > p && w.edgeEnd[e] - Int32(q) >= 2 {
+        for wordEnd in max(runStart, position - 2)..<position {
+            for e in edges(from: wordEnd, runStart, dag) where Int(dag.edgeEnd[e]) > position && dag.edgeEnd[e] - Int32(wordEnd) >= 2 {
                 return false
             }
         }

@@ -30,12 +30,29 @@ extension LexiconSegmenter {
 
     /// `parts(of:in:)` over UTF-8 bytes, reusing `workspace`.
     public func parts(of token: Token, in utf8: UnsafeBufferPointer<UInt8>, workspace: SegmentationWorkspace) -> [NestedToken] {
+        nestedParts(of: token, workspace: workspace) { token, inner throws(SegmentationError) in
+            try segment(UnsafeBufferPointer(rebasing: utf8[token.utf8Range]), into: &inner, workspace: workspace)
+        }
+    }
+
+    /// `parts(of:in:)` of a token cut from normalized scalars (`segment(normalized:…)`).
+    func parts(of token: Token, inNormalized scalars: UnsafeBufferPointer<UInt32>, workspace: SegmentationWorkspace) -> [NestedToken] {
+        nestedParts(of: token, workspace: workspace) { token, inner throws(SegmentationError) in
+            try segment(normalized: UnsafeBufferPointer(rebasing: scalars[token.scalarRange]), into: &inner, workspace: workspace)
+        }
+    }
+
+    /// The parts of `token`: `segmentInside` cuts the token's own text (offsets relative to its
+    /// start) while the workspace excludes the edge covering all of it.
+    private func nestedParts(
+        of token: Token, workspace: SegmentationWorkspace,
+        segmentInside: (Token, inout [Token]) throws(SegmentationError) -> Void
+    ) -> [NestedToken] {
         guard granularity == .coarse, token.kind == .tifa, token.scalarRange.count >= 3 else { return [] }
         var inner: [Token] = []
         workspace.excludeWhole = true
         defer { workspace.excludeWhole = false }
-        let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Range])
-        do { try segment(bytes, into: &inner, workspace: workspace) } catch { return [] }
+        do { try segmentInside(token, &inner) } catch { return [] }
         guard inner.count > 1 else { return [] }
         workspace.excludeWhole = false
         return inner.map { part in
@@ -43,7 +60,7 @@ extension LexiconSegmenter {
             shifted.utf8Range = (part.utf8Range.lowerBound + token.utf8Range.lowerBound)..<(part.utf8Range.upperBound + token.utf8Range.lowerBound)
             shifted.scalarRange =
                 (part.scalarRange.lowerBound + token.scalarRange.lowerBound)..<(part.scalarRange.upperBound + token.scalarRange.lowerBound)
-            return NestedToken(token: shifted, parts: parts(of: shifted, in: utf8, workspace: workspace))
+            return NestedToken(token: shifted, parts: nestedParts(of: shifted, workspace: workspace, segmentInside: segmentInside))
         }
     }
 

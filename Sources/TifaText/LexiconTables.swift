@@ -167,7 +167,7 @@ struct LexiconTables {
         rootNodes.initialize(repeating: Self.emptyNode, count: Self.rootTableSize)
         for scalar in 0..<Self.rootTableSize where rootChild[scalar] != 0 {
             rootNodes[scalar] = nodes[Int(rootChild[scalar])]
-            if PersonNames.isSurname(UInt32(scalar)) { rootNodes[scalar].flags |= Lexicon.EntryFlags.surname.rawValue }
+            if ChineseCharacters.surname.contains(scalar: UInt32(scalar)) { rootNodes[scalar].flags |= Lexicon.EntryFlags.surname.rawValue }
         }
     }
 
@@ -180,14 +180,14 @@ struct LexiconTables {
 
     /// A fast 64-bit checksum, eight bytes at a time: it catches a truncated or damaged cache file.
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = FNV1a()
         let words = bytes.count / 8
         for i in 0..<words {
-            h = (h ^ bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-            h ^= h >> 29
+            hash.add(word: bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+            hash.foldHighBits()
         }
-        for i in (words * 8)..<bytes.count { h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
-        return h
+        for i in (words * 8)..<bytes.count { hash.add(bytes[i]) }
+        return hash.value
     }
 
     /// Whether `bytes` is a complete, undamaged compiled lexicon of this version built from `sourceHash`.

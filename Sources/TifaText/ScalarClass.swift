@@ -10,18 +10,6 @@ package func isHan(_ c: UInt32) -> Bool {
         || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007
 }
 
-/// Chinese numeral characters, including the two circles used as zero in dates (二○○一年).
-@inline(__always)
-func isChineseNumeral(_ c: UInt32) -> Bool {
-    switch c {
-    case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,  // 一二三四五六七八九十
-         0x767E, 0x5343, 0x4E07, 0x4EBF, 0x96F6, 0x3007, 0x25CB, 0x4E24:  // 百千万亿零〇○两
-        return true
-    default:
-        return false
-    }
-}
-
 @inline(__always)
 func scalarClass(_ c: UInt32) -> ScalarClass {
     if c < 0x80 {

@@ -5,6 +5,9 @@
 /// ```swift
 /// let fingerprint = SegmentationFingerprint(of: ["做到两个维护"], segmenter: try LexiconSegmenter())
 /// ```
+///
+/// A tool of the tests and benchmarks, not of the library's users: `@_spi(Fingerprint) import TifaText`.
+@_spi(Fingerprint)
 public struct SegmentationFingerprint: Sendable, Equatable, CustomStringConvertible {
     public var tokens: Int
     public var checksum: UInt64
@@ -19,7 +22,7 @@ public struct SegmentationFingerprint: Sendable, Equatable, CustomStringConverti
         let workspace = SegmentationWorkspace()
         var buffer: [Token] = []
         var count = 0
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = FNV1a()
         for var line in lines {
             buffer.removeAll(keepingCapacity: true)
             // A Swift String is valid UTF-8, so segmentation cannot fail.
@@ -27,12 +30,12 @@ public struct SegmentationFingerprint: Sendable, Equatable, CustomStringConverti
             count += buffer.count
             for token in buffer {
                 for value in [token.scalarRange.lowerBound, token.scalarRange.upperBound, token.kind.ordinal] {
-                    hash = (hash ^ UInt64(truncatingIfNeeded: value)) &* 0x0000_0100_0000_01B3
+                    hash.add(word: UInt64(truncatingIfNeeded: value))
                 }
             }
         }
         tokens = count
-        checksum = hash
+        checksum = hash.value
     }
 
     public var description: String { "\(tokens) tokens, checksum \(checksum)" }

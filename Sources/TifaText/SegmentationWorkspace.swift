@@ -215,6 +215,34 @@ extension SpanSegmenter {
         emitTokens(spans, normalized, byteOffsets, into: &tokens)
     }
 
+    /// Segments text that is already normalized — a `MatchingForm`'s scalars — without decoding or
+    /// normalizing it again. Token offsets: `scalarRange` into `scalars`, `utf8Range` into their
+    /// UTF-8 encoding.
+    func segment(
+        normalized scalars: UnsafeBufferPointer<UInt32>, into tokens: inout [Token], workspace: SegmentationWorkspace
+    ) throws(SegmentationError) {
+        var normalized = workspace.normalized
+        var byteOffsets = workspace.byteOffsets
+        normalized.removeAll()
+        normalized.reserve(scalars.count)
+        byteOffsets.removeAll()
+        byteOffsets.reserve(scalars.count + 1)
+        var offset: Int32 = 0
+        for (i, c) in scalars.enumerated() {
+            normalized.append(c, from: Int32(i), to: Int32(i + 1))
+            byteOffsets.append(offset)
+            offset += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4
+        }
+        byteOffsets.append(offset)
+        workspace.normalized = normalized
+        workspace.byteOffsets = byteOffsets
+        var spans = workspace.spans
+        spans.removeAll()
+        defer { workspace.spans = spans }
+        try findSpans(normalized, into: &spans, workspace)
+        emitTokens(spans, normalized, byteOffsets, into: &tokens)
+    }
+
     /// Maps spans to original offsets. A span that starts inside a normalization chunk (one
     /// original character that became several) joins the previous token, so no token ever
     /// splits an original character.

@@ -35,11 +35,11 @@ public enum SegmentationMode: String, Sendable, CaseIterable {
     /// ICU word breaks only: the baseline.
     case icu
 
-    /// A segmenter for this mode over `lexicon` (ignored by `icu`).
-    public func makeSegmenter(lexicon: Lexicon, toSimplified: Bool = false) throws(ICUError) -> any Segmenter {
+    /// A segmenter for this mode; `lexicon` is called only by the modes that use a lexicon.
+    public func makeSegmenter(toSimplified: Bool = false, lexicon: () throws -> Lexicon) throws -> any Segmenter {
         switch self {
-        case .fine: return try LexiconSegmenter(lexicon: lexicon, granularity: .fine, toSimplified: toSimplified)
-        case .coarse: return try LexiconSegmenter(lexicon: lexicon, granularity: .coarse, toSimplified: toSimplified)
+        case .fine: return try LexiconSegmenter(lexicon: lexicon(), granularity: .fine, toSimplified: toSimplified)
+        case .coarse: return try LexiconSegmenter(lexicon: lexicon(), granularity: .coarse, toSimplified: toSimplified)
         case .icu: return try ICUSegmenter(toSimplified: toSimplified)
         }
     }

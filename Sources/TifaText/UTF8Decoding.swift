@@ -44,7 +44,7 @@ func decodeUTF8(
 }
 
 /// The byte offset of the first invalid UTF-8 sequence in `bytes`, or nil.
-public func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+package func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var scalars = RawBuffer<UInt32>()
     var offsets = RawBuffer<Int32>()
     defer {

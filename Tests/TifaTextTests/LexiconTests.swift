@@ -59,7 +59,7 @@ final class LexiconTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         XCTAssertThrowsError(try Lexicon.load(directory: directory)) { error in
             XCTAssertEqual(error as? LexiconError, .noDictionaries(directory: directory))
-            XCTAssertTrue("\(error)".contains("--dict-dir"))
+            XCTAssertEqual("\(error)", "no .dict files in \(directory); a dictionary folder holds general.dict and political.dict")
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import TifaText
+@_spi(Fingerprint) import TifaText
 import XCTest
 
 /// Pins the segmentation of the benchmark corpora (../shared/data) to the fingerprints recorded in

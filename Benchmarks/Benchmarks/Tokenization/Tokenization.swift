@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import Tifa
+@_spi(Fingerprint) import TifaText
 
 /// Fixed corpora from ../shared/data: the Government Work Reports (3.3 MB) and the PKU test text
 /// (0.5 MB). Every segmentation benchmark checks its token count and boundary checksum against

@@ -29,7 +29,8 @@ struct Count: ParsableCommand {
     }
 
     func run() throws {
-        let opened = index.open()
+        let opened = index.openForReading()
+        let output = JSONLines()
         for phrase in phrases {
             let count: PhraseCount
             let clock = ContinuousClock()
@@ -38,23 +39,50 @@ struct Count: ParsableCommand {
             let elapsed = clock.now - started
             let groups = by.map { opened.breakdown(count, by: $0) } ?? []
             if json {
-                var line = "{\"phrase\":\(jsonString(phrase)),\"occurrences\":\(count.occurrences),\"documents\":\(count.documents)"
-                if timing {
-                    let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-                    line += ",\"microseconds\":\(micros)"
-                }
-                if let by {
-                    let items = groups.map {
-                        "{\"\(by.rawValue)\":\(jsonString($0.key)),\"occurrences\":\($0.occurrences),\"documents\":\($0.documents)}"
-                    }
-                    line += ",\"by\":[\(items.joined(separator: ","))]"
-                }
-                print(line + "}")
+                let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+                output.write(
+                    CountRow(
+                        phrase: phrase, occurrences: count.occurrences, documents: count.documents,
+                        microseconds: timing ? Int(micros) : nil,
+                        by: by.map { by in groups.map { GroupRow(key: by.rawValue, value: $0.key, occurrences: $0.occurrences, documents: $0.documents) } }))
             } else {
                 print("\(phrase)\t\(count.occurrences) occurrences in \(count.documents) documents")
                 for group in groups { print("  \(group.key)\t\(group.occurrences)\t\(group.documents)") }
             }
         }
+    }
+}
+
+/// A `count --json` line.
+private struct CountRow: Encodable {
+    var phrase: String
+    var occurrences: Int
+    var documents: Int
+    /// Only with --timing.
+    var microseconds: Int?
+    /// Only with --by.
+    var by: [GroupRow]?
+}
+
+/// One group of `count --by`: the group's key is named by the breakdown ("year": "2024").
+private struct GroupRow: Encodable {
+    var key: String
+    var value: String
+    var occurrences: Int
+    var documents: Int
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(value, forKey: Key(stringValue: key))
+        try container.encode(occurrences, forKey: Key(stringValue: "occurrences"))
+        try container.encode(documents, forKey: Key(stringValue: "documents"))
     }
 }
 

@@ -20,34 +20,8 @@ struct IndexFiles: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
 
-    @Option(help: "Input format: auto (by extension), txt, md, jsonl or csv.")
-    var format: ArchiveOptions.Format = .auto
-
-    @Option(help: ArgumentHelp("Read files in this encoding (UTF-8, GB18030, Big5, UTF-16LE…) instead of detecting it.", valueName: "NAME"))
-    var encoding: String?
-
-    @Option(name: .customLong("text-field"), help: "JSONL/CSV field with the text.")
-    var textField = "text"
-    @Option(name: .customLong("id-field"), help: "JSONL/CSV field with the document id (default: path:line).")
-    var idField = "id"
-    @Option(name: .customLong("title-field"), help: "JSONL/CSV field with the title.")
-    var titleField = "title"
-    @Option(name: .customLong("date-field"), help: "JSONL/CSV field with the date.")
-    var dateField = "date"
-    @Option(name: .customLong("speaker-field"), help: "JSONL/CSV field with the speaker.")
-    var speakerField = "speaker"
-    @Option(name: .customLong("source-field"), help: "JSONL/CSV field with the source.")
-    var sourceField = "source"
-    @Option(name: .customLong("tags-field"), help: "JSONL/CSV field with tags (a list, or comma-separated).")
-    var tagsField = "tags"
-
-    @Option(help: ArgumentHelp("In folders, index only files matching this glob (repeatable; default: *.txt *.md *.markdown *.jsonl *.csv).", valueName: "GLOB"))
-    var include: [String] = []
-    @Option(help: ArgumentHelp("In folders, skip files matching this glob (repeatable).", valueName: "GLOB"))
-    var exclude: [String] = []
-
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Skip files larger than this many megabytes.", valueName: "MB"))
-    var maximumFileMegabytes = 512
+    @OptionGroup(title: "Reading files")
+    var archive: ArchiveOptionGroup
 
     @Flag(name: .customLong("to-simplified"), help: "When creating the index, match Traditional text as Simplified (the original text is kept).")
     var toSimplified = false
@@ -70,31 +44,19 @@ struct IndexFiles: ParsableCommand {
     func validate() throws {
         guard batch >= 1 else { throw ValidationError("--batch must be at least 1 (got \(batch)).") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
-        guard maximumFileMegabytes >= 1 else { throw ValidationError("--max-file-size must be at least 1 MB.") }
         guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder to index.") }
     }
 
-    var options: ArchiveOptions {
-        var options = ArchiveOptions()
-        options.format = format
-        options.encoding = encoding
-        options.textField = textField
-        options.idField = idField
-        options.titleField = titleField
-        options.dateField = dateField
-        options.speakerField = speakerField
-        options.sourceField = sourceField
-        options.tagsField = tagsField
-        if !include.isEmpty { options.include = include }
-        options.exclude = exclude
-        options.maximumFileBytes = maximumFileMegabytes << 20
-        return options
-    }
-
     func run() throws {
-        let target = index.open(toSimplified: toSimplified, create: true)
+        let target = index.openCreatingIfMissing(toSimplified: toSimplified)
         target.jobs = jobs
-        let options = self.options
+        if !quiet, !target.wordSignatures.isEmpty, !target.wordSignatures.contains(target.analyzer.wordSignature) {
+            var stderr = StandardError()
+            print(
+                "phrasectl: warning: \(index.database) was indexed with another lexicon; words of new documents are cut differently (see phrasectl stats)",
+                to: &stderr)
+        }
+        let options = archive.options
         let files: [String]
         do { files = try ArchiveReader.files(under: paths, options: options) } catch { fail(.input(error.description)) }
         var errorLog: FileHandle? = nil
@@ -120,7 +82,7 @@ struct IndexFiles: ParsableCommand {
                         failures.append(failure)
                         progress.clearLine()
                         print("phrasectl: \(failure)", to: &stderr)
-                        errorLog?.write(Data((failureJSON(failure) + "\n").utf8))
+                        errorLog?.write(Data((JSONLines().line(FailureRow(failure)) + "\n").utf8))
                     }
                 }
                 progress.fileDone(path)
@@ -150,10 +112,17 @@ struct IndexFiles: ParsableCommand {
             throw ExitCode(1)
         }
     }
-
-    private func failureJSON(_ failure: ArchiveReader.Failure) -> String {
-        "{\"path\":\(jsonString(failure.path)),\"line\":\(failure.line.map(String.init) ?? "null"),\"reason\":\(jsonString(failure.reason))}"
-    }
 }
 
-extension ArchiveOptions.Format: ExpressibleByArgument {}
+/// A line of the --errors file.
+private struct FailureRow: Encodable {
+    var path: String
+    @Nullable var line: Int?
+    var reason: String
+
+    init(_ failure: ArchiveReader.Failure) {
+        path = failure.path
+        line = failure.line
+        reason = failure.reason
+    }
+}

@@ -28,20 +28,29 @@ struct KWIC: ParsableCommand {
     var phrase: String
 
     func run() throws {
-        let opened = index.open()
+        let opened = index.openForReading()
         let lines: [KWICLine]
         do { lines = try opened.kwic(phrase, width: width, limit: limit, order: sort) } catch { fail(.index(error)) }
+        let output = JSONLines()
         for line in lines {
             if json {
-                print(
-                    "{\"id\":\(jsonString(line.id)),\"start\":\(line.start),\"end\":\(line.end),\"left\":\(jsonString(line.left)),"
-                        + "\"match\":\(jsonString(line.match)),\"right\":\(jsonString(line.right))}")
+                output.write(KWICRow(id: line.id, start: line.start, end: line.end, left: line.left, match: line.match, right: line.right))
             } else {
                 let pad = String(repeating: "　", count: max(0, width - line.left.count))
                 print("\(pad)\(line.left) [\(line.match)] \(line.right)\t\(line.id)")
             }
         }
     }
+}
+
+/// A `kwic --json` line.
+private struct KWICRow: Encodable {
+    var id: String
+    var start: Int
+    var end: Int
+    var left: String
+    var match: String
+    var right: String
 }
 
 extension Index.KWICOrder: ExpressibleByArgument {}

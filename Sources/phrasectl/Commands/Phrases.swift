@@ -53,48 +53,97 @@ struct Phrases: ParsableCommand {
     }
 
     func run() throws {
-        var texts: [String] = []
+        let miner: PhraseMiner
+        let texts: AnySequence<String>
+        let documentCount: Int
         if let database {
             let index: Index
             do { index = try Index(path: database, readOnly: true) } catch { fail(.index(error)) }
-            do {
-                let ids = try filter.map { try index.search($0, limit: Int.max, order: .date).map(\.document.id) }
-                    ?? index.allDocuments.map(\.id)
-                for id in ids { texts.append(try index.text(ofDocument: id)) }
-            } catch let error as IndexError {
-                fail(.index(error))
+            // The index's own analyzer, so what is mined is what `count` counts (the same matching
+            // form, Traditional as Simplified when the index was made so).
+            if dictionaries.isDefault {
+                miner = PhraseMiner(analyzer: index.analyzer)
+            } else {
+                miner = makeMiner(toSimplified: index.toSimplified)
             }
+            var ids = index.allDocuments.map(\.id)
+            if let filter {
+                do { ids = try index.search(filter, limit: Int.max, order: .date).map(\.document.id) } catch { fail(.index(error)) }
+            }
+            documentCount = ids.count
+            texts = AnySequence(
+                ids.lazy.map { id in
+                    do throws(IndexError) { return try index.text(ofDocument: id) } catch { fail(.index(error)) }
+                })
         } else {
-            for file in files {
-                switch ArchiveReader.read(file) {
-                case let .success(text): texts.append(text)
-                case let .failure(failure): fail(.input(failure.description))
-                }
-            }
+            miner = makeMiner(toSimplified: false)
+            documentCount = files.count
+            texts = AnySequence(
+                files.lazy.map { file in
+                    switch ArchiveReader.read(file) {
+                    case let .success(text): return text
+                    case let .failure(failure): fail(.input(failure.description))
+                    }
+                })
         }
-        let miner: PhraseMiner
-        do { miner = try PhraseMiner(lexicon: try dictionaries.loadLexicon()) } catch let error as CLIError {
-            fail(error)
-        } catch {
-            fail(.dictionary("\(error)"))
-        }
-        let report = MiningProgressReport(documents: texts.count, quiet: quiet)
+        let report = MiningProgressReport(documents: documentCount, quiet: quiet)
         let candidates = miner.mine(texts, minimumCount: minimumCount, newOnly: newOnly, progress: report.stage).prefix(top)
         report.finish()
+        let output = JSONLines()
         if !json { print("score\tcount\tdocs\tcohesion\tleft H\tright H\tC-value\tquoted\tknown\tphrase") }
         for c in candidates {
-            func number(_ x: Double) -> String { x.isFinite ? String(format: "%.3f", x) : "null" }
             if json {
-                print(
-                    "{\"phrase\":\(jsonString(c.phrase)),\"count\":\(c.count),\"documents\":\(c.documents),\"cohesion\":\(number(c.cohesion)),"
-                        + "\"leftEntropy\":\(number(c.leftEntropy)),\"rightEntropy\":\(number(c.rightEntropy)),\"cvalue\":\(number(c.cvalue)),"
-                        + "\"quoted\":\(number(c.quoted)),\"known\":\(c.known),\"tag\":\(c.tag.map { jsonString($0.rawValue) } ?? "null"),\"pattern\":\(c.pattern),\"numbered\":\(c.numbered),\"score\":\(number(c.score))}")
+                output.write(PhraseRow(c))
             } else {
+                func number(_ x: Double) -> String { x.isFinite ? String(format: "%.3f", x) : "null" }
                 print(
                     [number(c.score), String(c.count), String(c.documents), number(c.cohesion), number(c.leftEntropy),
                      number(c.rightEntropy), number(c.cvalue), number(c.quoted), c.tag?.rawValue ?? "no", c.phrase]
                         .joined(separator: "\t"))
             }
         }
+    }
+
+    private func makeMiner(toSimplified: Bool) -> PhraseMiner {
+        do {
+            return try PhraseMiner(lexicon: try dictionaries.loadLexicon(), toSimplified: toSimplified)
+        } catch let error as CLIError {
+            fail(error)
+        } catch {
+            fail(.dictionary("\(error)"))
+        }
+    }
+}
+
+/// A `phrases --json` line; measures are rounded to three decimals, and are null when undefined.
+private struct PhraseRow: Encodable {
+    var phrase: String
+    var count: Int
+    var documents: Int
+    @Nullable var cohesion: Double?
+    @Nullable var leftEntropy: Double?
+    @Nullable var rightEntropy: Double?
+    @Nullable var cvalue: Double?
+    @Nullable var quoted: Double?
+    var known: Bool
+    @Nullable var tag: String?
+    var pattern: Bool
+    var numbered: Bool
+    @Nullable var score: Double?
+
+    init(_ c: PhraseCandidate) {
+        phrase = c.phrase
+        count = c.count
+        documents = c.documents
+        cohesion = rounded(c.cohesion)
+        leftEntropy = rounded(c.leftEntropy)
+        rightEntropy = rounded(c.rightEntropy)
+        cvalue = rounded(c.cvalue)
+        quoted = rounded(c.quoted)
+        known = c.known
+        tag = c.tag?.rawValue
+        pattern = c.pattern
+        numbered = c.numbered
+        score = rounded(c.score)
     }
 }

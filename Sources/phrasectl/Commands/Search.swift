@@ -26,20 +26,32 @@ struct Search: ParsableCommand {
     var query: String
 
     func run() throws {
-        let opened = index.open()
+        let opened = index.openForReading()
         let hits: [SearchHit]
         do { hits = try opened.search(query, limit: limit, order: sort) } catch { fail(.index(error)) }
+        let output = JSONLines()
         for hit in hits {
             let d = hit.document
             if json {
-                print(
-                    "{\"id\":\(jsonString(d.id)),\"score\":\(String(format: "%.4f", hit.score)),\"occurrences\":\(hit.occurrences),"
-                        + "\"title\":\(jsonOptional(d.title)),\"date\":\(jsonOptional(d.date)),\"speaker\":\(jsonOptional(d.speaker))}")
+                output.write(
+                    SearchRow(
+                        id: d.id, score: rounded(hit.score, places: 4) ?? 0, occurrences: hit.occurrences, title: d.title,
+                        date: d.date, speaker: d.speaker))
             } else {
                 print("\(String(format: "%7.3f", hit.score))  \(d.date ?? "-")  \(d.id)  \(d.title ?? "")  (\(hit.occurrences))")
             }
         }
     }
+}
+
+/// A `search --json` line.
+private struct SearchRow: Encodable {
+    var id: String
+    var score: Double
+    var occurrences: Int
+    @Nullable var title: String?
+    @Nullable var date: String?
+    @Nullable var speaker: String?
 }
 
 extension Index.SearchOrder: ExpressibleByArgument {}

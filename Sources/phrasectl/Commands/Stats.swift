@@ -11,11 +11,13 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         let s: Index.Statistics
-        do { s = try index.open().statistics() } catch { fail(.index(error)) }
+        do { s = try index.openForReading().statistics() } catch { fail(.index(error)) }
         if json {
-            print(
-                "{\"documents\":\(s.documents),\"characters\":\(s.characters),\"blocks\":\(s.blocks),\"segments\":\(s.segments),"
-                    + "\"bytes\":\(s.fileBytes),\"format\":\(s.formatVersion),\"toSimplified\":\(s.toSimplified)}")
+            JSONLines().write(
+                StatsRow(
+                    documents: s.documents, characters: s.characters, blocks: s.blocks, segments: s.segments, bytes: s.fileBytes,
+                    format: s.formatVersion, toSimplified: s.toSimplified, wordAnalysis: s.wordSignatures,
+                    wordsMatchThisVersion: s.wordsMatchAnalyzer))
         } else {
             print("documents      \(s.documents)")
             print("characters     \(s.characters)")
@@ -23,35 +25,23 @@ struct Stats: ParsableCommand {
             print("segments       \(s.segments)")
             print("size           \(s.fileBytes) bytes")
             print("format         \(s.formatVersion)\(s.toSimplified ? ", Traditional matched as Simplified" : "")")
+            for signature in s.wordSignatures { print("words          \(signature)") }
+            if !s.wordsMatchAnalyzer {
+                print("               (this phrasectl cuts words with another lexicon: new documents' words are counted differently)")
+            }
         }
     }
 }
 
-struct Delete: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove documents from an index by id.")
-
-    @OptionGroup var index: IndexOptions
-
-    @Argument(help: ArgumentHelp("Document ids (the JSONL id or the file path).", valueName: "ID"))
-    var ids: [String]
-
-    func run() throws {
-        let opened = index.open(create: true)
-        let removed: Int
-        do { removed = try opened.delete(ids: ids) } catch { fail(.index(error)) }
-        var stderr = StandardError()
-        print("removed \(removed) of \(ids.count) documents", to: &stderr)
-        if removed < ids.count { throw ExitCode(1) }
-    }
-}
-
-struct Optimize: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Merge an index's segments into one and drop what deleted documents left behind.")
-
-    @OptionGroup var index: IndexOptions
-
-    func run() throws {
-        do { try index.open(create: true).optimize() } catch { fail(.index(error)) }
-    }
+/// The `stats --json` object.
+private struct StatsRow: Encodable {
+    var documents: Int
+    var characters: Int
+    var blocks: Int
+    var segments: Int
+    var bytes: Int
+    var format: Int
+    var toSimplified: Bool
+    var wordAnalysis: [String]
+    var wordsMatchThisVersion: Bool
 }

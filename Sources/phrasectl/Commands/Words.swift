@@ -26,15 +26,23 @@ struct Words: ParsableCommand {
 
     func run() throws {
         let found: [WordFrequency]
-        do { found = try index.open().wordFrequencies(matching: filter, top: top, minimumLength: minimumLength) } catch {
+        do { found = try index.openForReading().wordFrequencies(matching: filter, top: top, minimumLength: minimumLength) } catch {
             fail(.index(error))
         }
+        let output = JSONLines()
         for entry in found {
             if json {
-                print("{\"word\":\(jsonString(entry.word)),\"occurrences\":\(entry.occurrences),\"documents\":\(entry.documents)}")
+                output.write(WordRow(word: entry.word, occurrences: entry.occurrences, documents: entry.documents))
             } else {
                 print("\(entry.word)\t\(entry.occurrences)\t\(entry.documents)")
             }
         }
     }
+}
+
+/// A `words --json` line.
+private struct WordRow: Encodable {
+    var word: String
+    var occurrences: Int
+    var documents: Int
 }

@@ -17,7 +17,12 @@ enum CLIError: Error, CustomStringConvertible {
         case let .invalidUTF8(path, line, offset):
             return "\(path): invalid UTF-8 at byte \(offset) (line \(line)); convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD"
         case let .dictionary(message): return message
-        case let .index(error): return error.description
+        case let .index(error):
+            switch error {
+            case .notAnIndex: return "\(error); give --db a new file name or an index made by phrasectl index"
+            case .corrupt: return "\(error): run phrasectl index again into a new file"
+            default: return error.description
+            }
         case let .input(message): return message
         }
     }

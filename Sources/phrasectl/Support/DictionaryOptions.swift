@@ -12,6 +12,9 @@ struct DictionaryOptions: ParsableArguments {
         valueName: "FILE"))
     var userDictionaries: [String] = []
 
+    /// Whether no option was given: the built-in dictionaries alone.
+    var isDefault: Bool { dictionaryDirectory == nil && userDictionaries.isEmpty }
+
     func loadLexicon() throws(CLIError) -> Lexicon {
         do {
             if let dictionaryDirectory {
@@ -19,6 +22,7 @@ struct DictionaryOptions: ParsableArguments {
             }
             return try Lexicon.bundled(userDictionaries: userDictionaries)
         } catch {
+            if case .noDictionaries = error { throw .dictionary("\(error); point --dict-dir at such a folder") }
             throw .dictionary(error.description)
         }
     }

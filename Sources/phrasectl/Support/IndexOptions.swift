@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Tifa
 
 /// The index file every index command works on.
@@ -6,23 +7,29 @@ struct IndexOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The index file (SQLite).", valueName: "FILE"))
     var database: String
 
-    func open(toSimplified: Bool = false, create: Bool = false) -> Index {
+    /// The index for queries; it must exist.
+    func openForReading() -> Index {
+        open(readOnly: true)
+    }
+
+    /// The index for changes (delete, optimize); it must exist.
+    func openForChanges() -> Index {
+        guard FileManager.default.fileExists(atPath: database) else {
+            fail(.index(.notAnIndex(path: database, reason: "no such file")))
+        }
+        return open(readOnly: false)
+    }
+
+    /// The index to add documents to, created with `toSimplified` when missing.
+    func openCreatingIfMissing(toSimplified: Bool) -> Index {
+        open(readOnly: false, toSimplified: toSimplified)
+    }
+
+    private func open(readOnly: Bool, toSimplified: Bool = false) -> Index {
         do {
-            return try Index(path: database, toSimplified: toSimplified, readOnly: !create)
+            return try Index(path: database, toSimplified: toSimplified, readOnly: readOnly)
         } catch {
             fail(.index(error))
         }
     }
 }
-
-/// Writes `value` as a JSON string literal.
-func jsonString(_ value: String) -> String {
-    var out = [UInt8]()
-    out.append(0x22)
-    var value = value
-    value.withUTF8 { appendJSONEscaped($0, to: &out) }
-    out.append(0x22)
-    return String(decoding: out, as: UTF8.self)
-}
-
-func jsonOptional(_ value: String?) -> String { value.map(jsonString) ?? "null" }

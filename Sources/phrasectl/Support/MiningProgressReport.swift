@@ -17,10 +17,11 @@ final class MiningProgressReport {
     func stage(_ stage: MiningStage) {
         let text: String
         switch stage {
+        case let .reading(read):
+            guard line.terminal || read == 0 else { return }
+            text = "reading \(read) of \(documents) documents (patterns: numbered formulas, quotations, lists, frames)"
         case let .sortingSuffixes(characters):
             text = "mining \(documents) documents, \(characters) Han characters: sorting suffixes"
-        case .findingPatterns:
-            text = "finding patterns (numbered formulas, quotations, lists, frames)"
         case let .countingLength(length):
             guard line.terminal else { return }
             text = "counting n-grams of \(length) characters"

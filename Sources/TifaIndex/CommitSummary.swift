@@ -1,0 +1,33 @@
+extension Index {
+    /// What a commit did with the documents queued since the last one.
+    public struct CommitSummary: Sendable, Equatable {
+        /// Documents with an id the index did not have.
+        public var added = 0
+        /// Documents that replaced an older version with the same id.
+        public var replaced = 0
+        /// Documents identical to the indexed version (same content hash), left as they were.
+        public var unchanged = 0
+        /// Documents left out because another document (another id) has the same text: id and
+        /// the id of the document it copies.
+        public var duplicates: [(id: String, of: String)] = []
+
+        public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0) {
+            self.added = added
+            self.replaced = replaced
+            self.unchanged = unchanged
+        }
+
+        /// Adds another commit's numbers to these.
+        public mutating func add(_ other: CommitSummary) {
+            added += other.added
+            replaced += other.replaced
+            unchanged += other.unchanged
+            duplicates += other.duplicates
+        }
+
+        public static func == (lhs: CommitSummary, rhs: CommitSummary) -> Bool {
+            (lhs.added, lhs.replaced, lhs.unchanged) == (rhs.added, rhs.replaced, rhs.unchanged)
+                && lhs.duplicates.map(\.id) == rhs.duplicates.map(\.id) && lhs.duplicates.map(\.of) == rhs.duplicates.map(\.of)
+        }
+    }
+}

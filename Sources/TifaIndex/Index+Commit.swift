@@ -1,0 +1,134 @@
+extension Index {
+    /// Queues `document` for the next commit; a document with the same id is replaced.
+    public func add(_ document: Document) {
+        pending.append(document)
+    }
+
+    /// Documents queued for the next commit.
+    public var pendingCount: Int { pending.count }
+
+    /// Removes the documents with these external ids; returns how many existed.
+    @discardableResult
+    public func delete(ids: [String]) throws(IndexError) -> Int {
+        try write {
+            let statement = try database.prepare("DELETE FROM documents WHERE id = ?")
+            var removed = 0
+            for id in ids {
+                try statement.bind(1, id).run()
+                removed += Int(database.changes)
+            }
+            return removed
+        }
+    }
+
+    /// Writes the queued documents as one new segment, atomically, and merges segments when
+    /// there are too many. Readers see all of the batch or none of it. A document whose content
+    /// hash equals the indexed version's is left alone, so indexing the same files again adds
+    /// nothing, and a run killed at any moment resumes where its last commit ended.
+    @discardableResult
+    public func commit() throws(IndexError) -> CommitSummary {
+        try write(prepare(takeBatch()))
+    }
+
+    /// Takes the queued documents (the last version of each id), leaving out those identical to
+    /// the version they would replace: the one in `inFlight` (a batch analysed but not yet
+    /// written) when it has the id, else the indexed one. This is the only place a document is
+    /// found unchanged.
+    func takeBatch(after inFlight: Batch? = nil) -> Batch {
+        let inFlightHashes = inFlight?.contentHashes ?? [:]
+        var last: [String: Int] = [:]
+        for (i, document) in pending.enumerated() { last[document.id] = i }
+        var batch = Batch(documents: [], hashes: [], unchanged: 0)
+        for (i, document) in pending.enumerated() where last[document.id] == i {
+            let contentHash = document.contentHash
+            if (inFlightHashes[document.id] ?? self.document(id: document.id)?.contentHash) == contentHash {
+                batch.unchanged += 1
+                continue
+            }
+            batch.documents.append(document)
+            batch.hashes.append((contentHash, document.textHash))
+        }
+        pending.removeAll()
+        return batch
+    }
+
+    /// Writes a prepared batch as one new segment in one transaction. Documents whose text another
+    /// document already has are left out as duplicates.
+    @discardableResult
+    func write(_ prepared: PreparedBatch) throws(IndexError) -> CommitSummary {
+        var summary = CommitSummary(unchanged: prepared.unchanged)
+        var keep: [Int] = []
+        var textsInBatch: [Int64: String] = [:]
+        for (i, document) in prepared.documents.enumerated() {
+            let textHash = prepared.hashes[i].text
+            if let other = documentsByText[textHash].flatMap({ documents[$0] }), other.id != document.id {
+                summary.duplicates.append((document.id, other.id))
+                continue
+            }
+            if let other = textsInBatch[textHash], other != document.id {
+                summary.duplicates.append((document.id, other))
+                continue
+            }
+            textsInBatch[textHash] = document.id
+            if self.document(id: document.id) != nil { summary.replaced += 1 } else { summary.added += 1 }
+            keep.append(i)
+        }
+        guard !keep.isEmpty else { return summary }
+        let signature = analyzer.wordSignature
+        try write {
+            // The batch's documents get numbers base + local index, so the lists' numbers only
+            // shift; skipped documents' numbers are never used again.
+            let base = try nextDocumentNumber() - 1
+            try setNextDocumentNumber(base + Int64(prepared.documents.count) + 1)
+            let remove = try database.prepare("DELETE FROM documents WHERE id = ?")
+            let insert = try database.prepare(
+                "INSERT INTO documents(number, id, title, date, speaker, source, tags, text, length, last, hash, text_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")
+            for i in keep {
+                let document = prepared.documents[i]
+                let (length, last) = prepared.shapes[i]
+                try remove.bind(1, document.id).run()
+                try insert.bind(1, base + Int64(i + 1)).bind(2, document.id).bind(3, document.title).bind(4, document.date)
+                    .bind(5, document.speaker).bind(6, document.source)
+                    .bind(7, document.tags.isEmpty ? nil : document.tags.joined(separator: "\t"))
+                    .bind(8, document.text).bind(9, Int64(length)).bind(10, last)
+                    .bind(11, prepared.hashes[i].content).bind(12, prepared.hashes[i].text).run()
+            }
+            let segment = try nextSegment()
+            var blocks = BlockWriter()
+            for (gram, list) in prepared.pairs { blocks.append(gram: gram, list: Postings.shifting(list, by: base)) }
+            blocks.finishBlock()
+            try writeBlocks(&blocks, segment: segment)
+            let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
+            for (word, list) in prepared.words {
+                try insertWord.bind(1, word).bind(2, segment).bind(3, blob: Postings.shifting(list, by: base)).run()
+            }
+            try database.prepare("INSERT INTO segments(number, documents) VALUES(?, ?)")
+                .bind(1, segment).bind(2, Int64(keep.count)).run()
+            if !wordSignatures.contains(signature) {
+                try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('word_analysis', ?)")
+                    .bind(1, (wordSignatures + [signature]).joined(separator: "\n")).run()
+            }
+            try mergeSegmentsIfNeeded()
+        }
+        if !wordSignatures.contains(signature) { wordSignatures.append(signature) }
+        return summary
+    }
+
+    /// The number the next document gets: kept in `meta`, above every number ever given.
+    private func nextDocumentNumber() throws -> Int64 {
+        let statement = try database.prepare(
+            "SELECT max(coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_number'), 1), coalesce((SELECT max(number) FROM documents), 0) + 1)")
+        _ = try statement.step()
+        return statement.int(0)
+    }
+
+    private func setNextDocumentNumber(_ number: Int64) throws {
+        try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('next_number', ?)").bind(1, String(number)).run()
+    }
+
+    private func nextSegment() throws -> Int64 {
+        let statement = try database.prepare("SELECT coalesce(max(number), 0) + 1 FROM segments")
+        _ = try statement.step()
+        return statement.int(0)
+    }
+}

@@ -1,0 +1,25 @@
+extension Index {
+    /// Runs `body` in one read transaction, so every statement sees the same commit.
+    func reading<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+        do { try database.execute("BEGIN") } catch { throw .sqlite(error) }
+        defer { try? database.execute("COMMIT") }
+        return try body()
+    }
+
+    /// Runs `body` in a write transaction, mapping errors to `IndexError`.
+    func write<T>(_ body: () throws -> T) throws(IndexError) -> T {
+        do {
+            let result = try database.transaction(body)
+            try refreshDocuments(force: true)
+            return result
+        } catch let error as IndexError {
+            throw error
+        } catch let error as SQLiteError {
+            throw .sqlite(error)
+        } catch is PostingsError {
+            throw .corrupt(path: path, reason: "a posting list does not decode")
+        } catch {
+            throw .corrupt(path: path, reason: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+extension LexiconSegmenter {
+    /// Chinese numerals: every well-formed number the run starts with (三十五, 二○○一, 一百二十), alone
+    /// and with a date unit (二○○一年, 十二月). An ill-formed run (十四五一) is no number: its parts are
+    /// left to the lexicon.
+    func addNumeralEdges(
+        _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runStart: Int, _ runEnd: Int, first: Int,
+        _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
+    ) {
+        guard position == runStart || !isChineseNumeral(s[position - 1]) else { return }
+        let end = numeralRunEnd(s, from: position + 1, runEnd)
+        for wordEnd in stride(from: end, to: position, by: -1) where isWellFormedNumber(s, position..<wordEnd) {
+            if wordEnd < runEnd, ChineseCharacters.dateUnit.contains(scalar: s[wordEnd]) {
+                addEdge(&dag, normalized, from: first, to: wordEnd + 1, score: numeralDateScore, kind: .number)
+            }
+            if wordEnd - position >= 2 {
+                addEdge(&dag, normalized, from: first, to: wordEnd, score: numeralScore, kind: .number)
+            }
+        }
+    }
+
+    /// 第 and the longest well-formed Chinese number after it: an ordinal (第三十二), one token.
+    func addOrdinalEdge(
+        _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ dag: inout HanRunDAG
+    ) {
+        let end = numeralRunEnd(s, from: position + 1, runEnd)
+        guard end - position > 2 else { return }
+        for wordEnd in stride(from: end, to: position + 2, by: -1) where isWellFormedNumber(s, (position + 1)..<wordEnd) {
+            addEdge(&dag, normalized, from: first, to: wordEnd, score: numeralScore, kind: .number)
+            return
+        }
+    }
+
+    // MARK: Numbered formulas
+
+    /// `数词+量词+X` (两个维护, 八项规定, 四大班子) and chains of `数词+X` (三严三实, 一岗双责,
+    /// 三县一城一枢纽), the shapes Party documents coin formulations in.
+    func addFormulaEdges(
+        _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ dag: inout HanRunDAG
+    ) {
+        guard isFormulaNumeral(s[position]), position + 2 < runEnd else { return }
+        // 数词 + 量词 + a content word of 2–4 characters that is not negated (九条不动 is no formula), no
+        // adjective (十八大|很重) and no governing verb (十条|取得).
+        if ChineseCharacters.formulaMeasure.contains(scalar: s[position + 1]), !(s[position] == 0x4E00 && s[position + 1] == 0x4E2A),  // not 一个
+            !(s[position + 1] == 0x5927 && followsPartyName(s, position)),  // 党的十大 is a congress
+            !ChineseCharacters.negation.contains(scalar: s[position + 2])
+        {
+            var node: Int32 = 0
+            var wordEnd = position + 2
+            while wordEnd < runEnd && wordEnd - (position + 2) < 4 {
+                node = lexicon.child(of: node, s[wordEnd])
+                if node < 0 { break }
+                wordEnd += 1
+                let record = lexicon.tables.nodes[Int(node)]
+                if record.entry >= 0, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
+                    record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue) == 0
+                {
+                    addEdge(&dag, normalized, from: first, to: wordEnd, score: formulaScore, kind: .tifa)
+                }
+            }
+        }
+        // Chains: every pair is a numeral and one character, the last pair may end in a word. A pair
+        // that is a common word of its own (一起, 一定, 一些) is not part of a chain: it ends one
+        // that already has two pairs, and cancels a shorter one.
+        var pos = position
+        var pairs = 0
+        while pos + 1 < runEnd, isFormulaNumeral(s[pos]), isHan(s[pos + 1]), !isChineseNumeral(s[pos + 1]),
+            !ChineseCharacters.countingWord.contains(scalar: s[pos + 1])
+        {
+            if pos > position, isCommonWord(s, pos..<(pos + 2)) {
+                if pairs >= 2 { addEdge(&dag, normalized, from: first, to: pos, score: formulaScore, kind: .tifa) }
+                return
+            }
+            if pos + 2 < runEnd, isFormulaNumeral(s[pos + 2]), pos + 3 < runEnd, !isChineseNumeral(s[pos + 3]) {
+                pairs += 1
+                pos += 2
+                continue
+            }
+            guard pairs >= 1 else { return }
+            addEdge(&dag, normalized, from: first, to: pos + 2, score: formulaScore, kind: .tifa)
+            if pos + 2 < runEnd, isHan(s[pos + 2]), !isChineseNumeral(s[pos + 2]),
+                let node = lexiconNode(s, pos + 1..<pos + 3),
+                lexicon.tables.nodes[node].flags & Lexicon.EntryFlags.content.rawValue != 0,
+                lexicon.tables.nodes[node].logProbability > establishedWordScore
+            {
+                addEdge(&dag, normalized, from: first, to: pos + 3, score: formulaScore, kind: .tifa)
+            }
+            return
+        }
+    }
+
+    /// A number of several characters, a measure word and a content word (no adjective, no
+    /// governing verb: 十条|取得) of two to four characters, or 方面 and one: 十三个方面成就,
+    /// 二十四字方针, 一百项措施.
+    @inline(never)
+    func addLongNumeralFormulaEdges(
+        _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ dag: inout HanRunDAG
+    ) {
+        let end = numeralRunEnd(s, from: position, runEnd)
+        guard end - position >= 2, end < runEnd, ChineseCharacters.formulaMeasure.contains(scalar: s[end]) else { return }
+        // 党的二十大|胜利: after 党的 or 中共, a number and 大 name a congress, not a formula.
+        if s[end] == 0x5927, followsPartyName(s, position) { return }
+        var m = end
+        while m > position + 1, !isWellFormedNumber(s, position..<m) { m -= 1 }
+        guard m == end, isWellFormedNumber(s, position..<m) else { return }
+        let contentStart = m + 1
+        guard contentStart < runEnd, !ChineseCharacters.negation.contains(scalar: s[contentStart]) else {
+            return
+        }
+        for firstEnd in contentWordEnds(s, from: contentStart, runEnd) {
+            addEdge(&dag, normalized, from: first, to: firstEnd, score: formulaScore, kind: .tifa)
+            // 方面 and the word it counts: 十三个方面成就.
+            if firstEnd - contentStart == 2, s[contentStart] == 0x65B9, s[contentStart + 1] == 0x9762 {
+                for secondEnd in contentWordEnds(s, from: firstEnd, runEnd) where secondEnd - firstEnd == 2 {
+                    addEdge(&dag, normalized, from: first, to: secondEnd, score: formulaScore, kind: .tifa)
+                }
+            }
+        }
+    }
+
+    /// A plenum by its numbers: 十八届四中全会, 二十届三中全会 (届, a numeral, 中全会).
+    @inline(never)
+    func addPlenumEdge(
+        _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ dag: inout HanRunDAG
+    ) {
+        let wordEnd = numeralRunEnd(s, from: position, runEnd)
+        guard wordEnd < runEnd, s[wordEnd] == 0x5C4A, isWellFormedNumber(s, position..<wordEnd) else { return }  // 届
+        let r = numeralRunEnd(s, from: wordEnd + 1, runEnd)
+        guard r > wordEnd + 1, r + 3 <= runEnd, s[r] == 0x4E2D, s[r + 1] == 0x5168, s[r + 2] == 0x4F1A else { return }  // 中全会
+        addEdge(&dag, normalized, from: first, to: r + 3, score: formulaScore, kind: .tifa)
+    }
+
+    /// A Party congress by its number after 党的 or 中共: 党的十八大, 中共二十大; with a plenum
+    /// (党的十一届三中全会) the 的-join of the naming grammars applies.
+    @inline(never)
+    func addCongressEdge(
+        _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ dag: inout HanRunDAG
+    ) {
+        let wordEnd = numeralRunEnd(s, from: position + 2, runEnd)
+        guard wordEnd > position + 2, wordEnd - (position + 2) <= 3, wordEnd < runEnd, s[wordEnd] == 0x5927, isWellFormedNumber(s, (position + 2)..<wordEnd) else { return }  // 大
+        addEdge(&dag, normalized, from: first, to: wordEnd + 1, score: formulaScore, kind: .tifa)
+    }
+
+    /// Where the content words of two to four characters starting at `start` end.
+    func contentWordEnds(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int) -> [Int] {
+        var ends: [Int] = []
+        var node: Int32 = 0
+        var wordEnd = start
+        while wordEnd < runEnd && wordEnd - start < 4 {
+            node = lexicon.child(of: node, s[wordEnd])
+            if node < 0 { break }
+            wordEnd += 1
+            let record = lexicon.tables.nodes[Int(node)]
+            if record.entry >= 0, wordEnd - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
+                record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue) == 0
+            {
+                ends.append(wordEnd)
+            }
+        }
+        return ends
+    }
+
+    /// Where the run of Chinese numerals starting at `start` ends (at most `runEnd`).
+    @inline(__always)
+    func numeralRunEnd(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int) -> Int {
+        var end = start
+        while end < runEnd, isChineseNumeral(s[end]) { end += 1 }
+        return end
+    }
+
+    /// Whether 党的 or 中共 stands right before `position`.
+    @inline(__always)
+    func followsPartyName(_ s: UnsafeBufferPointer<UInt32>, _ position: Int) -> Bool {
+        position >= 2 && ((s[position - 2] == 0x515A && s[position - 1] == 0x7684) || (s[position - 2] == 0x4E2D && s[position - 1] == 0x5171))
+    }
+
+    /// Whether `s[range]` is a word frequent enough to stand on its own rather than in a chain.
+    func isCommonWord(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+        guard let node = lexiconNode(s, range) else { return false }
+        return lexicon.tables.nodes[node].logProbability > commonWordScore
+    }
+
+    /// The trie node of the lexicon word `s[range]`, or nil when it is not a word.
+    func lexiconNode(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
+        var node: Int32 = 0
+        for wordEnd in range {
+            node = lexicon.child(of: node, s[wordEnd])
+            if node < 0 { return nil }
+        }
+        return lexicon.tables.nodes[Int(node)].entry >= 0 ? Int(node) : nil
+    }
+}

@@ -1,0 +1,102 @@
+extension LexiconSegmenter {
+    /// Digits with decimal and grouping separators, a percent sign, a Chinese multiplier
+    /// (万, 亿) and a date or time unit: 3.5%, 1,000, 10万, 2022年.
+    func scanNumber(_ s: UnsafeBufferPointer<UInt32>, from i: Int, _ spans: inout RawBuffer<Span>) -> Int {
+        let n = s.count
+        var j = i
+        while j < n {
+            if isDigit(s[j]) { j += 1; continue }
+            if (s[j] == 0x2E || s[j] == 0x2C), j + 1 < n, isDigit(s[j + 1]), j > i { j += 1; continue }
+            break
+        }
+        if j < n, scalarClass(s[j]) == .latin {
+            return scanLatin(s, from: i, &spans)
+        }
+        if j < n, s[j] == 0x25 || s[j] == 0x2030 {  // % ‰
+            j += 1
+        } else {
+            if j < n, s[j] == 0x4E07 { j += 1 }  // 万
+            if j < n, s[j] == 0x4EBF { j += 1 }  // 亿
+            // A date unit belongs to its number (12月, 2024年); the PKU standard, which the fine
+            // mode follows, writes a count of years apart (10 年).
+            if j < n, ChineseCharacters.dateUnit.contains(scalar: s[j]), granularity == .coarse || s[j] != 0x5E74 || namesYear(s, i..<j) { j += 1 }
+        }
+        spans.append(Span(start: Int32(i), end: Int32(j), kind: .number))
+        return j
+    }
+
+    /// Whether digits before 年 name a year (four digits, or two: 98年) rather than count years.
+    func namesYear(_ s: UnsafeBufferPointer<UInt32>, _ digits: Range<Int>) -> Bool {
+        digits.count == 4 || digits.count == 2 && s[digits.lowerBound] >= 0x35  // 50年 … 99年
+    }
+
+    /// Letters and digits with inner joiners: COVID-19, G20, U.S., AT&T. A run made only of
+    /// X or x (XX同志) is a redaction mask.
+    func scanLatin(_ s: UnsafeBufferPointer<UInt32>, from i: Int, _ spans: inout RawBuffer<Span>) -> Int {
+        let n = s.count
+        var j = i
+        while j < n {
+            let cls = scalarClass(s[j])
+            if cls == .latin || cls == .digit { j += 1; continue }
+            if isLatinJoiner(s[j]), j + 1 < n, j > i, case let next = scalarClass(s[j + 1]), next == .latin || next == .digit
+            {
+                j += 1
+                continue
+            }
+            break
+        }
+        var allX = true
+        for k in i..<j where s[k] != 0x58 && s[k] != 0x78 { allX = false; break }
+        spans.append(Span(start: Int32(i), end: Int32(j), kind: allX && j - i >= 2 ? .mask : .latin))
+        return j
+    }
+
+    // MARK: Masks
+
+    /// `*月**日`: a mask followed by a date unit, and the numbers or masks and units chained to
+    /// it, are one mask. Compacts `spans` in place.
+    func mergeMaskedDates(s: RawBuffer<UInt32>, _ spans: inout RawBuffer<Span>) {
+        var hasMask = false
+        for k in 0..<spans.count where spans[k].kind == .mask { hasMask = true; break }
+        guard hasMask else { return }
+        func isUnit(_ span: Span) -> Bool {
+            span.end - span.start == 1 && ChineseCharacters.dateUnit.contains(scalar: s[Int(span.start)]) && span.kind == .word
+        }
+        let n = spans.count
+        var out = 0
+        var k = 0
+        while k < n {
+            var span = spans[k]
+            if span.kind == .mask, k + 1 < n, spans[k + 1].start == span.end, isUnit(spans[k + 1]) {
+                span.end = spans[k + 1].end
+                k += 2
+                while k + 1 < n, spans[k].start == span.end, spans[k].kind == .mask || spans[k].kind == .number,
+                    spans[k + 1].start == spans[k].end, isUnit(spans[k + 1])
+                {
+                    span.end = spans[k + 1].end
+                    k += 2
+                }
+                if out > 0, case let last = spans[out - 1], last.kind == .number, last.end == span.start,
+                    ChineseCharacters.dateUnit.contains(scalar: s[Int(last.end) - 1])
+                {
+                    span.start = last.start
+                    out -= 1
+                }
+                spans[out] = span
+                out += 1
+                continue
+            }
+            spans[out] = span
+            out += 1
+            k += 1
+        }
+        spans.resize(out)
+    }
+}
+
+/// - . ' & _ between letters or digits: COVID-19, U.S., AT&T.
+@inline(__always)
+private func isLatinJoiner(_ c: UInt32) -> Bool { c == 0x2D || c == 0x2E || c == 0x27 || c == 0x26 || c == 0x5F }
+
+@inline(__always)
+func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Tifa
+
+struct Delete: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Remove documents from an index by id.")
+
+    @OptionGroup var index: IndexOptions
+
+    @Argument(help: ArgumentHelp("Document ids (the JSONL id or the file path).", valueName: "ID"))
+    var ids: [String]
+
+    func run() throws {
+        let opened = index.openForChanges()
+        let removed: Int
+        do { removed = try opened.delete(ids: ids) } catch { fail(.index(error)) }
+        var stderr = StandardError()
+        print("removed \(removed) of \(ids.count) documents", to: &stderr)
+        if removed < ids.count { throw ExitCode(1) }
+    }
+}

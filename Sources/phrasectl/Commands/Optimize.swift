@@ -1,0 +1,13 @@
+import ArgumentParser
+import Tifa
+
+struct Optimize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge an index's segments into one and drop what deleted documents left behind.")
+
+    @OptionGroup var index: IndexOptions
+
+    func run() throws {
+        do { try index.openForChanges().optimize() } catch { fail(.index(error)) }
+    }
+}
