@@ -208,11 +208,7 @@ extension SpanSegmenter {
         var normalized = workspace.normalized
         normalizer.normalize(scalars.buffer, into: &normalized)
         workspace.normalized = normalized
-        var spans = workspace.spans
-        spans.removeAll()
-        defer { workspace.spans = spans }
-        try findSpans(normalized, into: &spans, workspace)
-        emitTokens(spans, normalized, byteOffsets, into: &tokens)
+        try segmentNormalized(into: &tokens, workspace: workspace)
     }
 
     /// Segments text that is already normalized — a `MatchingForm`'s scalars — without decoding or
@@ -236,11 +232,16 @@ extension SpanSegmenter {
         byteOffsets.append(offset)
         workspace.normalized = normalized
         workspace.byteOffsets = byteOffsets
+        try segmentNormalized(into: &tokens, workspace: workspace)
+    }
+
+    /// Spans over the workspace's normalized text, emitted as tokens at its byte offsets.
+    private func segmentNormalized(into tokens: inout [Token], workspace: SegmentationWorkspace) throws(SegmentationError) {
         var spans = workspace.spans
         spans.removeAll()
         defer { workspace.spans = spans }
-        try findSpans(normalized, into: &spans, workspace)
-        emitTokens(spans, normalized, byteOffsets, into: &tokens)
+        try findSpans(workspace.normalized, into: &spans, workspace)
+        emitTokens(spans, workspace.normalized, workspace.byteOffsets, into: &tokens)
     }
 
     /// Maps spans to original offsets. A span that starts inside a normalization chunk (one
