@@ -56,23 +56,23 @@ public struct DocumentAnalyzer: Sendable {
     func wordCounts(of form: MatchingForm, workspace: SegmentationWorkspace, tokens: inout [Token]) -> [String: Int] {
         tokens.removeAll(keepingCapacity: true)
         self.tokens(of: form, into: &tokens, workspace: workspace)
-        let scalars = form.scalars
-        var counts: [ArraySlice<UInt32>: Int] = [:]
+        // Words are keyed by their UTF-8 bytes (token.utf8Range), so a String is made once per
+        // distinct word, not per occurrence.
+        let utf8 = form.utf8
+        var counts: [ArraySlice<UInt8>: Int] = [:]
         func count(_ token: Token, parts: [NestedToken]) {
             guard (token.kind == .word || token.kind == .tifa) && token.scalarRange.count > 1 else { return }
-            counts[scalars[token.scalarRange], default: 0] += 1
+            counts[utf8[token.utf8Range], default: 0] += 1
             for part in parts { count(part.token, parts: part.parts) }
         }
-        scalars.withUnsafeBufferPointer { buffer in
+        form.scalars.withUnsafeBufferPointer { buffer in
             for token in tokens {
                 count(token, parts: token.kind == .tifa ? segmenter.parts(of: token, inNormalized: buffer, workspace: workspace) : [])
             }
         }
         var words: [String: Int] = [:]
         words.reserveCapacity(counts.count)
-        for (word, n) in counts {
-            words[String(String.UnicodeScalarView(word.lazy.compactMap(Unicode.Scalar.init)))] = n
-        }
+        for (word, n) in counts { words[String(decoding: word, as: UTF8.self)] = n }
         return words
     }
 }

@@ -16,7 +16,10 @@ public struct MatchingForm: Sendable {
     let originalEnd: [Int32]
 
     /// The matching text.
-    public var string: String {
+    public var string: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// The matching text in UTF-8.
+    public var utf8: [UInt8] {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(scalars.count * 3)
         for c in scalars {
@@ -37,7 +40,7 @@ public struct MatchingForm: Sendable {
                 utf8.append(UInt8(0x80 | c & 0x3F))
             }
         }
-        return String(decoding: utf8, as: UTF8.self)
+        return utf8
     }
 
     /// The original scalars that matching scalars `range` came from.
