@@ -9,9 +9,8 @@ final class IndexOracleTests: XCTestCase {
         let corpora = ["gov_work_reports.jsonl", "congress_reports.jsonl"].map {
             sharedData.appendingPathComponent("corpora/\($0)").path
         }
-        guard corpora.allSatisfy(FileManager.default.fileExists) else {
-            throw XCTSkip("../shared/data is not beside the repository")
-        }
+        let absent = corpora.filter { !FileManager.default.fileExists(atPath: $0) }
+        try requireSharedData(absent.isEmpty, "missing \(absent.joined(separator: ", "))")
         let index = try Index(path: try temporaryIndexPath())
         var texts: [String: [Unicode.Scalar]] = [:]
         for path in corpora {

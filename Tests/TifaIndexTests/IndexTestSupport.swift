@@ -1,5 +1,6 @@
 import Foundation
 import TifaIndex
+import XCTest
 
 /// A fresh index file in a temporary folder.
 func temporaryIndexPath() throws -> String {
@@ -10,6 +11,22 @@ func temporaryIndexPath() throws -> String {
 
 let sharedData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+
+/// Skips the calling test when `../shared/data` lacks what it needs, but fails it when CI=true:
+/// there a skip would let a checkout without the data pass unnoticed.
+func requireSharedData(
+    _ present: Bool, _ missing: @autoclosure () -> String,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+) throws {
+    guard !present else { return }
+    let message = "\(missing()): the test needs ../shared/data beside the repository (\(sharedData.path))"
+    if environment["CI"] == "true" { throw MissingSharedData(description: message + "; CI=true, so this fails instead of skipping") }
+    throw XCTSkip(message)
+}
+
+struct MissingSharedData: Error, CustomStringConvertible {
+    var description: String
+}
 
 /// The matching form written independently of Tifa's code, with Foundation: NFKC, zero-width
 /// characters removed, whitespace runs with at most one line break between Han characters removed.
@@ -39,4 +56,21 @@ func oracleMatchingForm(_ text: String) -> [Unicode.Scalar] {
     }
     scalars = result
     return scalars
+}
+
+/// A fresh empty folder whose name holds no digits, so that no date is read from it.
+func temporaryFolder() throws -> URL {
+    let letters = UUID().uuidString.unicodeScalars.map { CharacterSet.decimalDigits.contains($0) ? "x" : Character($0) }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tifa-" + String(letters))
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Writes `bytes` to `relativePath` under `folder`, making the folders between; the file's path.
+@discardableResult
+func write(_ bytes: [UInt8], to relativePath: String, in folder: URL) throws -> String {
+    let url = folder.appendingPathComponent(relativePath)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: url)
+    return url.path
 }

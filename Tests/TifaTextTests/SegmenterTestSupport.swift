@@ -1,3 +1,4 @@
+import Foundation
 import TifaText
 import XCTest
 
@@ -19,3 +20,22 @@ extension Segmenter {
 /// The folder holding the repository, for fixtures kept in it.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
+
+/// `../shared/data`, the corpora some tests read; not part of the repository.
+let sharedData = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+
+/// Skips the calling test when `../shared/data` lacks what it needs, but fails it when CI=true:
+/// there a skip would let a checkout without the data pass unnoticed.
+func requireSharedData(
+    _ present: Bool, _ missing: @autoclosure () -> String,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+) throws {
+    guard !present else { return }
+    let message = "\(missing()): the test needs ../shared/data beside the repository (\(sharedData.path))"
+    if environment["CI"] == "true" { throw MissingSharedData(description: message + "; CI=true, so this fails instead of skipping") }
+    throw XCTSkip(message)
+}
+
+struct MissingSharedData: Error, CustomStringConvertible {
+    var description: String
+}

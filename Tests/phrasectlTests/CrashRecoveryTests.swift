@@ -10,11 +10,9 @@ import Glibc
 /// index as a clean run, and the file stays sound.
 final class CrashRecoveryTests: XCTestCase {
     func testKilledIndexerResumesToTheSameIndex() throws {
-        let news = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/corpora/xwlb/news")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: news.path).sorted(), names.count >= 150 else {
-            throw XCTSkip("../shared/data is not beside the repository")
-        }
+        let news = sharedData.appendingPathComponent("corpora/xwlb/news")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: news.path)) ?? []).sorted()
+        try requireSharedData(names.count >= 150, "\(news.path) holds \(names.count) files, not the 150 the test indexes")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         let archive = root.appendingPathComponent("news")
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)

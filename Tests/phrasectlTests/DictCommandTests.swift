@@ -73,4 +73,45 @@ final class DictCommandTests: XCTestCase {
         let segmented = try PhrasectlRunner.run(["segment", "--user-dict", file], stdin: Data("研究数字政府建设专班的方案\n".utf8))
         XCTAssertEqual(segmented.stdout, "研究 数字政府建设专班 的 方案\n")
     }
+
+    /// New phrases are appended as `word<TAB>100000<TAB>kind`; comments, existing lines and a
+    /// missing final line break are kept; a phrase the file already has is not added again.
+    func testAddAppendsOneLinePerNewPhraseAndKeepsTheRest() throws {
+        let file = try PhrasectlRunner.temporaryFile(Array("# 我的词典\n县委巡察办\t500\torg".utf8), name: "user.dict")
+        let added = try PhrasectlRunner.run(["dict", "add", file, "数字政府建设专班", "县委巡察办", "三强九严"])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertEqual(added.stdout + added.stderr, "")
+        XCTAssertEqual(
+            try String(contentsOfFile: file, encoding: .utf8),
+            "# 我的词典\n县委巡察办\t500\torg\n数字政府建设专班\t100000\ttifa\n三强九严\t100000\ttifa\n")
+        let tagged = try PhrasectlRunner.run(["dict", "add", "--tag", "org", file, "市委巡察办"])
+        XCTAssertEqual(tagged.status, 0, tagged.stderr)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).hasSuffix("三强九严\t100000\ttifa\n市委巡察办\t100000\torg\n"))
+        // Adding what is there already leaves the file as it was.
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        XCTAssertEqual(try PhrasectlRunner.run(["dict", "add", file, "三强九严", "市委巡察办"]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
+    }
+
+    /// Bad input is a usage error (64) that names the problem, and the file is not touched.
+    func testAddRejectsBadInputWithAClearError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString + ".dict").path
+        let kinds = "general, tifa, org, title, person, place, campaign, meeting, slogan, numbered, strategy"
+        let cases: [([String], String)] = [
+            (["--tag", "bogus", file, "甲乙丙"], "Error: 'bogus' is no kind; kinds: \(kinds).\n"),
+            ([file, "甲乙\t丙"], "Error: '甲乙\t丙' cannot be a dictionary word: a word has no spaces or tabs and does not start with #.\n"),
+            ([file, "#甲乙"], "Error: '#甲乙' cannot be a dictionary word: a word has no spaces or tabs and does not start with #.\n"),
+            ([file, ""], "Error: '' cannot be a dictionary word: a word has no spaces or tabs and does not start with #.\n"),
+            ([file], "Error: Missing expected argument '<PHRASE> ...'\n"),
+        ]
+        for (arguments, message) in cases {
+            let result = try PhrasectlRunner.run(["dict", "add"] + arguments)
+            XCTAssertEqual(result.status, 64, "\(arguments)")
+            XCTAssertTrue(result.stderr.hasPrefix(message), "\(arguments): \(result.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: file), "\(arguments) created the file")
+        }
+        let unwritable = try PhrasectlRunner.run(["dict", "add", "/nonexistent/folder/user.dict", "甲乙丙"])
+        XCTAssertEqual(unwritable.status, 66)
+        XCTAssertEqual(unwritable.stderr, "phrasectl: cannot open /nonexistent/folder/user.dict: cannot be written\n")
+    }
 }

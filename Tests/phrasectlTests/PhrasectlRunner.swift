@@ -47,3 +47,35 @@ struct PhrasectlRunner {
         return url.path
     }
 }
+
+/// `../shared/data`, the corpora some tests read; not part of the repository.
+let sharedData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+
+/// Skips the calling test when `../shared/data` lacks what it needs, but fails it when CI=true:
+/// there a skip would let a checkout without the data pass unnoticed.
+func requireSharedData(
+    _ present: Bool, _ missing: @autoclosure () -> String,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+) throws {
+    guard !present else { return }
+    let message = "\(missing()): the test needs ../shared/data beside the repository (\(sharedData.path))"
+    if environment["CI"] == "true" { throw MissingSharedData(description: message + "; CI=true, so this fails instead of skipping") }
+    throw XCTSkip(message)
+}
+
+struct MissingSharedData: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension PhrasectlRunner {
+    /// An index made by `phrasectl index` from JSONL records, committed one record at a time so
+    /// it has several segments; its path.
+    static func index(records: [String]) throws -> String {
+        let input = try temporaryFile(Array((records.joined(separator: "\n") + "\n").utf8), name: "records.jsonl")
+        let db = (input as NSString).deletingLastPathComponent + "/index.tifa"
+        let result = try run(["index", "--quiet", "--batch", "1", "--db", db, input])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return db
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import TifaArchive
+import TifaIndex
+import XCTest
+
+/// CSV files (RFC 4180 with a header row): one document per record, a bad record reported with
+/// its file and line while reading goes on.
+final class ArchiveCSVTests: XCTestCase {
+    func read(_ bytes: [UInt8], options: ArchiveOptions = ArchiveOptions()) throws -> (path: String, results: [Result<Document, ArchiveReader.Failure>]) {
+        let path = try write(bytes, to: "table.csv", in: try temporaryFolder())
+        return (path, ArchiveReader.documents(in: path, options: options))
+    }
+
+    /// A BOM, CRLF line endings, quoted fields holding commas, doubled quotes and a line break, an
+    /// empty row, a row short of columns, empty fields, and no line break at the end. Line numbers
+    /// are those of the file: the quoted line break makes c2 start on line 4.
+    func testQuotedFieldsLineNumbersAndShortRows() throws {
+        let csv = "\u{FEFF}id,title,date,text,tags\r\n"
+            + "c1,\"标题, 含逗号\",2020-01-01,\"他说：\"\"两个维护\"\"。\r\n第二行\",\"巡视,讲话\"\r\n"
+            + "c2,第二篇,20210101,两个维护,\r\n"
+            + "\r\n"
+            + "c3,缺列,2022-01-01\r\n"
+            + "c4,,,四个意识,"
+        let (path, results) = try read(Array(csv.utf8))
+        XCTAssertEqual(results.count, 4)
+        XCTAssertEqual(
+            try results[0].get(),
+            Document(id: "c1", text: "他说：\"两个维护\"。\n第二行", title: "标题, 含逗号", date: "2020-01-01", tags: ["巡视", "讲话"]))
+        XCTAssertEqual(try results[1].get(), Document(id: "c2", text: "两个维护", title: "第二篇", date: "2021-01-01"))
+        XCTAssertThrowsError(try results[2].get()) { error in
+            XCTAssertEqual("\(error)", "\(path):6: bad CSV: 3 fields, the header has 5")
+        }
+        XCTAssertEqual(try results[3].get(), Document(id: "c4", text: "四个意识"))
+    }
+
+    /// Without an id column a record is named by its file and line; a date that is no date is kept as written.
+    func testRecordsWithoutIdAndWithOtherFieldNames() throws {
+        var options = ArchiveOptions()
+        options.textField = "正文"
+        options.dateField = "日期"
+        let (path, results) = try read(Array("日期,正文\n2019年5月4日,青年节讲话\n上周,\"多行\n正文\"\n".utf8), options: options)
+        XCTAssertEqual(try results.map { try $0.get() }, [
+            Document(id: "\(path):2", text: "青年节讲话", date: "2019-05-04"),
+            Document(id: "\(path):3", text: "多行\n正文", date: "上周"),
+        ])
+    }
+
+    func testBrokenFilesNameFileAndLine() throws {
+        let cases: [(String, String)] = [
+            ("id,text\nx1,好\nx2,\"不闭合\n的引号\n", ":3: bad CSV: a quoted field is not closed"),
+            ("id,body\nx1,好\n", ":1: no \"text\" column (set --text-field)"),
+            ("id,text\nx1,\n", ":2: no \"text\" text"),
+            ("id,text\nx1,好,多余\n", ":2: bad CSV: 3 fields, the header has 2"),
+        ]
+        for (csv, reason) in cases {
+            let (path, results) = try read(Array(csv.utf8))
+            XCTAssertEqual(results.count, 1, csv)
+            XCTAssertThrowsError(try results[0].get(), csv) { error in
+                XCTAssertEqual("\(error)", path + reason)
+            }
+        }
+    }
+
+    /// A quote inside an unquoted field is a character; text after a closing quote joins the field.
+    func testLenientQuotes() throws {
+        let (_, results) = try read(Array("id,text\nq1,他说\"好\"\nq2,\"引\"号后\n".utf8))
+        XCTAssertEqual(try results.map { try $0.get().text }, ["他说\"好\"", "引号后"])
+    }
+}
