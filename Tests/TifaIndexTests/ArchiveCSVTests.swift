@@ -66,4 +66,13 @@ final class ArchiveCSVTests: XCTestCase {
         let (_, results) = try read(Array("id,text\nq1,他说\"好\"\nq2,\"引\"号后\n".utf8))
         XCTAssertEqual(try results.map { try $0.get().text }, ["他说\"好\"", "引号后"])
     }
+
+    /// Naming the encoding of a UTF-8 file that starts with a BOM must not make the BOM part of
+    /// the first column's name.
+    func testByteOrderMarkWithExplicitUTF8() throws {
+        var options = ArchiveOptions()
+        options.encoding = "UTF-8"
+        let (_, results) = try read([0xEF, 0xBB, 0xBF] + Array("text,id\n两个维护,c1\n".utf8), options: options)
+        XCTAssertEqual(try results.map { try $0.get() }, [Document(id: "c1", text: "两个维护")])
+    }
 }

@@ -37,4 +37,16 @@ final class ArchiveDateTests: XCTestCase {
             XCTAssertEqual(ArchiveReader.dateInPath(path), expected, path)
         }
     }
+
+    /// `YYYY-MM` in numbers is as much a date as 2023年3月 (`Document.date` allows it).
+    func testYearAndMonthInNumbers() {
+        XCTAssertEqual(ArchiveReader.normalizeDate("2022-03"), "2022-03")
+        XCTAssertEqual(ArchiveReader.normalizeDate("2022/03"), "2022-03")
+    }
+
+    /// 2023-13-05 is no date, and neither is 2023年13月5日.
+    func testMonthOutOfRangeInChineseIsNoDate() {
+        XCTAssertNil(ArchiveReader.normalizeDate("2023年13月5日"))
+        XCTAssertNil(ArchiveReader.normalizeDate("2023年13月"))
+    }
 }

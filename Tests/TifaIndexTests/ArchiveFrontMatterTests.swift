@@ -64,4 +64,22 @@ final class ArchiveFrontMatterTests: XCTestCase {
         XCTAssertNil(document.speaker)
         XCTAssertEqual(document.text, "---\ntitle: 标题\nspeaker: 某书记\n---\n正文\n")
     }
+
+    /// The front matter is metadata: its keys and values are not words of the speech, so
+    /// `count 某书记` must not find the speaker's name in a speech that never says it.
+    func testFrontMatterIsNotPartOfTheText() throws {
+        let document = try document("---\ntitle: 讲话\nspeaker: 某书记\n---\n# 讲话\n全面从严治党。\n", named: "speech.md")
+        XCTAssertEqual(document.text, "# 讲话\n全面从严治党。\n")
+    }
+
+    /// `---` right after `---` is an empty front matter, not a title.
+    func testEmptyFrontMatterIsRecognised() throws {
+        let document = try document("---\n---\n# 标题\n正文\n", named: "speech.md")
+        XCTAssertEqual(document.title, "标题")
+    }
+
+    /// `YYYY-MM` is a date a document may have (see `Document.date`); front matter must keep it.
+    func testFrontMatterYearAndMonthIsKept() throws {
+        XCTAssertEqual(try document("---\ndate: 2022-03\n---\n正文\n", named: "speech.md").date, "2022-03")
+    }
 }

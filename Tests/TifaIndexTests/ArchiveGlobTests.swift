@@ -53,4 +53,13 @@ final class ArchiveGlobTests: XCTestCase {
             XCTAssertEqual("\(error)", "\(missing): no such file or folder")
         }
     }
+
+    /// `**/` stands for any number of folders, none included (as in .gitignore and most shells):
+    /// `**/*.md` takes top.md too, `a/**/*.md` takes a/nested.md.
+    func testDoubleStarSlashMatchesNoFolderToo() throws {
+        XCTAssertEqual(
+            try files(include: ["**/*.md"]), ["a/b/deep.md", "a/nested.md", "drafts/draft.md", "drafts/sub/old.md", "top.md"])
+        XCTAssertEqual(try files(include: ["a/**/*.md"]), ["a/b/deep.md", "a/nested.md"])
+        XCTAssertEqual(try files(include: ["*"], exclude: ["**/*.md", "**/*.txt"]), ["image.png", "table.csv"])
+    }
 }

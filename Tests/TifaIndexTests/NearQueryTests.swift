@@ -72,6 +72,14 @@ final class NearQueryTests: XCTestCase {
         XCTAssertEqual(try ids("date:2018 NEAR/3 巡视"), [])
     }
 
+    /// An OR group's occurrences are those of its phrases, so the distance still applies: b's 巡察
+    /// is 6 characters after 全面从严治党, c's 巡视 19 before it.
+    func testOrGroupOperandKeepsTheDistance() throws {
+        XCTAssertEqual(try ids("(巡视 OR 巡察) NEAR/3 全面从严治党"), ["a"])
+        XCTAssertEqual(try ids("(巡视 OR 巡察) NEAR/6 全面从严治党"), ["a", "b"])
+        XCTAssertEqual(try ids("全面从严治党 NEAR/6 (巡视 OR 巡察)"), ["a", "b"])
+    }
+
     func testMisplacedNearPointsAtTheCharacter() {
         let cases: [(String, Int, String)] = [
             ("NEAR/3 巡视", 0, "expected a term, a phrase or '(' but found NEAR"),

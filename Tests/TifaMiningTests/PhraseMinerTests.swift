@@ -79,6 +79,14 @@ final class PhraseMinerTests: XCTestCase {
         XCTAssertEqual(quoted.quoted, 0.5, accuracy: 1e-9)
     }
 
+    /// A quotation followed at once by another (“甲”“乙”, or across punctuation: “甲”、“乙”) is
+    /// quoted as much as one standing alone: all four occurrences here are between “ and ”.
+    func testAQuotationRightBeforeAnotherIsQuotedToo() throws {
+        let c = try XCTUnwrap(Self.miner.mine(["“甲子乙丑”“甲子乙丑”。", "“甲子乙丑”、“甲子乙丑”"], minimumCount: 2).first { $0.phrase == "甲子乙丑" })
+        XCTAssertEqual(c.count, 4)
+        XCTAssertEqual(c.quoted, 1, accuracy: 1e-9)
+    }
+
     func testPatternsFindRareFormulations() {
         let text = "增强“四个意识”，坚决做到两个维护。一体推进不敢腐、不能腐、不想腐。坚持改革开放不动摇。建设四镇一园一走廊。以人民为中心。"
         let found = Dictionary(uniqueKeysWithValues: Self.miner.mine([text], minimumCount: 5).map { ($0.phrase, $0) })

@@ -82,4 +82,15 @@ final class DeleteCommandTests: XCTestCase {
             try PhrasectlRunner.run(["count", "--db", db, "--json", "两个维护"]).stdout,
             #"{"phrase":"两个维护","occurrences":3,"documents":2}"# + "\n")
     }
+
+    /// A mistyped --db must not create an empty index and report on it, as if the ids were merely
+    /// absent; `count` on the same path says there is no such file.
+    func testMissingIndexIsAnErrorAndNotCreated() throws {
+        let directory = (try PhrasectlRunner.temporaryFile([], name: "placeholder") as NSString).deletingLastPathComponent
+        let missing = directory + "/typo.tifa"
+        let result = try PhrasectlRunner.run(["delete", "--db", missing, "d1"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("\(missing) is not a Tifa index (no such file)"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "delete created \(missing)")
+    }
 }

@@ -114,4 +114,32 @@ final class DictCommandTests: XCTestCase {
         XCTAssertEqual(unwritable.status, 66)
         XCTAssertEqual(unwritable.stderr, "phrasectl: cannot open /nonexistent/folder/user.dict: cannot be written\n")
     }
+
+    /// The same new phrase named twice in one call is one entry.
+    func testAddWritesAPhraseNamedTwiceOnce() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString + ".dict").path
+        XCTAssertEqual(try PhrasectlRunner.run(["dict", "add", file, "三强九严", "三强九严"]).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "三强九严\t100000\ttifa\n")
+    }
+
+    /// A user dictionary may separate its fields by spaces and end its lines with CRLF (the
+    /// lexicon loader reads both): its words are known too, and not added a second time.
+    func testAddKnowsTheWordsOfEveryLineTheLoaderReads() throws {
+        for contents in ["县委巡察办 500 org\n市委巡察办\n", "县委巡察办\t500\torg\r\n市委巡察办\t500\torg\r\n"] {
+            let file = try PhrasectlRunner.temporaryFile(Array(contents.utf8), name: "user.dict")
+            XCTAssertEqual(try PhrasectlRunner.run(["dict", "add", file, "县委巡察办", "市委巡察办"]).status, 0)
+            XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8).debugDescription, contents.debugDescription)
+        }
+    }
+
+    /// A dictionary that is not UTF-8 (here GBK) cannot be read as text; `dict add` must refuse
+    /// it rather than write the new phrase over the user's entries.
+    func testAddNeverOverwritesADictionaryItCannotRead() throws {
+        let gbk: [UInt8] = [0xCF, 0xD8, 0xCE, 0xAF, 0xD1, 0xB2, 0xB2, 0xEC, 0xB0, 0xEC, 0x09, 0x35, 0x30, 0x30, 0x0A]  // 县委巡察办\t500
+        let file = try PhrasectlRunner.temporaryFile(gbk, name: "gbk.dict")
+        let result = try PhrasectlRunner.run(["dict", "add", file, "三强九严"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains(file), result.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), Data(gbk))
+    }
 }

@@ -103,4 +103,14 @@ final class OptimizeCommandTests: XCTestCase {
             #"{"phrase":"\#(sample)","occurrences":0,"documents":0}"# + "\n")
         XCTAssertEqual(try PhrasectlRunner.run(["count", "--db", db, "--json"] + Self.phrases).stdout, Self.bruteForceCounts(of: Self.texts))
     }
+
+    /// A mistyped --db must not create an empty index and report success.
+    func testMissingIndexIsAnErrorAndNotCreated() throws {
+        let directory = (try PhrasectlRunner.temporaryFile([], name: "placeholder") as NSString).deletingLastPathComponent
+        let missing = directory + "/typo.tifa"
+        let result = try PhrasectlRunner.run(["optimize", "--db", missing])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("\(missing) is not a Tifa index (no such file)"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "optimize created \(missing)")
+    }
 }
