@@ -112,7 +112,7 @@ public enum ArchiveReader {
             if let t = title, t.count > 80 { title = String(t.prefix(80)) + "…" }
         }
         return Document(
-            id: path, text: text, title: title, date: fields["date"].flatMap(normalizeDate) ?? dateInPath(path),
+            id: path, text: body, title: title, date: fields["date"].flatMap(normalizeDate) ?? dateInPath(path),
             speaker: fields["speaker"], source: fields["source"], tags: fields["tags"].map(FrontMatter.list) ?? [])
     }
 
@@ -124,19 +124,27 @@ public enum ArchiveReader {
         return nil
     }
 
-    /// `YYYY-MM-DD` from 2023-01-05, 20230105, 2023年1月5日 (and `YYYY-MM`, `YYYY` when that is all).
+    /// `YYYY-MM-DD` from 2023-01-05, 20230105, 2023-1-5, 2023年1月5日; `YYYY-MM` from 2022-03,
+    /// 2022/03, 2022年3月; `YYYY` from 2022. A month above 12 or a day above 31 is no date.
     static func normalizeDate(_ text: String) -> String? {
-        if let m = text.firstMatch(of: /(19|20)(\d\d)[-_.\/]?(\d\d)[-_.\/]?(\d\d)/) {
-            let (_, c, y, mo, d) = m.output
-            if let month = Int(mo), let day = Int(d), (1...12).contains(month), (1...31).contains(day) {
-                return "\(c)\(y)-\(mo)-\(d)"
-            }
+        func date(_ year: Substring, _ month: Substring, _ day: Substring?) -> String? {
+            guard let m = Int(month), (1...12).contains(m) else { return nil }
+            let monthText = String(format: "%02d", m)
+            guard let day else { return "\(year)-\(monthText)" }
+            guard let d = Int(day), (1...31).contains(d) else { return nil }
+            return "\(year)-\(monthText)-\(String(format: "%02d", d))"
+        }
+        if let m = text.firstMatch(of: /((?:19|20)\d\d)[-_.\/]?(\d\d)[-_.\/]?(\d\d)/), let found = date(m.output.1, m.output.2, m.output.3) {
+            return found
+        }
+        if let m = text.firstMatch(of: /((?:19|20)\d\d)[-.\/](\d{1,2})[-.\/](\d{1,2})(?!\d)/), let found = date(m.output.1, m.output.2, m.output.3) {
+            return found
         }
         if let m = text.firstMatch(of: /((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?/) {
-            let (_, y, mo, d) = m.output
-            let month = String(format: "%02d", Int(mo) ?? 0)
-            if let d { return "\(y)-\(month)-\(String(format: "%02d", Int(d) ?? 0))" }
-            return "\(y)-\(month)"
+            return date(m.output.1, m.output.2, m.output.3)
+        }
+        if let m = text.wholeMatch(of: /((?:19|20)\d\d)[-.\/](\d{1,2})/) {
+            return date(m.output.1, m.output.2, nil)
         }
         if text.wholeMatch(of: /(19|20)\d\d/) != nil { return text }
         return nil

@@ -4,6 +4,9 @@ enum FrontMatter {
     static func split(_ text: String) -> ([String: String], String)? {
         guard text.hasPrefix("---\n") else { return nil }
         let rest = text.dropFirst(4)
+        if rest.hasPrefix("---\n") || rest == "---" {  // an empty front matter
+            return ([:], String(rest.dropFirst(4)))
+        }
         guard let end = rest.range(of: "\n---") else { return nil }
         var fields: [String: String] = [:]
         for line in rest[..<end.lowerBound].split(separator: "\n") {

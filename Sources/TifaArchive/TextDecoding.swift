@@ -20,7 +20,14 @@ enum TextDecoding {
     }
 
     static func decode(_ bytes: [UInt8], encoding: String?) -> Result<String, Problem> {
-        if let encoding { return convert(bytes, from: encoding).map(normalizeLineEndings) }
+        if let encoding {
+            // A byte order mark says nothing the given encoding does not; it is no part of the text.
+            let canonical = encoding.uppercased().replacingOccurrences(of: "-", with: "")
+            let mark: [UInt8] =
+                canonical == "UTF8" ? [0xEF, 0xBB, 0xBF] : canonical == "UTF16LE" ? [0xFF, 0xFE] : canonical == "UTF16BE" ? [0xFE, 0xFF] : []
+            let text = !mark.isEmpty && bytes.starts(with: mark) ? Array(bytes.dropFirst(mark.count)) : bytes
+            return convert(text, from: encoding).map(normalizeLineEndings)
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return convert(Array(bytes.dropFirst(3)), from: "UTF-8").map(normalizeLineEndings) }
         if bytes.starts(with: [0xFF, 0xFE]) { return convert(Array(bytes.dropFirst(2)), from: "UTF-16LE").map(normalizeLineEndings) }
         if bytes.starts(with: [0xFE, 0xFF]) { return convert(Array(bytes.dropFirst(2)), from: "UTF-16BE").map(normalizeLineEndings) }

@@ -81,28 +81,48 @@ extension Index {
         case let .not(inner):
             return Set(documents.keys).subtracting(try evaluate(inner, &cache))
         case let .near(left, right, distance):
-            guard case let .phrase(a) = left, case let .phrase(b) = right else {
+            guard let spans = try spans(of: .near(left, right, distance: distance), &cache) else {
+                // A NOT or a filter has no positions: the operands only have to share a document.
                 return try evaluate(.and([left, right]), &cache)
             }
-            let first = try phraseOccurrences(a, &cache), second = try phraseOccurrences(b, &cache)
-            let lengthA = Int32(analyzer.matchingForm(of: a).scalars.count)
-            let lengthB = Int32(analyzer.matchingForm(of: b).scalars.count)
-            var result = Set<Int64>()
-            for (document, starts) in first {
-                guard let others = second[document] else { continue }
-                // The gap between the end of one and the start of the other is at most `distance`.
-                let near = starts.contains { s in
-                    others.contains { o in
-                        (o >= s + lengthA && o - (s + lengthA) <= Int32(distance))
-                            || (s >= o + lengthB && s - (o + lengthB) <= Int32(distance))
-                            || (o < s + lengthA && s < o + lengthB)
-                    }
-                }
-                if near { result.insert(document) }
-            }
-            return result
+            return Set(spans.keys)
         case let .filter(field, value):
             return Set(documents.values.filter { matches($0, field: field, value: value) }.map(\.number))
+        }
+    }
+
+    /// Where a positional query matches, per document, as ranges of the matching form: a phrase's
+    /// occurrences, an OR group's together, and for NEAR each pair of operand matches close enough,
+    /// as the range covering both. Nil for a query with no positions (AND, NOT, a filter).
+    private func spans(of query: Query, _ cache: inout [String: [Int64: [Int32]]]) throws(IndexError) -> [Int64: [Range<Int32>]]? {
+        switch query {
+        case let .phrase(phrase):
+            let length = Int32(analyzer.matchingForm(of: phrase).scalars.count)
+            return try phraseOccurrences(phrase, &cache).mapValues { $0.map { $0..<($0 + length) } }
+        case let .or(items):
+            var result: [Int64: [Range<Int32>]] = [:]
+            for item in items {
+                guard let spans = try spans(of: item, &cache) else { return nil }
+                result.merge(spans, uniquingKeysWith: +)
+            }
+            return result
+        case let .near(left, right, distance):
+            guard let first = try spans(of: left, &cache), let second = try spans(of: right, &cache) else { return nil }
+            var result: [Int64: [Range<Int32>]] = [:]
+            for (document, mine) in first {
+                guard let others = second[document] else { continue }
+                let nearest = NearestSpans(others)
+                var near: [Range<Int32>] = []
+                for a in mine {
+                    if let b = nearest.closest(to: a, within: Int32(distance)) {
+                        near.append(min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound))
+                    }
+                }
+                if !near.isEmpty { result[document] = near }
+            }
+            return result
+        case .and, .not, .filter:
+            return nil
         }
     }
 
@@ -133,5 +153,45 @@ extension Index {
         case "tag": return info.tags.contains(value)
         default: return false
         }
+    }
+}
+
+/// Spans of one document sorted by start, answering "which span is closest to this one" in
+/// logarithmic time, so NEAR stays fast however many occurrences its operands have.
+private struct NearestSpans {
+    private let spans: [Range<Int32>]
+    /// For each prefix of `spans`, the index of the span reaching furthest right.
+    private let furthest: [Int]
+
+    init(_ spans: [Range<Int32>]) {
+        self.spans = spans.sorted { $0.lowerBound < $1.lowerBound }
+        var furthest: [Int] = []
+        furthest.reserveCapacity(self.spans.count)
+        for i in self.spans.indices {
+            furthest.append(i > 0 && self.spans[furthest[i - 1]].upperBound >= self.spans[i].upperBound ? furthest[i - 1] : i)
+        }
+        self.furthest = furthest
+    }
+
+    /// The span with the smallest gap to `span` (0 when they overlap), if that gap is at most `distance`.
+    func closest(to span: Range<Int32>, within distance: Int32) -> Range<Int32>? {
+        // The first span starting at or after `span` starts; before it, the one reaching furthest.
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].lowerBound < span.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var best: (gap: Int32, span: Range<Int32>)? = nil
+        if lo > 0 {
+            let left = spans[furthest[lo - 1]]
+            best = (max(0, span.lowerBound - left.upperBound), left)
+        }
+        if lo < spans.count {
+            let right = spans[lo]
+            let gap = max(0, right.lowerBound - span.upperBound)
+            if best == nil || gap < best!.gap { best = (gap, right) }
+        }
+        guard let best, best.gap <= distance else { return nil }
+        return best.span
     }
 }

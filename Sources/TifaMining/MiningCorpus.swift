@@ -4,9 +4,22 @@ import TifaText
 /// characters. Everything else is a separator — a left quotation mark, a right quotation mark, or
 /// any other break — so no n-gram crosses punctuation, masks or line breaks.
 struct MiningCorpus {
+    /// Separator codes are bit sets: bit 0, a left quotation mark opens the next run; bit 1, a
+    /// right quotation mark closes the run before. A run of separators holds both (”、“: both runs
+    /// are quoted).
     static let breakMark: UInt32 = 0
     static let openQuote: UInt32 = 1
     static let closeQuote: UInt32 = 2
+
+    /// Whether `c` is a separator code rather than a Han character.
+    @inline(__always)
+    static func isSeparator(_ c: UInt32) -> Bool { c <= openQuote | closeQuote }
+
+    /// Whether the separator `c` before a run opens a quotation.
+    static func opens(_ c: UInt32) -> Bool { isSeparator(c) && c & openQuote != 0 }
+
+    /// Whether the separator `c` after a run closes a quotation.
+    static func closes(_ c: UInt32) -> Bool { isSeparator(c) && c & closeQuote != 0 }
 
     /// Han characters and separator codes, one separator between runs.
     var text: [UInt32] = []
@@ -27,9 +40,10 @@ struct MiningCorpus {
                 hanCount += 1
             } else {
                 let mark = c == 0x201C ? Self.openQuote : c == 0x201D ? Self.closeQuote : Self.breakMark
-                // Runs of separators collapse, keeping a quotation mark over a plain break.
-                if let last = text.last, last < 3 {
-                    if mark != Self.breakMark { text[text.count - 1] = mark }
+                // Runs of separators collapse into one code; a right quotation mark ends whatever
+                // a left one opened before it (“”: an empty quotation).
+                if let last = text.last, Self.isSeparator(last) {
+                    text[text.count - 1] = mark == Self.closeQuote ? (last & ~Self.openQuote) | Self.closeQuote : last | mark
                 } else {
                     text.append(mark)
                 }

@@ -121,7 +121,7 @@ public struct PhraseMiner: Sendable {
 
     /// Whether the `length` characters from `p` are all Han (no separator inside).
     private func isWhole(_ text: [UInt32], _ p: Int, _ length: Int) -> Bool {
-        for k in 0..<length where text[p + k] < 3 { return false }
+        for k in 0..<length where MiningCorpus.isSeparator(text[p + k]) { return false }
         return true
     }
 
@@ -137,9 +137,9 @@ public struct PhraseMiner: Sendable {
         for k in range {
             let p = Int(sa.suffixes[k])
             let before = text[p - 1], after = text[p + length]
-            if before < 3 { leftBreaks += 1 } else { left[before, default: 0] += 1 }
-            if after < 3 { rightBreaks += 1 } else { right[after, default: 0] += 1 }
-            if before == MiningCorpus.openQuote && after == MiningCorpus.closeQuote { quoted += 1 }
+            if MiningCorpus.isSeparator(before) { leftBreaks += 1 } else { left[before, default: 0] += 1 }
+            if MiningCorpus.isSeparator(after) { rightBreaks += 1 } else { right[after, default: 0] += 1 }
+            if MiningCorpus.opens(before) && MiningCorpus.closes(after) { quoted += 1 }
             documents.insert(corpus.document(at: p))
         }
         let count = range.count

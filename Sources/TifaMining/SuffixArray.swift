@@ -9,14 +9,14 @@ struct SuffixArray {
 
     init(_ text: [UInt32], depth: Int = 16) {
         self.depth = depth
-        suffixes = (0..<text.count).filter { text[$0] >= 3 }.map(Int32.init)
+        suffixes = (0..<text.count).filter { !MiningCorpus.isSeparator(text[$0]) }.map(Int32.init)
         text.withUnsafeBufferPointer { t in
             suffixes.sort { a, b in
                 var i = Int(a), j = Int(b)
                 for _ in 0..<depth {
                     let x = t[i], y = t[j]
                     if x != y { return x < y }
-                    if x < 3 { return a < b }
+                    if MiningCorpus.isSeparator(x) { return a < b }
                     i += 1
                     j += 1
                 }
@@ -26,7 +26,7 @@ struct SuffixArray {
             for k in 1..<max(1, suffixes.count) {
                 var i = Int(suffixes[k - 1]), j = Int(suffixes[k])
                 var l = 0
-                while l < depth, t[i] == t[j], t[i] >= 3 {
+                while l < depth, t[i] == t[j], !MiningCorpus.isSeparator(t[i]) {
                     l += 1
                     i += 1
                     j += 1

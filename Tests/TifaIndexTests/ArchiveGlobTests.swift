@@ -37,7 +37,7 @@ final class ArchiveGlobTests: XCTestCase {
     /// With a `/`, `*` crosses folders too, so `a/*` takes everything below a/.
     func testPathGlobs() throws {
         XCTAssertEqual(try files(include: ["a/*"]), ["a/b/deep.md", "a/b/deep.txt", "a/nested.md"])
-        XCTAssertEqual(try files(include: ["**/*.md"], exclude: ["drafts/*"]), ["a/b/deep.md", "a/nested.md"])
+        XCTAssertEqual(try files(include: ["**/*.md"], exclude: ["drafts/*"]), ["a/b/deep.md", "a/nested.md", "top.md"])
         XCTAssertEqual(try files(include: ["**/deep.*"], exclude: ["**/*.txt"]), ["a/b/deep.md"])
     }
 

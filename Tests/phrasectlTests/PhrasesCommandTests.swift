@@ -16,18 +16,23 @@ final class PhrasesCommandTests: XCTestCase {
     static let texts = ["“甲子乙丑”，春夏“甲子乙丑”。", "“甲子乙丑”。", "春夏秋冬。"]
 
     static func number(_ x: Double) -> String { String(format: "%.3f", x) }
+    /// A JSON number as phrasectl writes one: rounded to three decimals, in its shortest form.
+    static func jsonNumber(_ x: Double) -> String {
+        let r = (x * 1000).rounded() / 1000
+        return r == r.rounded() ? String(Int(r)) : "\(r)"
+    }
 
     static let quotedScore = log2(4) * min(1, log(3.0) / 2) * (log(6.0) / 6) * (5.0 / 6) + 6 * 1 + 2
     static let generalScore = log2(3) * min(1, log(2.0) / 2) * (log(9.0) / 6) * 0.25 * (5.0 / 6)
 
     static let quotedJSON =
-        #"{"phrase":"甲子乙丑","count":3,"documents":2,"cohesion":\#(number(log(6))),"leftEntropy":\#(number(log(3))),"#
-        + #""rightEntropy":\#(number(log(3))),"cvalue":6.000,"quoted":1.000,"known":false,"tag":null,"pattern":true,"#
-        + #""numbered":false,"score":\#(number(quotedScore))}"#
+        #"{"phrase":"甲子乙丑","count":3,"documents":2,"cohesion":\#(jsonNumber(log(6))),"leftEntropy":\#(jsonNumber(log(3))),"#
+        + #""rightEntropy":\#(jsonNumber(log(3))),"cvalue":6,"quoted":1,"known":false,"tag":null,"pattern":true,"#
+        + #""numbered":false,"score":\#(jsonNumber(quotedScore))}"#
     static let generalJSON =
-        #"{"phrase":"春夏","count":2,"documents":2,"cohesion":\#(number(log(9))),"leftEntropy":\#(number(log(2))),"#
-        + #""rightEntropy":\#(number(log(2))),"cvalue":2.000,"quoted":0.000,"known":true,"tag":"general","pattern":false,"#
-        + #""numbered":false,"score":\#(number(generalScore))}"#
+        #"{"phrase":"春夏","count":2,"documents":2,"cohesion":\#(jsonNumber(log(9))),"leftEntropy":\#(jsonNumber(log(2))),"#
+        + #""rightEntropy":\#(jsonNumber(log(2))),"cvalue":2,"quoted":0,"known":true,"tag":"general","pattern":false,"#
+        + #""numbered":false,"score":\#(jsonNumber(generalScore))}"#
 
     static func files() throws -> [String] {
         try texts.enumerated().map { try PhrasectlRunner.temporaryFile(Array($0.element.utf8), name: "text\($0.offset + 1).txt") }
@@ -68,12 +73,12 @@ final class PhrasesCommandTests: XCTestCase {
         XCTAssertEqual(all.stdout, Self.quotedJSON + "\n" + Self.generalJSON + "\n", all.stderr)
 
         let filtered = try PhrasectlRunner.run(["phrases", "--quiet", "--json", "--min-count", "2", "--db", db, "--filter", "甲子乙丑"])
-        let f = Self.number
+        let f = Self.jsonNumber
         let score = log2(4) * min(1, log(3.0) / 2) * (log(14.0 / 3) / 6) * 0.5 + 6 + 2
         XCTAssertEqual(
             filtered.stdout,
             #"{"phrase":"甲子乙丑","count":3,"documents":2,"cohesion":\#(f(log(14.0 / 3))),"leftEntropy":\#(f(log(3))),"#
-                + #""rightEntropy":\#(f(log(3))),"cvalue":6.000,"quoted":1.000,"known":false,"tag":null,"pattern":true,"#
+                + #""rightEntropy":\#(f(log(3))),"cvalue":6,"quoted":1,"known":false,"tag":null,"pattern":true,"#
                 + #""numbered":false,"score":\#(f(score))}"# + "\n", filtered.stderr)
     }
 
