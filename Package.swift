@@ -44,9 +44,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TifaTextTests", dependencies: ["TifaText"], exclude: ["Fixtures"]),
-        .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive"]),
+        // What several test targets need (the shared data folder, skipping or failing without it).
+        .target(name: "TifaTestSupport", path: "Tests/TifaTestSupport"),
+        .testTarget(name: "TifaTestSupportTests", dependencies: ["TifaTestSupport"]),
+        .testTarget(name: "TifaTextTests", dependencies: ["TifaText", "TifaTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive", "TifaTestSupport"]),
         .testTarget(name: "TifaMiningTests", dependencies: ["TifaMining"]),
-        .testTarget(name: "phrasectlTests", dependencies: ["phrasectl", "TifaIndex"]),
+        .testTarget(name: "phrasectlTests", dependencies: ["phrasectl", "TifaIndex", "TifaTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import TifaIndex
+@_exported import TifaTestSupport
 import XCTest
 
 /// A fresh index file in a temporary folder.
@@ -7,25 +8,6 @@ func temporaryIndexPath() throws -> String {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     return directory.appendingPathComponent("test.tifa").path
-}
-
-let sharedData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
-
-/// Skips the calling test when `../shared/data` lacks what it needs, but fails it when CI=true:
-/// there a skip would let a checkout without the data pass unnoticed.
-func requireSharedData(
-    _ present: Bool, _ missing: @autoclosure () -> String,
-    environment: [String: String] = ProcessInfo.processInfo.environment
-) throws {
-    guard !present else { return }
-    let message = "\(missing()): the test needs ../shared/data beside the repository (\(sharedData.path))"
-    if environment["CI"] == "true" { throw MissingSharedData(description: message + "; CI=true, so this fails instead of skipping") }
-    throw XCTSkip(message)
-}
-
-struct MissingSharedData: Error, CustomStringConvertible {
-    var description: String
 }
 
 /// The matching form written independently of Tifa's code, with Foundation: NFKC, zero-width

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@_exported import TifaTestSupport
 
 /// Runs the built `phrasectl` binary, as a user would.
 struct PhrasectlRunner {
@@ -48,25 +49,6 @@ struct PhrasectlRunner {
     }
 }
 
-/// `../shared/data`, the corpora some tests read; not part of the repository.
-let sharedData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
-
-/// Skips the calling test when `../shared/data` lacks what it needs, but fails it when CI=true:
-/// there a skip would let a checkout without the data pass unnoticed.
-func requireSharedData(
-    _ present: Bool, _ missing: @autoclosure () -> String,
-    environment: [String: String] = ProcessInfo.processInfo.environment
-) throws {
-    guard !present else { return }
-    let message = "\(missing()): the test needs ../shared/data beside the repository (\(sharedData.path))"
-    if environment["CI"] == "true" { throw MissingSharedData(description: message + "; CI=true, so this fails instead of skipping") }
-    throw XCTSkip(message)
-}
-
-struct MissingSharedData: Error, CustomStringConvertible {
-    var description: String
-}
 
 extension PhrasectlRunner {
     /// An index made by `phrasectl index` from JSONL records, committed one record at a time so

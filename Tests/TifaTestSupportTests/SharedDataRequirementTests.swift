@@ -1,4 +1,5 @@
 import Foundation
+import TifaTestSupport
 import XCTest
 
 /// Without ../shared/data a test is skipped on a developer's machine and fails under CI.
