@@ -27,6 +27,8 @@ extension Index {
     public func kwic(_ phrase: String, width: Int = 20, limit: Int? = nil, order: KWICOrder = .date) throws(IndexError) -> [KWICLine] {
         let found = try occurrences(of: phrase)
         let length = analyzer.matchingForm(of: phrase).scalars.count
+        // Any width or limit is answered: a negative one as 0, one beyond the text as all of it.
+        let width = max(0, width)
         var lines: [KWICLine] = []
         let ordered = found.keys.compactMap { documents[$0] }.sorted {
             ($0.date ?? "", $0.number) < ($1.date ?? "", $1.number)
@@ -36,6 +38,9 @@ extension Index {
             let form = analyzer.matchingForm(of: text)
             let scalars = Array(text.unicodeScalars)
             for start in found[info.number]! {
+                guard start >= 0, Int(start) + length <= form.scalars.count else {
+                    throw .corrupt(path: path, reason: "the postings of document \(info.id) point past the end of its text")
+                }
                 let range = form.originalRange(of: Int(start)..<(Int(start) + length))
                 func slice(_ r: Range<Int>) -> String {
                     String(String.UnicodeScalarView(scalars[r].map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
@@ -43,9 +48,9 @@ extension Index {
                 lines.append(
                     KWICLine(
                         id: info.id, date: info.date, start: range.lowerBound, end: range.upperBound,
-                        left: slice(max(0, range.lowerBound - width)..<range.lowerBound),
+                        left: slice(max(0, range.lowerBound - min(width, range.lowerBound))..<range.lowerBound),
                         match: slice(range),
-                        right: slice(range.upperBound..<min(scalars.count, range.upperBound + width))))
+                        right: slice(range.upperBound..<(range.upperBound + min(width, scalars.count - range.upperBound)))))
             }
         }
         switch order {
@@ -53,7 +58,7 @@ extension Index {
         case .left: lines.sort { (String($0.left.reversed()), $0.id) < (String($1.left.reversed()), $1.id) }
         case .right: lines.sort { ($0.right, $0.id) < ($1.right, $1.id) }
         }
-        if let limit { return Array(lines.prefix(limit)) }
+        if let limit { return Array(lines.prefix(max(0, limit))) }
         return lines
     }
 }

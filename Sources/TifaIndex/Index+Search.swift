@@ -54,7 +54,7 @@ extension Index {
             case .date:
                 hits.sort { ($0.document.date ?? "", $0.document.number) < ($1.document.date ?? "", $1.document.number) }
             }
-            return Array(hits.prefix(limit))
+            return Array(hits.prefix(max(0, limit)))
         }
     }
 

@@ -47,7 +47,7 @@ extension Index {
             }
             return totals.map { WordFrequency(word: $0.key, occurrences: $0.value.occurrences, documents: $0.value.documents) }
                 .sorted { ($0.occurrences, $1.word) > ($1.occurrences, $0.word) }
-                .prefix(top).map { $0 }
+                .prefix(max(0, top)).map { $0 }
         }
     }
 }

@@ -19,6 +19,9 @@ public final class Index {
 
     let database: Database
     public let path: String
+    /// Whether this connection only reads (opened with `readOnly`).
+    public let readOnly: Bool
+    private var closed = false
     /// Whether the matching form maps Traditional characters to Simplified (fixed at creation).
     public let toSimplified: Bool
     /// How this index reads a document — its matching form and its words — made when the index
@@ -46,18 +49,28 @@ public final class Index {
     /// coarse segmenter over `lexicon` (the built-in dictionaries when nil).
     public init(path: String, toSimplified: Bool = false, readOnly: Bool = false, lexicon: Lexicon? = nil) throws(IndexError) {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
+        self.readOnly = readOnly
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if isFolder.boolValue { throw .notAnIndex(path: path, reason: "a folder, not a file") }
         if readOnly && !exists { throw .notAnIndex(path: path, reason: "no such file") }
-        if exists { try Self.checkHeader(path) }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !exists, !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            throw .cannotCreate(path: path, reason: "the folder \(folder) does not exist")
+        }
+        // An empty file is one being created (by another writer, or left by a failed creation):
+        // a writer makes it an index, a reader refuses it.
+        let empty = exists && ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0
+        if exists && (readOnly || !empty) { try Self.checkHeader(path) }
         do {
             database = try Database(path: path, readOnly: readOnly)
-            if !exists {
+            if !exists || empty {
                 try Self.createSchema(database, toSimplified: toSimplified)
-            } else if !readOnly {
-                try database.execute("PRAGMA journal_mode=WAL")
             }
-            try database.execute("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")
+            // Checked before anything is changed: another program's database is left as it was.
             let meta = try Self.readMeta(database, path: path)
+            if !readOnly { try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL") }
+            try database.execute("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")
             self.toSimplified = meta["to_simplified"] == "1"
             wordSignatures = (meta["word_analysis"] ?? "").split(separator: "\n").map(String.init)
         } catch let error as IndexError {
@@ -96,9 +109,15 @@ public final class Index {
         }
     }
 
+    /// The tables of an index (FORMAT.md); an index missing one is damaged.
+    static let tables = ["meta", "documents", "blocks", "words", "segments"]
+
+    /// Creates the tables, unless another writer has created them first (two processes may
+    /// create the same new file at once: the second waits for the first and finds its tables).
     private static func createSchema(_ db: Database, toSimplified: Bool) throws {
-        try db.execute("PRAGMA journal_mode=WAL")
         try db.transaction {
+            let existing = try db.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'")
+            guard try existing.step(), existing.int(0) == 0 else { return }
             try db.execute(
                 """
                 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -146,6 +165,12 @@ public final class Index {
         guard let format = meta["format"].flatMap(Int.init) else {
             throw IndexError.corrupt(path: path, reason: "the format version is missing")
         }
+        var present = Set<String>()
+        let tables = try db.prepare("SELECT name FROM sqlite_master WHERE type='table'")
+        while try tables.step() { present.insert(tables.string(0) ?? "") }
+        if let missing = Self.tables.first(where: { !present.contains($0) }) {
+            throw IndexError.corrupt(path: path, reason: "the table \(missing) is missing")
+        }
         if format > formatVersion { throw IndexError.newerFormat(path: path, found: format, supported: formatVersion) }
         return meta
     }
@@ -183,6 +208,22 @@ public final class Index {
             throw Self.explain(error, path: path)
         }
     }
+
+    /// Finishes with the index: a writer folds the write-ahead log back into the file and
+    /// returns it to a single file (no `-wal` or `-shm` beside it), so the `.tifa` file alone can
+    /// be copied or read from read-only media. Called on release too; a closed index must not be
+    /// used again.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        guard !readOnly else { return }
+        // Another process still reading keeps the log: the switch is then left to the last one.
+        database.setBusyTimeout(milliseconds: 0)
+        try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try? database.execute("PRAGMA journal_mode=DELETE")
+    }
+
+    deinit { close() }
 
     /// The live document with external id `id`.
     public func document(id: String) -> DocumentInfo? {

@@ -2,6 +2,7 @@
 /// how its own options fix it.
 public enum IndexError: Error, CustomStringConvertible, Sendable {
     case notAnIndex(path: String, reason: String)
+    case cannotCreate(path: String, reason: String)
     case newerFormat(path: String, found: Int, supported: Int)
     case corrupt(path: String, reason: String)
     case sqlite(SQLiteError)
@@ -14,10 +15,12 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
         switch self {
         case let .notAnIndex(path, reason):
             return "\(path) is not a Tifa index (\(reason))"
+        case let .cannotCreate(path, reason):
+            return "cannot create the index \(path): \(reason)"
         case let .newerFormat(path, found, supported):
             return "\(path) has index format \(found), newer than this phrasectl reads (\(supported)); upgrade Tifa"
         case let .corrupt(path, reason):
-            return "\(path) is damaged: \(reason); the index must be rebuilt from its sources"
+            return "\(path) is damaged: \(reason)"
         case let .sqlite(error):
             return error.description
         case .emptyPhrase:

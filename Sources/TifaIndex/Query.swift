@@ -4,6 +4,10 @@
 /// `AND` (also implied between neighbours), `OR`, `NOT` / `-term`, `a NEAR/n b` (occurrences at
 /// most n characters apart), parentheses, and field filters `date:2012..2017`, `date:2015`,
 /// `date:2012-03..`, `speaker:李克强`, `source:…`, `tag:…`, `title:…`.
+///
+/// Precedence, tightest first: NOT, NEAR, AND, OR. A field filter outside parentheses and not
+/// joined by OR, NOT or NEAR restricts the whole query: `a OR b date:2020` is
+/// `(a OR b) AND date:2020`; `(a OR b date:2020)` keeps it with `b`.
 public indirect enum Query: Sendable, Equatable {
     case phrase(String)
     case and([Query])
@@ -50,7 +54,11 @@ struct QueryParser {
     let characters: [Character]
     var tokens: [(Token, Int)] = []
     var index = 0
+    /// Parentheses and negations open at this point of the parse.
+    var depth = 0
     static let fields: Set<String> = ["date", "speaker", "source", "tag", "title"]
+    /// Deeper nesting is refused: no real query needs it, and the parser recurses per level.
+    static let maximumDepth = 100
 
     init(_ text: String) {
         self.text = text
@@ -60,11 +68,52 @@ struct QueryParser {
     mutating func parse() throws(QuerySyntaxError) -> Query {
         try tokenize()
         guard tokens.count > 1 else { throw error(at: 0, "the query is empty") }
+        let filters = hoistWholeQueryFilters()
+        guard tokens.count > 1 else { return filters.count == 1 ? filters[0] : .and(filters) }
         let query = try parseOr()
         if case let (token, position) = tokens[index], token != .end {
             throw error(at: position, token == .close ? "unbalanced ')'" : "unexpected \(describe(token))")
         }
-        return query
+        if filters.isEmpty { return query }
+        if case let .and(items) = query { return .and(items + filters) }
+        return .and([query] + filters)
+    }
+
+    /// Takes out the field filters that restrict the whole query: outside parentheses, and with
+    /// no OR, NOT, '-' or NEAR next to them (an explicit AND next to one goes with it).
+    private mutating func hoistWholeQueryFilters() -> [Query] {
+        var filters: [Query] = []
+        var kept: [(Token, Int)] = []
+        var level = 0
+        var k = 0
+        while k < tokens.count {
+            let (token, position) = tokens[k]
+            if token == .open { level += 1 }
+            if token == .close { level -= 1 }
+            if level == 0, case let .field(name, value) = token {
+                let before = kept.last?.0
+                let after = tokens[k + 1].0
+                let bound: (Token?) -> Bool = { neighbour in
+                    guard let neighbour else { return false }
+                    if case .near = neighbour { return true }
+                    return neighbour == .or || neighbour == .not || neighbour == .minus
+                }
+                if !bound(before) && !bound(after) {
+                    filters.append(.filter(field: name, value: value))
+                    if before == .and {
+                        kept.removeLast()
+                    } else if after == .and {
+                        k += 1
+                    }
+                    k += 1
+                    continue
+                }
+            }
+            kept.append((token, position))
+            k += 1
+        }
+        tokens = kept
+        return filters
     }
 
     private func error(at position: Int, _ message: String) -> QuerySyntaxError {
@@ -126,22 +175,52 @@ struct QueryParser {
             case "NOT": tokens.append((.not, start))
             default:
                 if word.hasPrefix("NEAR/") {
-                    guard let n = Int(word.dropFirst(5)), n >= 0 else {
-                        throw error(at: start + 5, "NEAR/ needs a distance in characters, as in NEAR/10")
+                    guard let n = Int(word.dropFirst(5)), (0...Int(Int32.max)).contains(n) else {
+                        throw error(at: start + 5, "NEAR/ needs a distance from 0 to \(Int32.max) characters, as in NEAR/10")
                     }
                     tokens.append((.near(n), start))
-                } else if let colon = word.firstIndex(of: ":"), Self.fields.contains(String(word[..<colon])) {
-                    let value = String(word[word.index(after: colon)...])
-                    guard !value.isEmpty else {
-                        throw error(at: start + word.distance(from: word.startIndex, to: colon) + 1, "the filter needs a value")
+                } else if let colon = word.firstIndex(of: ":"), case let name = String(word[..<colon]),
+                    !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") })
+                {
+                    let valueStart = start + word.distance(from: word.startIndex, to: colon) + 1
+                    guard Self.fields.contains(name) else {
+                        throw error(at: start, "unknown field '\(name)'; the fields are \(Self.fields.sorted().joined(separator: ", "))")
                     }
-                    tokens.append((.field(String(word[..<colon]), value), start))
+                    let value = String(word[word.index(after: colon)...])
+                    guard !value.isEmpty else { throw error(at: valueStart, "the filter needs a value") }
+                    if name == "date" { try checkDate(value, at: valueStart) }
+                    tokens.append((.field(name, value), start))
                 } else {
                     tokens.append((.word(word), start))
                 }
             }
         }
         tokens.append((.end, characters.count))
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or a range of them (`A..B`, `A..`, `..B`) that does not
+    /// end before it starts.
+    private func checkDate(_ value: String, at position: Int) throws(QuerySyntaxError) {
+        func isDate(_ text: Substring) -> Bool {
+            text.wholeMatch(of: /\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?/) != nil
+        }
+        let bounds = value.components(separatedBy: "..")
+        guard bounds.count <= 2, bounds.contains(where: { !$0.isEmpty }),
+            bounds.allSatisfy({ $0.isEmpty || isDate(Substring($0)) }), bounds.count == 2 || !bounds[0].isEmpty
+        else {
+            throw error(at: position, "'\(value)' is no date; write YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 2012..2017")
+        }
+        if bounds.count == 2, !bounds[0].isEmpty, !bounds[1].isEmpty, bounds[1] < String(bounds[0].prefix(bounds[1].count)) {
+            throw error(at: position, "the range \(value) ends before it starts")
+        }
+    }
+
+    /// Counts one more level of nesting at `position`, refusing more than `maximumDepth`.
+    private mutating func enterLevel(at position: Int) throws(QuerySyntaxError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw error(at: position, "the query nests parentheses and negations more than \(Self.maximumDepth) deep")
+        }
     }
 
     private mutating func parseOr() throws(QuerySyntaxError) -> Query {
@@ -170,9 +249,11 @@ struct QueryParser {
     }
 
     private mutating func parseUnary() throws(QuerySyntaxError) -> Query {
-        let (token, _) = tokens[index]
+        let (token, position) = tokens[index]
         if token == .not || token == .minus {
             index += 1
+            try enterLevel(at: position)
+            defer { depth -= 1 }
             return .not(try parseUnary())
         }
         var left = try parsePrimary()
@@ -198,6 +279,8 @@ struct QueryParser {
             return .filter(field: name, value: value)
         case .open:
             index += 1
+            try enterLevel(at: position)
+            defer { depth -= 1 }
             let inner = try parseOr()
             guard tokens[index].0 == .close else { throw error(at: tokens[index].1, "expected ')' to close '(' at character \(position + 1)") }
             index += 1

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// An error from SQLite, with its message and the statement or file involved.
 public struct SQLiteError: Error, CustomStringConvertible, Sendable {
@@ -16,8 +17,14 @@ final class Database {
 
     init(path: String, readOnly: Bool = false) throws(SQLiteError) {
         var db: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        var flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        var name = path
+        if readOnly && !Self.canWriteBeside(path) {
+            // On read-only media no lock or -shm file can be made: read the file as it is.
+            flags |= SQLITE_OPEN_URI
+            name = "file:" + Self.uriPath(path) + "?immutable=1"
+        }
+        let rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(db)
@@ -29,6 +36,29 @@ final class Database {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    func setBusyTimeout(milliseconds: Int32) { sqlite3_busy_timeout(handle, milliseconds) }
+
+    /// Whether files can be made in the folder of `path` (SQLite's lock and -shm files).
+    private static func canWriteBeside(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
+
+    /// `path` as the path of a `file:` URI: absolute, with `%`, `?` and `#` escaped.
+    private static func uriPath(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var escaped = ""
+        for c in absolute.unicodeScalars {
+            switch c {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(c)
+            }
+        }
+        return escaped
+    }
 
     func execute(_ sql: String) throws(SQLiteError) {
         var error: UnsafeMutablePointer<CChar>?

@@ -77,6 +77,9 @@ extension LexiconSegmenter {
             if pos + 2 < runEnd, isFormulaNumeral(s[pos + 2]), pos + 3 < runEnd, !isChineseNumeral(s[pos + 3]) {
                 pairs += 1
                 pos += 2
+                // Longer than any formula (三县一城一枢纽 has three pairs): a repetition, not a name;
+                // stopping here also keeps a line of repetitions linear.
+                if pairs > Self.maximumChainPairs { return }
                 continue
             }
             guard pairs >= 1 else { return }
@@ -166,13 +169,22 @@ extension LexiconSegmenter {
         return ends
     }
 
-    /// Where the run of Chinese numerals starting at `start` ends (at most `runEnd`).
+    /// Where the run of Chinese numerals starting at `start` ends (at most `runEnd`), looking no
+    /// further than `maximumNumeralLength`: the rules test every prefix of the run, so a bound keeps
+    /// a line of 200,000 numerals linear.
     @inline(__always)
     func numeralRunEnd(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int) -> Int {
+        let limit = min(runEnd, start + Self.maximumNumeralLength)
         var end = start
-        while end < runEnd, isChineseNumeral(s[end]) { end += 1 }
+        while end < limit, isChineseNumeral(s[end]) { end += 1 }
         return end
     }
+
+    /// The most numeral pairs a numbered formula chains (三严三实 two, 三县一城一枢纽 three).
+    static let maximumChainPairs = 6
+
+    /// The longest number the rules read: 一千二百三十四万五千六百七十八亿… is shorter.
+    static let maximumNumeralLength = 24
 
     /// Whether 党的 or 中共 stands right before `position`.
     @inline(__always)

@@ -199,9 +199,14 @@ final class IndexBehaviourTests: XCTestCase {
         try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: URL(fileURLWithPath: junk))
         expect(junk) { if case .notAnIndex = $0 { return true } else { return false } }
 
+        // An empty file is an index being created: a reader refuses it, a writer makes it one.
         let empty = directory.appendingPathComponent("empty.tifa").path
         XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
-        expect(empty) { if case .notAnIndex = $0 { return true } else { return false } }
+        XCTAssertThrowsError(try Index(path: empty, readOnly: true)) { error in
+            guard case .notAnIndex(_, "the file is empty") = error as! IndexError else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(try Index(path: empty).statistics().documents, 0)
+        XCTAssertEqual(try Index(path: empty, readOnly: true).statistics().documents, 0)
 
         let foreign = directory.appendingPathComponent("foreign.sqlite").path
         let process = Process()

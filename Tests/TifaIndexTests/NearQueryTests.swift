@@ -85,8 +85,8 @@ final class NearQueryTests: XCTestCase {
             ("NEAR/3 巡视", 0, "expected a term, a phrase or '(' but found NEAR"),
             ("巡视 NEAR/3", 9, "expected a term, a phrase or '(' but found the end of the query"),
             ("巡视 NEAR/3 NEAR/3 工作", 10, "expected a term, a phrase or '(' but found NEAR"),
-            ("巡视 NEAR/-1 工作", 8, "NEAR/ needs a distance in characters, as in NEAR/10"),
-            ("巡视 NEAR/ 工作", 8, "NEAR/ needs a distance in characters, as in NEAR/10"),
+            ("巡视 NEAR/-1 工作", 8, "NEAR/ needs a distance from 0 to 2147483647 characters, as in NEAR/10"),
+            ("巡视 NEAR/ 工作", 8, "NEAR/ needs a distance from 0 to 2147483647 characters, as in NEAR/10"),
             ("巡视 NEAR/3 )", 10, "expected a term, a phrase or '(' but found ')'"),
         ]
         for (query, position, message) in cases {

@@ -51,12 +51,12 @@ final class DeleteCommandTests: XCTestCase {
         XCTAssertEqual(ids, ["d2", "d3"])
     }
 
-    /// Ids the index does not have are counted out and make the exit status 1; the others go.
+    /// Ids the index does not have are named and make the exit status 1; the others go.
     func testUnknownIdsAreReportedAndExit1() throws {
         let db = try PhrasectlRunner.index(records: Self.records)
         let result = try PhrasectlRunner.run(["delete", "--db", db, "d3", "no-such-id", "d2"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "removed 2 of 3 documents\n")
+        XCTAssertEqual(result.stderr, "phrasectl: no document with id no-such-id in \(db)\nremoved 2 of 3 documents\n")
         XCTAssertEqual(
             try PhrasectlRunner.run(["count", "--db", db, "--json", "改革开放", "坚持"]).stdout,
             """
@@ -67,7 +67,7 @@ final class DeleteCommandTests: XCTestCase {
         // Deleting it again finds nothing.
         let again = try PhrasectlRunner.run(["delete", "--db", db, "d3"])
         XCTAssertEqual(again.status, 1)
-        XCTAssertEqual(again.stderr, "removed 0 of 1 documents\n")
+        XCTAssertEqual(again.stderr, "phrasectl: no document with id d3 in \(db)\nremoved 0 of 1 documents\n")
     }
 
     /// A deleted document indexed again counts as new, with its occurrences back.

@@ -19,6 +19,21 @@ let benchmarks: @Sendable () -> Void = {
         ("icu", try! ICUSegmenter()),
     ]
 
+    // Lines that repeat what the rules look for: bytes per second must not fall as a line grows
+    // (a rule walking the whole run from every position made 200,000 numerals take 20 s).
+    for length in [50_000, 200_000] {
+        let lines = ["一", "第一", "三县一城", "党的", "中央委员会"].map { String(repeating: $0, count: length / $0.count) }
+        let bytes = lines.reduce(0) { $0 + $1.utf8.count }
+        let coarse = segmenters[0].1
+        Benchmark("segment coarse repetitive lines (\(length / 1000)k characters each)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                let start = ContinuousClock.now
+                blackHole(SegmentationFingerprint(of: lines, segmenter: coarse))
+                recordBytesPerSecond(benchmark, bytes: bytes, since: start)
+            }
+        }
+    }
+
     for (corpusName, lines) in corpora.all {
         let bytes = lines.reduce(0) { $0 + $1.utf8.count }
         for (mode, segmenter) in segmenters {

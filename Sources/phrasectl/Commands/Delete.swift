@@ -11,9 +11,12 @@ struct Delete: ParsableCommand {
 
     func run() throws {
         let opened = index.openForChanges()
+        defer { opened.close() }
+        let unknown = ids.filter { opened.document(id: $0) == nil }
         let removed: Int
         do { removed = try opened.delete(ids: ids) } catch { fail(.index(error)) }
         var stderr = StandardError()
+        for id in unknown { print("phrasectl: no document with id \(id) in \(index.database)", to: &stderr) }
         print("removed \(removed) of \(ids.count) documents", to: &stderr)
         if removed < ids.count { throw ExitCode(1) }
     }

@@ -48,7 +48,12 @@ struct IndexFiles: ParsableCommand {
     }
 
     func run() throws {
+        // The inputs are listed first: a missing path leaves no empty index behind.
+        let options = archive.options
+        let files: [String]
+        do { files = try ArchiveReader.files(under: paths, options: options) } catch { fail(.input(error.description)) }
         let target = index.openCreatingIfMissing(toSimplified: toSimplified)
+        defer { target.close() }
         target.jobs = jobs
         if !quiet, !target.wordSignatures.isEmpty, !target.wordSignatures.contains(target.analyzer.wordSignature) {
             var stderr = StandardError()
@@ -56,9 +61,6 @@ struct IndexFiles: ParsableCommand {
                 "phrasectl: warning: \(index.database) was indexed with another lexicon; words of new documents are cut differently (see phrasectl stats)",
                 to: &stderr)
         }
-        let options = archive.options
-        let files: [String]
-        do { files = try ArchiveReader.files(under: paths, options: options) } catch { fail(.input(error.description)) }
         var errorLog: FileHandle? = nil
         if let errors {
             _ = FileManager.default.createFile(atPath: errors, contents: nil)

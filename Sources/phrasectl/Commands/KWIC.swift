@@ -27,6 +27,11 @@ struct KWIC: ParsableCommand {
     @Argument(help: "The phrase.")
     var phrase: String
 
+    func validate() throws {
+        guard (0...1_000).contains(width) else { throw ValidationError("--width must be from 0 to 1000 characters (got \(width)).") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit)).") }
+    }
+
     func run() throws {
         let opened = index.openForReading()
         let lines: [KWICLine]

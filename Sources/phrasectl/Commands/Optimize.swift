@@ -8,6 +8,8 @@ struct Optimize: ParsableCommand {
     @OptionGroup var index: IndexOptions
 
     func run() throws {
-        do { try index.openForChanges().optimize() } catch { fail(.index(error)) }
+        let opened = index.openForChanges()
+        defer { opened.close() }
+        do { try opened.optimize() } catch { fail(.index(error)) }
     }
 }

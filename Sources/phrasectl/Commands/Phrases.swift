@@ -47,6 +47,7 @@ struct Phrases: ParsableCommand {
     var dictionaries: DictionaryOptions
 
     func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top)).") }
         guard (database == nil) != files.isEmpty else { throw ValidationError("Give either --db FILE or text files, not both.") }
         guard filter == nil || database != nil else { throw ValidationError("--filter needs --db.") }
         guard minimumCount >= 1 else { throw ValidationError("--min-count must be at least 1.") }

@@ -25,6 +25,10 @@ struct Search: ParsableCommand {
     @Argument(help: "The query (quote it for the shell).")
     var query: String
 
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1 (got \(limit)).") }
+    }
+
     func run() throws {
         let opened = index.openForReading()
         let hits: [SearchHit]

@@ -24,6 +24,11 @@ struct Words: ParsableCommand {
     @Flag(help: "Write one JSON object per word.")
     var json = false
 
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top)).") }
+        guard minimumLength >= 1 else { throw ValidationError("--min-length must be at least 1 (got \(minimumLength)).") }
+    }
+
     func run() throws {
         let found: [WordFrequency]
         do { found = try index.openForReading().wordFrequencies(matching: filter, top: top, minimumLength: minimumLength) } catch {

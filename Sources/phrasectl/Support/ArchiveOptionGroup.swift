@@ -34,7 +34,9 @@ struct ArchiveOptionGroup: ParsableArguments {
     var maximumFileMegabytes = 512
 
     func validate() throws {
-        guard maximumFileMegabytes >= 1 else { throw ValidationError("--max-file-size must be at least 1 MB.") }
+        guard (1...1_048_576).contains(maximumFileMegabytes) else {
+            throw ValidationError("--max-file-size must be from 1 to 1048576 MB (got \(maximumFileMegabytes)).")
+        }
     }
 
     var options: ArchiveOptions {

@@ -19,8 +19,10 @@ enum CLIError: Error, CustomStringConvertible {
         case let .dictionary(message): return message
         case let .index(error):
             switch error {
+            case let .notAnIndex(path, reason) where reason == "no such file":
+                return "\(error); make it with phrasectl index --db \(path) FILE…"
             case .notAnIndex: return "\(error); give --db a new file name or an index made by phrasectl index"
-            case .corrupt: return "\(error): run phrasectl index again into a new file"
+            case .corrupt: return "\(error); rebuild it from its sources with phrasectl index --db NEW.tifa FILE…"
             default: return error.description
             }
         case let .input(message): return message
@@ -37,6 +39,7 @@ enum CLIError: Error, CustomStringConvertible {
             switch error {
             case .query, .emptyPhrase: return ExitCode(64)  // EX_USAGE
             case .documentNotFound: return ExitCode(1)
+            case .cannotCreate: return ExitCode(73)  // EX_CANTCREAT
             default: return ExitCode(65)  // EX_DATAERR
             }
         case .input: return ExitCode(65)

@@ -1,0 +1,38 @@
+import Foundation
+import TifaText
+import XCTest
+
+/// Lines that repeat what the rules look for — numerals, numbered formulas, organ tails, 的 —
+/// thousands of times. Each rule reads a bounded stretch, so such a line costs no more than any
+/// other; a rule that walked the whole run from every position would make these lines take
+/// minutes. The tokens must tile the line.
+final class RepetitiveInputTests: XCTestCase {
+    func testRepetitionsOfRulePatternsTileTheLine() {
+        let units = ["一", "两", "零", "〇", "十", "第一", "三县一城", "十三个方面", "二十届三中全会", "党的", "中央委员会", "攻坚战", "健康中国战略", "的"]
+        for unit in units {
+            let line = String(repeating: unit, count: 20_000 / unit.count)
+            for segmenter in [Segmenters.coarse, Segmenters.fine] as [LexiconSegmenter] {
+                let tokens = segmenter.tokens(in: line)
+                var end = 0
+                for token in tokens {
+                    XCTAssertEqual(token.scalarRange.lowerBound, end, unit)
+                    end = token.scalarRange.upperBound
+                }
+                XCTAssertEqual(end, line.unicodeScalars.count, unit)
+            }
+        }
+    }
+
+    /// The same with seeded random mixtures of those characters.
+    func testRandomMixturesTileTheLine() {
+        let alphabet = Array("一二两三四五六七八九十百千万亿零〇○第届个项条大中全会党的央国家委员会领导小组攻坚战保卫战略精神制度同志书记县城不年月日")
+        var generator = SplitMix64(seed: 14)
+        for _ in 0..<4 {
+            let line = String((0..<50_000).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            let tokens = Segmenters.coarse.tokens(in: line)
+            XCTAssertEqual(tokens.first?.scalarRange.lowerBound, 0)
+            XCTAssertEqual(tokens.last?.scalarRange.upperBound, line.unicodeScalars.count)
+            XCTAssertTrue(zip(tokens, tokens.dropFirst()).allSatisfy { $0.scalarRange.upperBound == $1.scalarRange.lowerBound })
+        }
+    }
+}
