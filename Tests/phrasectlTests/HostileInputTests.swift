@@ -78,7 +78,7 @@ final class HostileInputTests: XCTestCase {
             (["delete", "--db", folder + "/typo.tifa", "a"], 65, "typo.tifa is not a Tifa index (no such file)"),
             (["optimize", "--db", folder + "/typo.tifa"], 65, "typo.tifa is not a Tifa index (no such file)"),
             (["index", "--db", folder + "/no/such/folder/x.tifa", folder + "/docs.jsonl"], 73, "the folder \(folder)/no/such/folder does not exist"),
-            (["index", "--db", folder + "/made.tifa", folder + "/missing-input.txt"], 65, "missing-input.txt: no such file or folder"),
+            (["index", "--db", folder + "/made.tifa", folder + "/missing-input.txt"], 66, "cannot open \(folder)/missing-input.txt: no such file or folder"),
         ]
         for (arguments, status, message) in cases {
             let result = try PhrasectlRunner.run(arguments)

@@ -51,7 +51,9 @@ struct IndexFiles: ParsableCommand {
         // The inputs are listed first: a missing path leaves no empty index behind.
         let options = archive.options
         let files: [String]
-        do { files = try ArchiveReader.files(under: paths, options: options) } catch { fail(.input(error.description)) }
+        do { files = try ArchiveReader.files(under: paths, options: options) } catch {
+            fail(.cannotOpen(path: error.path, reason: error.reason))
+        }
         let target = index.openCreatingIfMissing(toSimplified: toSimplified)
         defer { target.close() }
         target.jobs = jobs
