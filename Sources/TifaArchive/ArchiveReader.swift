@@ -25,9 +25,21 @@ public enum ArchiveReader {
     }
 
     /// The files named by `paths`; folders are walked recursively for files matching the
-    /// include globs and none of the exclude globs, in path order.
+    /// include globs and none of the exclude globs, in path order. A missing path throws; what a
+    /// walk cannot take is left out (see `walk(_:options:)` for the list).
     public static func files(under paths: [String], options: ArchiveOptions = ArchiveOptions()) throws(Failure) -> [String] {
+        try walk(paths, options: options).files
+    }
+
+    /// The files named by `paths` and, apart, every file a folder holds that matches the globs but
+    /// cannot be taken — a name that is not UTF-8, a symbolic link to nothing, a link back into a
+    /// folder being walked (a loop), a folder that cannot be read — so none is left out unsaid.
+    /// Symbolic links are followed, the given paths included.
+    public static func walk(_ paths: [String], options: ArchiveOptions = ArchiveOptions()) throws(Failure) -> (
+        files: [String], failures: [Failure]
+    ) {
         var result: [String] = []
+        var failures: [Failure] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -37,21 +49,12 @@ public enum ArchiveReader {
                 result.append(path)
                 continue
             }
-            var found: [String] = []
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            while let relative = enumerator?.nextObject() as? String {
-                let full = (path as NSString).appendingPathComponent(relative)
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-                if options.include.contains(where: { Glob.matches($0, relative) })
-                    && !options.exclude.contains(where: { Glob.matches($0, relative) })
-                {
-                    found.append(full)
-                }
-            }
-            result += found.sorted()
+            var walker = FolderWalker(root: path, options: options)
+            walker.walk()
+            result += walker.found.sorted()
+            failures += walker.failures.sorted { $0.path < $1.path }
         }
-        return result
+        return (result, failures)
     }
 
     /// The documents of one file; a bad file or record is a failure in the result, and reading goes on.

@@ -51,7 +51,8 @@ struct IndexFiles: ParsableCommand {
         // The inputs are listed first: a missing path leaves no empty index behind.
         let options = archive.options
         let files: [String]
-        do { files = try ArchiveReader.files(under: paths, options: options) } catch {
+        let unreadable: [ArchiveReader.Failure]
+        do { (files, unreadable) = try ArchiveReader.walk(paths, options: options) } catch {
             fail(.cannotOpen(path: error.path, reason: error.reason))
         }
         let target = index.openCreatingIfMissing(toSimplified: toSimplified)
@@ -73,6 +74,11 @@ struct IndexFiles: ParsableCommand {
         var summary = Index.CommitSummary()
         var failures: [ArchiveReader.Failure] = []
         var stderr = StandardError()
+        for failure in unreadable {
+            failures.append(failure)
+            print("phrasectl: \(failure)", to: &stderr)
+            errorLog?.write(Data((JSONLines().line(FailureRow(failure)) + "\n").utf8))
+        }
         // While worker threads analyse one batch, this thread reads files and writes the previous one.
         let writer = PipelinedWriter(index: target, overlapped: jobs > 1)
         do {
@@ -106,7 +112,7 @@ struct IndexFiles: ParsableCommand {
             }
             print(
                 "added \(summary.added), replaced \(summary.replaced), unchanged \(summary.unchanged),"
-                    + " duplicates \(summary.duplicates.count), failed \(failures.count) (in \(failedFiles) of \(files.count) files)",
+                    + " duplicates \(summary.duplicates.count), failed \(failures.count) (in \(failedFiles) of \(files.count + unreadable.count) files)",
                 to: &stderr)
         }
         let indexed = summary.added + summary.replaced + summary.unchanged + summary.duplicates.count
