@@ -25,7 +25,6 @@ extension Index {
 
     /// The start positions (in each document's matching form) of every occurrence of `phrase`.
     public func occurrences(of phrase: String) throws(IndexError) -> [Int64: [Int32]] {
-        try refreshDocuments()
         let scalars = analyzer.matchingForm(of: phrase).scalars
         guard !scalars.isEmpty else { throw .emptyPhrase }
         return try reading { () throws(IndexError) in try occurrences(ofMatching: scalars) }

@@ -25,6 +25,11 @@ extension Index {
 
     /// Every occurrence of `phrase` with `width` characters of context on each side.
     public func kwic(_ phrase: String, width: Int = 20, limit: Int? = nil, order: KWICOrder = .date) throws(IndexError) -> [KWICLine] {
+        // Positions and texts from one commit: a writer replacing documents meanwhile is not seen.
+        try reading { () throws(IndexError) in try kwicLines(phrase, width: width, limit: limit, order: order) }
+    }
+
+    private func kwicLines(_ phrase: String, width: Int, limit: Int?, order: KWICOrder) throws(IndexError) -> [KWICLine] {
         let found = try occurrences(of: phrase)
         let length = analyzer.matchingForm(of: phrase).scalars.count
         // Any width or limit is answered: a negative one as 0, one beyond the text as all of it.

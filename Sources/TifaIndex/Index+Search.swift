@@ -24,7 +24,6 @@ extension Index {
     }
 
     public func search(_ query: Query, limit: Int = 20, order: SearchOrder = .relevance) throws(IndexError) -> [SearchHit] {
-        try refreshDocuments()
         return try reading { () throws(IndexError) in
             var cache: [String: [Int64: [Int32]]] = [:]
             let matches = try evaluate(query, &cache)

@@ -1,8 +1,16 @@
 extension Index {
-    /// Runs `body` in one read transaction, so every statement sees the same commit.
+    /// Runs `body` in one read transaction, so every statement — and the document metadata,
+    /// reloaded inside it — sees the same commit, whatever a writer does meanwhile. Nested calls
+    /// join the outer transaction.
     func reading<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+        if readDepth > 0 { return try body() }
         do { try database.execute("BEGIN") } catch { throw .sqlite(error) }
-        defer { try? database.execute("COMMIT") }
+        readDepth += 1
+        defer {
+            readDepth -= 1
+            try? database.execute("COMMIT")
+        }
+        try refreshDocuments()
         return try body()
     }
 

@@ -15,12 +15,11 @@ extension Index {
     /// The most frequent words of the documents matching `query` (all documents when nil), most
     /// frequent first; words shorter than `minimumLength` characters are left out.
     public func wordFrequencies(matching query: String? = nil, top: Int = 50, minimumLength: Int = 2) throws(IndexError) -> [WordFrequency] {
-        try refreshDocuments()
-        var selected: Set<Int64>? = nil
-        if let query {
-            selected = Set(try search(query, limit: Int.max, order: .date).map(\.document.number))
-        }
-        return try reading { () throws(IndexError) in
+        try reading { () throws(IndexError) in
+            var selected: Set<Int64>? = nil
+            if let query {
+                selected = Set(try search(query, limit: Int.max, order: .date).map(\.document.number))
+            }
             var totals: [String: (occurrences: Int, documents: Int)] = [:]
             do {
                 let statement = try database.prepare("SELECT word, data FROM words")

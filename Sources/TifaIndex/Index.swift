@@ -38,6 +38,9 @@ public final class Index {
     private(set) var documentsByText: [Int64: Int64] = [:]
     private var dataVersion: Int64 = -1
 
+    /// How many `reading` calls are open (the outermost holds the transaction).
+    var readDepth = 0
+
     /// Documents added since the last commit.
     var pending: [Document] = []
 
@@ -240,6 +243,14 @@ public final class Index {
             statement.bind(1, number)
             guard try statement.step(), let text = statement.string(0) else {
                 throw IndexError.corrupt(path: path, reason: "document \(number) has no text")
+            }
+            // The text hash was taken when the document was added: a changed byte shows here.
+            if let info = documents[number] {
+                var hash = FNV1a()
+                hash.add(text)
+                guard hash.signed == info.textHash else {
+                    throw IndexError.corrupt(path: path, reason: "the text of document \(info.id) does not match its checksum")
+                }
             }
             return text
         } catch let error as IndexError {

@@ -154,3 +154,57 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(result.stderr, "phrasectl: no document with id zz in \(db)\nremoved 1 of 2 documents\n")
     }
 }
+
+/// Readers see one commit throughout, whatever a writer does meanwhile.
+final class ConcurrentReadTests: XCTestCase {
+    func testKWICWhileDocumentsAreReplaced() throws {
+        let folder = try PhrasectlRunner.temporaryFile([], name: "placeholder")
+        let directory = (folder as NSString).deletingLastPathComponent
+        for version in 0..<2 {
+            let lines = (0..<200).map { i in
+                #"{"id":"d\#(i)","text":"\#(String(repeating: "坚持全面从严治党。", count: 3 + version))版本\#(version)第\#(i)篇"}"#
+            }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: directory + "/v\(version).jsonl"))
+        }
+        let db = directory + "/live.tifa"
+        XCTAssertEqual(try PhrasectlRunner.run(["index", "--quiet", "--db", db, directory + "/v0.jsonl"]).status, 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = [
+            "-c", "for k in 1 2 3 4 5 6 7 8 9 10 11 12; do \"$0\" index --quiet --batch 5 --db \"$1\" \"$2/v$((k % 2)).jsonl\" || exit 1; done",
+            PhrasectlRunner.binary.path, db, directory,
+        ]
+        try writer.run()
+        var failures: [String] = []
+        var reads = 0
+        while writer.isRunning || reads < 5 {
+            let kwic = try PhrasectlRunner.run(["kwic", "--db", db, "--limit", "3", "全面从严治党"])
+            if kwic.status != 0 { failures.append(kwic.stderr) }
+            let search = try PhrasectlRunner.run(["search", "--db", db, "--limit", "3", "全面从严治党"])
+            if search.status != 0 { failures.append(search.stderr) }
+            reads += 1
+        }
+        writer.waitUntilExit()
+        XCTAssertEqual(writer.terminationStatus, 0)
+        XCTAssertEqual(failures, [], "\(failures.count) of \(2 * reads) reads failed")
+    }
+}
+
+/// A stored text that no longer matches the hash taken when it was added is reported as damage.
+final class DamagedTextTests: XCTestCase {
+    func testChangedTextIsCaughtByItsChecksum() throws {
+        let (db, _) = try HostileInputTests.makeIndex()
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update documents set text=replace(text,'坚持','实在') where id='a'\"); c.commit()",
+            db,
+        ]
+        try python.run()
+        python.waitUntilExit()
+        let result = try PhrasectlRunner.run(["kwic", "--db", db, "两个维护"])
+        XCTAssertEqual(result.status, 65, result.stdout)
+        XCTAssertTrue(result.stderr.contains("\(db) is damaged: the text of document a does not match its checksum"), result.stderr)
+    }
+}
