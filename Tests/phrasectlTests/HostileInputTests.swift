@@ -119,7 +119,15 @@ final class HostileInputTests: XCTestCase {
         let (db, _) = try Self.makeIndex()
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update documents set text='短' where id='b'\"); c.commit()", db]
+        // The text and its hash both replaced, so only the postings disagree with the text.
+        let script = """
+            import sqlite3, sys
+            h = 0xCBF29CE484222325
+            for b in '短'.encode(): h = ((h ^ b) * 0x100000001B3) % 2**64
+            h = h - 2**64 if h >= 2**63 else h
+            c = sqlite3.connect(sys.argv[1]); c.execute("update documents set text='短', text_hash=? where id='b'", (h,)); c.commit()
+            """
+        python.arguments = ["python3", "-c", script, db]
         try python.run()
         python.waitUntilExit()
         let result = try PhrasectlRunner.run(["kwic", "--db", db, "两个维护"])
