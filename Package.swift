@@ -45,7 +45,7 @@ let package = Package(
             ]
         ),
         // What several test targets need (the shared data folder, skipping or failing without it).
-        .target(name: "TifaTestSupport", path: "Tests/TifaTestSupport"),
+        .target(name: "TifaTestSupport", dependencies: ["TifaText"], path: "Tests/TifaTestSupport"),
         .testTarget(name: "TifaTestSupportTests", dependencies: ["TifaTestSupport"]),
         .testTarget(name: "TifaTextTests", dependencies: ["TifaText", "TifaTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive", "TifaTestSupport"]),

@@ -6,6 +6,9 @@ struct Phrasectl: ParsableCommand {
         commandName: "phrasectl",
         abstract: "Index and mine formal Chinese political text: segment, count and find set formulations (提法).",
         version: "0.1.0",
-        subcommands: [Segment.self, IndexFiles.self, Count.self, Search.self, KWIC.self, Words.self, Phrases.self, Dict.self, Stats.self, Delete.self, Optimize.self]
+        subcommands: [
+            Segment.self, IndexFiles.self, Count.self, Search.self, KWIC.self, Words.self, Phrases.self, Dict.self, Stats.self,
+            Delete.self, Optimize.self, Check.self, Repair.self,
+        ]
     )
 }

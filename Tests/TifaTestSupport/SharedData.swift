@@ -1,5 +1,7 @@
 import Foundation
 import XCTest
+// The package-wide seeded generator (SplitMix64) and the rest of TifaText, for every test target.
+@_exported import TifaText
 
 /// The folder holding the repository, for fixtures kept in it.
 public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
