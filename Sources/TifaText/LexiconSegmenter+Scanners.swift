@@ -12,6 +12,11 @@ extension LexiconSegmenter {
         if j < n, scalarClass(s[j]) == .latin {
             return scanLatin(s, from: i, &spans)
         }
+        if j == i + 1, j < n, s[j] == 0xFE0F || s[j] == 0x20E3 {  // a keycap: 1️⃣
+            while j < n, s[j] == 0xFE0F || s[j] == 0x20E3 { j += 1 }
+            spans.append(Span(start: Int32(i), end: Int32(j), kind: .symbol))
+            return j
+        }
         if j < n, s[j] == 0x25 || s[j] == 0x2030 {  // % ‰
             j += 1
         } else {
@@ -23,6 +28,22 @@ extension LexiconSegmenter {
         }
         spans.append(Span(start: Int32(i), end: Int32(j), kind: .number))
         return j
+    }
+
+    /// Where the symbol at `start` ends with what belongs to it: variation selectors, skin tones,
+    /// a keycap, tag characters, and symbols joined by ZERO WIDTH JOINER (👨‍👩‍👧 is one token).
+    func emojiSequenceEnd(_ s: UnsafeBufferPointer<UInt32>, from start: Int) -> Int {
+        var end = start + 1
+        while end < s.count {
+            if isEmojiModifier(s[end]) {
+                end += 1
+            } else if s[end] == 0x200D, end + 1 < s.count, scalarClass(s[end + 1]) == .symbol {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end
     }
 
     /// Whether digits before 年 name a year (four digits, or two: 98年) rather than count years.
@@ -100,3 +121,10 @@ private func isLatinJoiner(_ c: UInt32) -> Bool { c == 0x2D || c == 0x2E || c ==
 
 @inline(__always)
 func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+
+/// Variation selectors, skin-tone modifiers, the combining keycap and tag characters: parts of
+/// the emoji before them.
+@inline(__always)
+private func isEmojiModifier(_ c: UInt32) -> Bool {
+    (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F)
+}

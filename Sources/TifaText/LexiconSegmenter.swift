@@ -108,8 +108,9 @@ public struct LexiconSegmenter: SpanSegmenter {
                 spans.append(Span(start: Int32(i), end: Int32(j), kind: .punctuation))
                 i = j
             case .symbol:
-                spans.append(Span(start: Int32(i), end: Int32(i + 1), kind: .symbol))
-                i += 1
+                let end = emojiSequenceEnd(s, from: i)
+                spans.append(Span(start: Int32(i), end: Int32(end), kind: .symbol))
+                i = end
             }
         }
         mergeMaskedDates(s: normalized.scalars, &spans)

@@ -1,5 +1,6 @@
 import Foundation
 import Tifa
+import TifaText
 
 /// Segments a batch of lines and formats the tokens as text or JSON lines.
 struct TokenFormatter: Sendable {
@@ -18,6 +19,7 @@ struct TokenFormatter: Sendable {
         let workspace = SegmentationWorkspace()
         var tokens: [Token] = []
         var repaired: [UInt8] = []
+        var originalOffsets: [Int] = []
         batch.bytes.withUnsafeBufferPointer { bytes in
             var start = 0
             var number = batch.firstLine
@@ -36,12 +38,15 @@ struct TokenFormatter: Sendable {
                         result.failure = (number, batch.firstOffset + start + offset)
                         return
                     }
-                    repaired.removeAll(keepingCapacity: true)
-                    repaired.append(contentsOf: String(decoding: line, as: UTF8.self).utf8)
+                    Self.repair(line, into: &repaired, originalOffsets: &originalOffsets)
                     repaired.withUnsafeBufferPointer { fixed in
                         // Repaired text is valid UTF-8, so this cannot fail again.
                         try? segmenter.segment(fixed, into: &tokens, workspace: workspace)
-                        append(tokens, of: fixed, number: number, to: &result.output, segmenter: segmenter, workspace: workspace)
+                        originalOffsets.withUnsafeBufferPointer { offsets in
+                            append(
+                                tokens, of: fixed, number: number, to: &result.output, segmenter: segmenter, workspace: workspace,
+                                originalOffsets: offsets)
+                        }
                     }
                 } catch {
                     result.failure = (number, batch.firstOffset + start)
@@ -54,9 +59,30 @@ struct TokenFormatter: Sendable {
         return result
     }
 
+    /// `line` with each byte that is not part of valid UTF-8 replaced by U+FFFD, and for every byte
+    /// offset of the result (and its end) the offset in `line` it came from.
+    static func repair(_ line: UnsafeBufferPointer<UInt8>, into repaired: inout [UInt8], originalOffsets: inout [Int]) {
+        repaired.removeAll(keepingCapacity: true)
+        originalOffsets.removeAll(keepingCapacity: true)
+        var position = 0
+        while position < line.count {
+            let rest = UnsafeBufferPointer(rebasing: line[position...])
+            let valid = firstInvalidUTF8Offset(rest) ?? rest.count
+            repaired.append(contentsOf: rest[..<valid])
+            originalOffsets.append(contentsOf: position..<(position + valid))
+            position += valid
+            if position < line.count {
+                repaired.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                originalOffsets.append(contentsOf: [position, position, position])
+                position += 1
+            }
+        }
+        originalOffsets.append(line.count)
+    }
+
     private func append(
         _ tokens: [Token], of line: UnsafeBufferPointer<UInt8>, number: Int, to out: inout [UInt8], segmenter: any Segmenter,
-        workspace: SegmentationWorkspace
+        workspace: SegmentationWorkspace, originalOffsets: UnsafeBufferPointer<Int>? = nil
     ) {
         switch format {
         case .text:
@@ -87,7 +113,7 @@ struct TokenFormatter: Sendable {
             for (i, token) in tokens.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 let parts = lexiconSegmenter?.parts(of: token, in: line, workspace: workspace) ?? []
-                appendJSON(NestedToken(token: token, parts: parts), of: line, to: &out)
+                appendJSON(NestedToken(token: token, parts: parts), of: line, to: &out, originalOffsets: originalOffsets)
             }
             out.append(contentsOf: "]}\n".utf8)
         }
@@ -95,8 +121,10 @@ struct TokenFormatter: Sendable {
 }
 
 /// `{"text","kind","start","end","byteStart","byteEnd"}`, and `"parts":[…]` (the same objects)
-/// for a token made of several.
-private func appendJSON(_ nested: NestedToken, of line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+/// for a token made of several. Byte offsets go through `originalOffsets` when the line was repaired.
+private func appendJSON(
+    _ nested: NestedToken, of line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], originalOffsets: UnsafeBufferPointer<Int>?
+) {
     let token = nested.token
     out.append(contentsOf: #"{"text":""#.utf8)
     appendJSONEscaped(UnsafeBufferPointer(rebasing: line[token.utf8Range]), to: &out)
@@ -107,14 +135,14 @@ private func appendJSON(_ nested: NestedToken, of line: UnsafeBufferPointer<UInt
     out.append(contentsOf: #","end":"#.utf8)
     appendInteger(token.scalarRange.upperBound, to: &out)
     out.append(contentsOf: #","byteStart":"#.utf8)
-    appendInteger(token.utf8Range.lowerBound, to: &out)
+    appendInteger(originalOffsets.map { $0[token.utf8Range.lowerBound] } ?? token.utf8Range.lowerBound, to: &out)
     out.append(contentsOf: #","byteEnd":"#.utf8)
-    appendInteger(token.utf8Range.upperBound, to: &out)
+    appendInteger(originalOffsets.map { $0[token.utf8Range.upperBound] } ?? token.utf8Range.upperBound, to: &out)
     if !nested.parts.isEmpty {
         out.append(contentsOf: #","parts":["#.utf8)
         for (i, part) in nested.parts.enumerated() {
             if i > 0 { out.append(0x2C) }
-            appendJSON(part, of: line, to: &out)
+            appendJSON(part, of: line, to: &out, originalOffsets: originalOffsets)
         }
         out.append(0x5D)
     }
