@@ -56,7 +56,8 @@ extension Index {
     /// the largest documents are dealt first, each to the thread with the least text so far, so
     /// the threads end together.
     private func analyse(_ batch: [Document]) -> [Analysis] {
-        let analyzer = self.analyzer
+        // A writer made its analyzer when it opened, so this cannot fail.
+        let analyzer = try! self.analyzer()
         var results = [Analysis](repeating: Analysis(), count: batch.count)
         let threads = max(1, min(jobs, batch.count))
         var assignment = [[Int]](repeating: [], count: threads)

@@ -52,7 +52,7 @@ extension Index {
                 report.problems.append("document \(info.id): its text does not match its checksum")
                 return
             }
-            let scalars = analyzer.matchingForm(of: text).scalars
+            let scalars = normalizer.matchingForm(of: text).scalars
             if scalars.count != info.length || (scalars.last.map(Int64.init) ?? -1) != info.lastCharacter {
                 report.problems.append("document \(info.id): its text is not the one its postings were made from")
                 return
@@ -117,7 +117,7 @@ extension Index {
         for phrase in samples { expected[key(phrase[...])] = (0, 0) }
         let lengths = Set(samples.map(\.count))
         try forEachLiveText { _, text in
-            let scalars = analyzer.matchingForm(of: text).scalars
+            let scalars = normalizer.matchingForm(of: text).scalars
             var inDocument: [UInt64: Int] = [:]
             for length in lengths where scalars.count >= length {
                 for start in 0...(scalars.count - length) {

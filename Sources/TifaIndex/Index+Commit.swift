@@ -74,7 +74,7 @@ extension Index {
             keep.append(i)
         }
         guard !keep.isEmpty else { return summary }
-        let signature = analyzer.wordSignature
+        let signature = try analyzer().wordSignature
         try write {
             // The batch's documents get numbers base + local index, so the lists' numbers only
             // shift; skipped documents' numbers are never used again.

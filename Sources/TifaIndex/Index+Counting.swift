@@ -25,7 +25,7 @@ extension Index {
 
     /// The start positions (in each document's matching form) of every occurrence of `phrase`.
     public func occurrences(of phrase: String) throws(IndexError) -> [Int64: [Int32]] {
-        let scalars = analyzer.matchingForm(of: phrase).scalars
+        let scalars = normalizer.matchingForm(of: phrase).scalars
         guard !scalars.isEmpty else { throw .emptyPhrase }
         return try reading { () throws(IndexError) in try occurrences(ofMatching: scalars) }
     }

@@ -31,7 +31,7 @@ extension Index {
 
     private func kwicLines(_ phrase: String, width: Int, limit: Int?, order: KWICOrder) throws(IndexError) -> [KWICLine] {
         let found = try occurrences(of: phrase)
-        let length = analyzer.matchingForm(of: phrase).scalars.count
+        let length = normalizer.matchingForm(of: phrase).scalars.count
         // Any width or limit is answered: a negative one as 0, one beyond the text as all of it.
         let width = max(0, width)
         var lines: [KWICLine] = []
@@ -40,7 +40,7 @@ extension Index {
         }
         for info in ordered {
             let text = try self.text(of: info.number)
-            let form = analyzer.matchingForm(of: text)
+            let form = normalizer.matchingForm(of: text)
             let scalars = Array(text.unicodeScalars)
             for start in found[info.number]! {
                 guard start >= 0, Int(start) + length <= form.scalars.count else {

@@ -96,7 +96,7 @@ extension Index {
     private func spans(of query: Query, _ cache: inout [String: [Int64: [Int32]]]) throws(IndexError) -> [Int64: [Range<Int32>]]? {
         switch query {
         case let .phrase(phrase):
-            let length = Int32(analyzer.matchingForm(of: phrase).scalars.count)
+            let length = Int32(normalizer.matchingForm(of: phrase).scalars.count)
             return try phraseOccurrences(phrase, &cache).mapValues { $0.map { $0..<($0 + length) } }
         case let .or(items):
             var result: [Int64: [Range<Int32>]] = [:]
@@ -129,7 +129,7 @@ extension Index {
         _ phrase: String, _ cache: inout [String: [Int64: [Int32]]]
     ) throws(IndexError) -> [Int64: [Int32]] {
         if let found = cache[phrase] { return found }
-        let scalars = analyzer.matchingForm(of: phrase).scalars
+        let scalars = normalizer.matchingForm(of: phrase).scalars
         guard !scalars.isEmpty else { throw .emptyPhrase }
         let found = try occurrences(ofMatching: scalars)
         cache[phrase] = found

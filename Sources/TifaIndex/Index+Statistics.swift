@@ -18,6 +18,7 @@ extension Index {
 
     public func statistics() throws(IndexError) -> Statistics {
         try refreshDocuments()
+        let signature = try analyzer().wordSignature
         do {
             func scalar(_ sql: String) throws -> Int {
                 let statement = try database.prepare(sql)
@@ -29,7 +30,7 @@ extension Index {
                 documents: documents.count, characters: documents.values.reduce(0) { $0 + $1.length },
                 blocks: try scalar("SELECT count(*) FROM blocks"), segments: try scalar("SELECT count(*) FROM segments"),
                 fileBytes: pages * pageSize, formatVersion: Self.formatVersion, toSimplified: toSimplified,
-                wordSignatures: wordSignatures, wordsMatchAnalyzer: wordSignatures.allSatisfy { $0 == analyzer.wordSignature })
+                wordSignatures: wordSignatures, wordsMatchAnalyzer: wordSignatures.allSatisfy { $0 == signature })
         } catch {
             throw .sqlite(error as! SQLiteError)
         }

@@ -24,9 +24,15 @@ public final class Index {
     private var closed = false
     /// Whether the matching form maps Traditional characters to Simplified (fixed at creation).
     public let toSimplified: Bool
-    /// How this index reads a document — its matching form and its words — made when the index
-    /// opens. Mining or analysing the index's documents with it sees what `count` counts.
-    public let analyzer: DocumentAnalyzer
+    /// The index's matching form, for queries and texts (no lexicon needed).
+    let normalizer: Normalizer
+    /// Where the analyzer's lexicon comes from (the built-in dictionaries when nil).
+    private let lexiconSource: Lexicon?
+    /// Made when a writer opens the index; a reader makes it on first use, since counting,
+    /// searching and KWIC need only the matching form, and loading a lexicon would double the
+    /// time a `phrasectl count` process takes.
+    private var madeAnalyzer: DocumentAnalyzer?
+    private let analyzerLock = NSLock()
     /// The `DocumentAnalyzer.wordSignature` of every analyzer that made the word postings, in the
     /// order they were first used: one when the whole index was cut by one lexicon.
     public internal(set) var wordSignatures: [String]
@@ -83,12 +89,27 @@ public final class Index {
         } catch {
             throw .corrupt(path: path, reason: "\(error)")
         }
+        lexiconSource = lexicon
+        do { normalizer = try Normalizer(toSimplified: self.toSimplified) } catch {
+            throw .dictionary("\(error)")
+        }
+        if !readOnly { _ = try analyzer() }
+        try refreshDocuments()
+    }
+
+    /// How this index reads a document — its matching form and its words. Mining or analysing
+    /// the index's documents with it sees what `count` counts.
+    public func analyzer() throws(IndexError) -> DocumentAnalyzer {
+        analyzerLock.lock()
+        defer { analyzerLock.unlock() }
+        if let madeAnalyzer { return madeAnalyzer }
         do {
-            analyzer = try DocumentAnalyzer(lexicon: lexicon ?? Lexicon.bundled(), toSimplified: self.toSimplified)
+            let made = try DocumentAnalyzer(lexicon: lexiconSource ?? Lexicon.bundled(), toSimplified: toSimplified)
+            madeAnalyzer = made
+            return made
         } catch {
             throw .dictionary("\(error)")
         }
-        try refreshDocuments()
     }
 
     /// A file that is not SQLite at all is told apart from a damaged index before SQLite reads it.

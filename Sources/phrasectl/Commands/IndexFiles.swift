@@ -58,7 +58,7 @@ struct IndexFiles: ParsableCommand {
         let target = index.openCreatingIfMissing(toSimplified: toSimplified)
         defer { target.close() }
         target.jobs = jobs
-        if !quiet, !target.wordSignatures.isEmpty, !target.wordSignatures.contains(target.analyzer.wordSignature) {
+        if !quiet, !target.wordSignatures.isEmpty, let analyzer = try? target.analyzer(), !target.wordSignatures.contains(analyzer.wordSignature) {
             var stderr = StandardError()
             print(
                 "phrasectl: warning: \(index.database) was indexed with another lexicon; words of new documents are cut differently (see phrasectl stats)",

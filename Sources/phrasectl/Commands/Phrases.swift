@@ -63,7 +63,7 @@ struct Phrases: ParsableCommand {
             // The index's own analyzer, so what is mined is what `count` counts (the same matching
             // form, Traditional as Simplified when the index was made so).
             if dictionaries.isDefault {
-                miner = PhraseMiner(analyzer: index.analyzer)
+                do { miner = PhraseMiner(analyzer: try index.analyzer()) } catch { fail(.index(error)) }
             } else {
                 miner = makeMiner(toSimplified: index.toSimplified)
             }
