@@ -72,7 +72,7 @@ public final class Index {
         let empty = exists && ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0
         if exists && (readOnly || !empty) { try Self.checkHeader(path) }
         do {
-            database = try Database(path: path, readOnly: readOnly)
+            database = try Self.openDatabase(path, readOnly: readOnly)
             if !exists || empty {
                 try Self.createSchema(database, toSimplified: toSimplified)
             }
@@ -110,6 +110,23 @@ public final class Index {
         } catch {
             throw .dictionary("\(error)")
         }
+    }
+
+    /// The connection for `path`. A reader normally opens the file read-only; but after a writer
+    /// was killed, the log it left must be recovered before anyone can read, which a read-only
+    /// connection may not do: then, where the file may be written, the reader opens it
+    /// read-write (and still only reads).
+    private static func openDatabase(_ path: String, readOnly: Bool) throws(SQLiteError) -> Database {
+        let database = try Database(path: path, readOnly: readOnly)
+        guard readOnly else { return database }
+        var needsRecovery = false
+        do {
+            try database.execute("SELECT count(*) FROM sqlite_master")
+        } catch {
+            guard error.code == 8, access(path, W_OK) == 0 else { throw error }  // SQLITE_READONLY
+            needsRecovery = true
+        }
+        return needsRecovery ? try Database(path: path, readOnly: false) : database
     }
 
     /// A file that is not SQLite at all is told apart from a damaged index before SQLite reads it.

@@ -52,27 +52,48 @@ public struct DocumentAnalyzer: Sendable {
         return wordCounts(of: form, workspace: workspace, tokens: &tokens)
     }
 
-    /// `wordCounts(of:workspace:)` reusing a token buffer.
+    /// `wordCounts(of:workspace:)` reusing a token buffer. The form is cut at whitespace into
+    /// pieces of about `wordChunkScalars` scalars: no token spans whitespace, so the counts are
+    /// those of the whole form, and memory for tokens stays bounded however long the document.
     func wordCounts(of form: MatchingForm, workspace: SegmentationWorkspace, tokens: inout [Token]) -> [String: Int] {
+        var words: [String: Int] = [:]
+        var utf8: [UInt8] = []
+        form.scalars.withUnsafeBufferPointer { all in
+            var start = 0
+            while start < all.count {
+                var end = min(all.count, start + Self.wordChunkScalars)
+                while end < all.count, scalarClass(all[end]) != .whitespace { end += 1 }
+                countWords(in: UnsafeBufferPointer(rebasing: all[start..<end]), into: &words, tokens: &tokens, utf8: &utf8, workspace: workspace)
+                start = end
+            }
+        }
+        return words
+    }
+
+    /// The scalars one piece of a document's words is cut from at most (beyond it, the piece ends
+    /// at the next whitespace).
+    static let wordChunkScalars = 1 << 16
+
+    private func countWords(
+        in scalars: UnsafeBufferPointer<UInt32>, into words: inout [String: Int], tokens: inout [Token], utf8: inout [UInt8],
+        workspace: SegmentationWorkspace
+    ) {
         tokens.removeAll(keepingCapacity: true)
-        self.tokens(of: form, into: &tokens, workspace: workspace)
+        // Scalars need no decoding: nothing can fail.
+        try? segmenter.segment(normalized: scalars, into: &tokens, workspace: workspace)
         // Words are keyed by their UTF-8 bytes (token.utf8Range), so a String is made once per
         // distinct word, not per occurrence.
-        let utf8 = form.utf8
+        utf8.removeAll(keepingCapacity: true)
+        for c in scalars { appendUTF8(c, to: &utf8) }
         var counts: [ArraySlice<UInt8>: Int] = [:]
         func count(_ token: Token, parts: [NestedToken]) {
             guard (token.kind == .word || token.kind == .tifa) && token.scalarRange.count > 1 else { return }
             counts[utf8[token.utf8Range], default: 0] += 1
             for part in parts { count(part.token, parts: part.parts) }
         }
-        form.scalars.withUnsafeBufferPointer { buffer in
-            for token in tokens {
-                count(token, parts: token.kind == .tifa ? segmenter.parts(of: token, inNormalized: buffer, workspace: workspace) : [])
-            }
+        for token in tokens {
+            count(token, parts: token.kind == .tifa ? segmenter.parts(of: token, inNormalized: scalars, workspace: workspace) : [])
         }
-        var words: [String: Int] = [:]
-        words.reserveCapacity(counts.count)
-        for (word, n) in counts { words[String(decoding: word, as: UTF8.self)] = n }
-        return words
+        for (word, n) in counts { words[String(decoding: word, as: UTF8.self), default: 0] += n }
     }
 }

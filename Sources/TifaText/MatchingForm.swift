@@ -22,24 +22,7 @@ public struct MatchingForm: Sendable {
     public var utf8: [UInt8] {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(scalars.count * 3)
-        for c in scalars {
-            switch c {
-            case 0..<0x80:
-                utf8.append(UInt8(c))
-            case 0x80..<0x800:
-                utf8.append(UInt8(0xC0 | c >> 6))
-                utf8.append(UInt8(0x80 | c & 0x3F))
-            case 0x800..<0x10000:
-                utf8.append(UInt8(0xE0 | c >> 12))
-                utf8.append(UInt8(0x80 | (c >> 6) & 0x3F))
-                utf8.append(UInt8(0x80 | c & 0x3F))
-            default:
-                utf8.append(UInt8(0xF0 | c >> 18))
-                utf8.append(UInt8(0x80 | (c >> 12) & 0x3F))
-                utf8.append(UInt8(0x80 | (c >> 6) & 0x3F))
-                utf8.append(UInt8(0x80 | c & 0x3F))
-            }
-        }
+        for c in scalars { appendUTF8(c, to: &utf8) }
         return utf8
     }
 
@@ -118,4 +101,25 @@ extension Normalizer {
 @inline(__always)
 func isMatchingWhitespace(_ c: UInt32) -> Bool {
     c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xA0 || c == 0x3000
+}
+
+/// Appends the UTF-8 encoding of the scalar value `c`.
+@inline(__always)
+func appendUTF8(_ c: UInt32, to utf8: inout [UInt8]) {
+    switch c {
+    case 0..<0x80:
+        utf8.append(UInt8(c))
+    case 0x80..<0x800:
+        utf8.append(UInt8(0xC0 | c >> 6))
+        utf8.append(UInt8(0x80 | c & 0x3F))
+    case 0x800..<0x10000:
+        utf8.append(UInt8(0xE0 | c >> 12))
+        utf8.append(UInt8(0x80 | (c >> 6) & 0x3F))
+        utf8.append(UInt8(0x80 | c & 0x3F))
+    default:
+        utf8.append(UInt8(0xF0 | c >> 18))
+        utf8.append(UInt8(0x80 | (c >> 12) & 0x3F))
+        utf8.append(UInt8(0x80 | (c >> 6) & 0x3F))
+        utf8.append(UInt8(0x80 | c & 0x3F))
+    }
 }
