@@ -46,9 +46,7 @@ extension Index {
         var seen = 0
         try forEachLiveText { info, text in
             report.documents += 1
-            var hash = FNV1a()
-            hash.add(text)
-            guard hash.signed == info.textHash else {
+            guard Document.textHash(of: text) == info.textHash else {
                 report.problems.append("document \(info.id): its text does not match its checksum")
                 return
             }

@@ -284,9 +284,7 @@ public final class Index {
             }
             // The text hash was taken when the document was added: a changed byte shows here.
             if let info = documents[number] {
-                var hash = FNV1a()
-                hash.add(text)
-                guard hash.signed == info.textHash else {
+                guard Document.textHash(of: text) == info.textHash else {
                     throw IndexError.corrupt(path: path, reason: "the text of document \(info.id) does not match its checksum")
                 }
             }

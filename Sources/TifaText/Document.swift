@@ -42,7 +42,10 @@ extension Document {
 
     /// A 64-bit FNV-1a hash of the text alone: a document whose text another document under a
     /// different id already has is a duplicate.
-    public var textHash: Int64 {
+    public var textHash: Int64 { Self.textHash(of: text) }
+
+    /// `textHash` of a document with this text: what a stored text is checked against.
+    public static func textHash(of text: String) -> Int64 {
         var hash = FNV1a()
         hash.add(text)
         return hash.signed

@@ -41,26 +41,9 @@ struct LexiconBuilder {
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, path: String, as kind: Source) throws(LexiconError) {
         let rankOfFile = sourceCount
         sourceCount += 1
-        var lineStart = 0
-        var lineNumber = 0
-        let n = bytes.count
-        while lineStart < n {
-            lineNumber += 1
-            var lineEnd = lineStart
-            while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            var end = lineEnd
-            if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
-            if end == lineStart || bytes[lineStart] == 0x23 { continue }  // empty or '#'
-            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
-            var fields: [Range<Int>] = []
-            var i = 0
-            while i < line.count && fields.count < 4 {
-                while i < line.count && (line[i] == 0x09 || line[i] == 0x20) { i += 1 }
-                let s = i
-                while i < line.count && line[i] != 0x09 && line[i] != 0x20 { i += 1 }
-                if i > s { fields.append(s..<i) }
-            }
+        var lines = DictionaryLines(bytes)
+        while let entry = lines.next() {
+            let (lineNumber, lineStart, line, fields) = (entry.number, entry.start, entry.line, entry.fields)
             guard let wordRange = fields.first else { continue }
             if let bad = decodeUTF8(
                 UnsafeBufferPointer(rebasing: line[wordRange]), into: &scalars, byteOffsets: &offsets)

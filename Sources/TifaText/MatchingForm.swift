@@ -16,14 +16,11 @@ public struct MatchingForm: Sendable {
     let originalEnd: [Int32]
 
     /// The matching text.
-    public var string: String { String(decoding: utf8, as: UTF8.self) }
-
-    /// The matching text in UTF-8.
-    public var utf8: [UInt8] {
+    public var string: String {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(scalars.count * 3)
         for c in scalars { appendUTF8(c, to: &utf8) }
-        return utf8
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// The original scalars that matching scalars `range` came from.
@@ -102,6 +99,10 @@ extension Normalizer {
 func isMatchingWhitespace(_ c: UInt32) -> Bool {
     c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xA0 || c == 0x3000
 }
+
+/// How many bytes UTF-8 takes for the scalar value `c`.
+@inline(__always)
+func utf8Length(_ c: UInt32) -> Int { c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4 }
 
 /// Appends the UTF-8 encoding of the scalar value `c`.
 @inline(__always)

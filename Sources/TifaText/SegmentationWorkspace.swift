@@ -227,7 +227,7 @@ extension SpanSegmenter {
         for (i, c) in scalars.enumerated() {
             normalized.append(c, from: Int32(i), to: Int32(i + 1))
             byteOffsets.append(offset)
-            offset += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4
+            offset += Int32(utf8Length(c))
         }
         byteOffsets.append(offset)
         workspace.normalized = normalized

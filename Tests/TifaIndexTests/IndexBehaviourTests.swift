@@ -209,20 +209,12 @@ final class IndexBehaviourTests: XCTestCase {
         XCTAssertEqual(try Index(path: empty, readOnly: true).statistics().documents, 0)
 
         let foreign = directory.appendingPathComponent("foreign.sqlite").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", foreign]
-        try process.run()
-        process.waitUntilExit()
+        try runSQL("create table t(x)", on: foreign)
         expect(foreign) { if case .notAnIndex = $0 { return true } else { return false } }
 
         let newer = try temporaryIndexPath()
         _ = try Index(path: newer)
-        let bump = Process()
-        bump.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        bump.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update meta set value='99' where key='format'\"); c.commit()", newer]
-        try bump.run()
-        bump.waitUntilExit()
+        try runSQL("update meta set value='99' where key='format'", on: newer)
         expect(newer) { if case .newerFormat(_, 99, 1) = $0 { return true } else { return false } }
 
         // A damaged index: its postings overwritten with garbage.
@@ -230,11 +222,7 @@ final class IndexBehaviourTests: XCTestCase {
         let index = try Index(path: damaged)
         index.add(Document(id: "a", text: "全面从严治党"))
         try index.commit()
-        let smash = Process()
-        smash.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        smash.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update blocks set data=x'ffffffffffffffffffff'\"); c.commit()", damaged]
-        try smash.run()
-        smash.waitUntilExit()
+        try runSQL("update blocks set data=x'ffffffffffffffffffff'", on: damaged)
         XCTAssertThrowsError(try Index(path: damaged).count("全面从严治党")) { error in
             guard case .corrupt = error as! IndexError else { return XCTFail("\(error)") }
         }

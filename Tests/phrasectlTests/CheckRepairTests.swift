@@ -32,15 +32,6 @@ final class CheckRepairTests: XCTestCase {
         return (result.status, try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)))
     }
 
-    func sql(_ db: String, _ statement: String) throws {
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()", db, statement]
-        try python.run()
-        python.waitUntilExit()
-        XCTAssertEqual(python.terminationStatus, 0, statement)
-    }
-
     func testSoundIndexesPass() throws {
         for seed: UInt64 in [1, 2, 3] {
             let (db, texts) = try makeIndex(seed: seed)
@@ -60,7 +51,7 @@ final class CheckRepairTests: XCTestCase {
         ]
         for (name, statement, problem) in damages {
             let (db, texts) = try makeIndex(seed: 9)
-            try sql(db, statement)
+            try runSQL(statement, on: db)
             let (status, report) = try check(db)
             XCTAssertEqual(status, 65, name)
             XCTAssertTrue(report.problems.contains { $0.contains(problem) }, "\(name): \(report.problems)")

@@ -60,11 +60,7 @@ final class HostileInputTests: XCTestCase {
     func testPathsThatAreNoIndex() throws {
         let (db, folder) = try Self.makeIndex()
         let foreign = folder + "/foreign.sqlite"
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", foreign]
-        try python.run()
-        python.waitUntilExit()
+        try runSQL("create table t(x)", on: foreign)
         let foreignBytes = try Data(contentsOf: URL(fileURLWithPath: foreign))
         for command in [["index", "--db", foreign, folder + "/docs.jsonl"], ["delete", "--db", foreign, "a"], ["optimize", "--db", foreign]] {
             let result = try PhrasectlRunner.run(command)
@@ -89,11 +85,7 @@ final class HostileInputTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/" + created), created)
         }
         // An index missing one of its tables is damaged, not "no such table".
-        let python2 = Process()
-        python2.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python2.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('drop table words'); c.commit()", db]
-        try python2.run()
-        python2.waitUntilExit()
+        try runSQL("drop table words", on: db)
         let damaged = try PhrasectlRunner.run(["count", "--db", db, "两个维护"])
         XCTAssertEqual(damaged.status, 65)
         XCTAssertTrue(damaged.stderr.contains("\(db) is damaged: the table words is missing"), damaged.stderr)
@@ -117,8 +109,6 @@ final class HostileInputTests: XCTestCase {
     /// Postings that point past a document's text (a damaged file) are reported, not a crash.
     func testKWICOnADamagedTextReportsDamage() throws {
         let (db, _) = try Self.makeIndex()
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // The text and its hash both replaced, so only the postings disagree with the text.
         let script = """
             import sqlite3, sys
@@ -127,9 +117,7 @@ final class HostileInputTests: XCTestCase {
             h = h - 2**64 if h >= 2**63 else h
             c = sqlite3.connect(sys.argv[1]); c.execute("update documents set text='短', text_hash=? where id='b'", (h,)); c.commit()
             """
-        python.arguments = ["python3", "-c", script, db]
-        try python.run()
-        python.waitUntilExit()
+        try runPython(script, arguments: [db])
         let result = try PhrasectlRunner.run(["kwic", "--db", db, "两个维护"])
         XCTAssertEqual(result.status, 65, result.stderr)
         XCTAssertTrue(result.stderr.contains("\(db) is damaged: the postings of document b point past the end of its text"), result.stderr)
@@ -202,15 +190,7 @@ final class ConcurrentReadTests: XCTestCase {
 final class DamagedTextTests: XCTestCase {
     func testChangedTextIsCaughtByItsChecksum() throws {
         let (db, _) = try HostileInputTests.makeIndex()
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = [
-            "python3", "-c",
-            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update documents set text=replace(text,'坚持','实在') where id='a'\"); c.commit()",
-            db,
-        ]
-        try python.run()
-        python.waitUntilExit()
+        try runSQL("update documents set text=replace(text,'坚持','实在') where id='a'", on: db)
         let result = try PhrasectlRunner.run(["kwic", "--db", db, "两个维护"])
         XCTAssertEqual(result.status, 65, result.stdout)
         XCTAssertTrue(result.stderr.contains("\(db) is damaged: the text of document a does not match its checksum"), result.stderr)

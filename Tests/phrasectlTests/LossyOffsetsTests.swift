@@ -4,17 +4,6 @@ import XCTest
 /// With --lossy, JSON offsets still point into the original line: each byte that is not UTF-8
 /// is one U+FFFD character of the text, and its byte range is that one byte.
 final class LossyOffsetsTests: XCTestCase {
-    struct Line: Decodable {
-        struct Token: Decodable {
-            var text: String
-            var start: Int
-            var end: Int
-            var byteStart: Int
-            var byteEnd: Int
-        }
-        var tokens: [Token]
-    }
-
     func testOffsetsSliceTheOriginalBytes() throws {
         var generator = SplitMix64(seed: 65)
         let pieces = ["坚持", "两个维护", "，", "全面从严治党", "2024年", "COVID-19", "。"].map { Array($0.utf8) }
@@ -31,7 +20,7 @@ final class LossyOffsetsTests: XCTestCase {
         }
         let result = try PhrasectlRunner.run(["segment", "--lossy", "--format", "json"], stdin: Data(input))
         XCTAssertEqual(result.status, 0, result.stderr)
-        let output = try result.stdout.split(separator: "\n").map { try JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
+        let output = try result.stdout.split(separator: "\n").map { try JSONDecoder().decode(SegmentCommandTests.Line.self, from: Data($0.utf8)) }
         XCTAssertEqual(output.count, lines.count)
         for (line, segmented) in zip(lines, output) {
             var end = 0

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Tifa
+import TifaText
 
 extension Dict {
     struct Add: ParsableCommand {
@@ -57,15 +58,16 @@ extension Dict {
             }
         }
 
-        /// The words of a dictionary's lines as the loader reads them: the first field (up to a tab
-        /// or space) of every line that is not empty or a comment.
+        /// The words of a dictionary's lines, read as the loader reads them.
         static func words(in bytes: [UInt8]) -> Set<String> {
-            var words = Set<String>()
-            for line in bytes.split(separator: 0x0A) where line.first != 0x23 {
-                let word = line.drop { $0 == 0x09 || $0 == 0x20 }.prefix { $0 != 0x09 && $0 != 0x20 && $0 != 0x0D }
-                if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+            bytes.withUnsafeBufferPointer { buffer in
+                var words = Set<String>()
+                var lines = DictionaryLines(buffer)
+                while let entry = lines.next() {
+                    words.insert(String(decoding: UnsafeBufferPointer(rebasing: entry.line[entry.fields[0]]), as: UTF8.self))
+                }
+                return words
             }
-            return words
         }
     }
 }

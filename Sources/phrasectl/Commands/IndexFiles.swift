@@ -74,11 +74,13 @@ struct IndexFiles: ParsableCommand {
         var summary = Index.CommitSummary()
         var failures: [ArchiveReader.Failure] = []
         var stderr = StandardError()
-        for failure in unreadable {
+        func report(_ failure: ArchiveReader.Failure) {
             failures.append(failure)
+            progress.clearLine()
             print("phrasectl: \(failure)", to: &stderr)
             errorLog?.write(Data((JSONLines().line(FailureRow(failure)) + "\n").utf8))
         }
+        unreadable.forEach(report)
         // While worker threads analyse one batch, this thread reads files and writes the previous one.
         let writer = PipelinedWriter(index: target, overlapped: jobs > 1)
         do {
@@ -89,10 +91,7 @@ struct IndexFiles: ParsableCommand {
                         target.add(document)
                         if target.pendingCount >= batch { summary.add(try writer.submit()) }
                     case let .failure(failure):
-                        failures.append(failure)
-                        progress.clearLine()
-                        print("phrasectl: \(failure)", to: &stderr)
-                        errorLog?.write(Data((JSONLines().line(FailureRow(failure)) + "\n").utf8))
+                        report(failure)
                     }
                 }
                 progress.fileDone(path)

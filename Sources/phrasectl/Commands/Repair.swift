@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Tifa
 
 struct Repair: ParsableCommand {
@@ -19,41 +18,11 @@ struct Repair: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let source = index.openForChanges()
-        let target = index.database + ".repairing"
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target + suffix) }
-        let rebuilt: Index
-        do { rebuilt = try Index(path: target, toSimplified: source.toSimplified) } catch { fail(.index(error)) }
+        let summary: Index.RepairSummary
+        do { summary = try Index.repair(path: index.database) } catch { fail(.index(error)) }
         var stderr = StandardError()
-        var kept = 0
-        var lost: [String] = []
-        do {
-            for info in source.allDocuments {
-                let text: String
-                do { text = try source.text(ofDocument: info.id) } catch {
-                    lost.append(info.id)
-                    print("phrasectl: \(info.id): left out, \(error)", to: &stderr)
-                    continue
-                }
-                rebuilt.add(
-                    Document(
-                        id: info.id, text: text, title: info.title, date: info.date, speaker: info.speaker, source: info.source,
-                        tags: info.tags))
-                kept += 1
-                if rebuilt.pendingCount >= 256 { try rebuilt.commit() }
-            }
-            try rebuilt.commit()
-        } catch {
-            fail(.index(error))
-        }
-        rebuilt.close()
-        source.close()
-        // The old file's log must not be replayed onto the new one.
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index.database + suffix) }
-        guard rename(target, index.database) == 0 else {
-            fail(.cannotOpen(path: index.database, reason: "the repaired index \(target) could not take its place"))
-        }
-        if !quiet { print("repaired: \(kept) documents indexed again, \(lost.count) left out", to: &stderr) }
-        if !lost.isEmpty { throw ExitCode(2) }
+        for (id, reason) in summary.lost { print("phrasectl: \(id): left out, \(reason)", to: &stderr) }
+        if !quiet { print("repaired: \(summary.kept) documents indexed again, \(summary.lost.count) left out", to: &stderr) }
+        if !summary.lost.isEmpty { throw ExitCode(2) }
     }
 }
