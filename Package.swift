@@ -44,10 +44,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // What several test targets need (the shared data folder, skipping or failing without it).
+        // What several test targets need: the repository's folder, running Python on SQLite files.
         .target(name: "TifaTestSupport", dependencies: ["TifaText"], path: "Tests/TifaTestSupport"),
-        .testTarget(name: "TifaTestSupportTests", dependencies: ["TifaTestSupport"]),
-        .testTarget(name: "TifaTextTests", dependencies: ["TifaText", "TifaTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TifaTextTests", dependencies: ["TifaText", "TifaArchive", "TifaTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive", "TifaTestSupport"]),
         .testTarget(name: "TifaMiningTests", dependencies: ["TifaMining"]),
         .testTarget(name: "phrasectlTests", dependencies: ["phrasectl", "TifaIndex", "TifaTestSupport"]),

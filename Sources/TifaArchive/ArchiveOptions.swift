@@ -19,6 +19,9 @@ public struct ArchiveOptions: Sendable {
     public var include: [String] = ["*.txt", "*.md", "*.markdown", "*.jsonl", "*.csv"]
     public var exclude: [String] = []
     public var maximumFileBytes = 512 << 20
+    /// Goes before every document id, with a `/` between: one index can hold several archives
+    /// whose files have the same names.
+    public var idPrefix = ""
 
     public init() {}
 }

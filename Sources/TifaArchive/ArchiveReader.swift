@@ -1,8 +1,8 @@
 import Foundation
 import TifaText
 
-/// Reads documents from an archive of files: plain text and Markdown (one document per file; id =
-/// the path; Markdown front matter gives `title`, `date`, `speaker`, `source`, `tags`; else the
+/// Reads documents from an archive of files: plain text and Markdown (one document per file, named
+/// by the file's name in the archive, see `ArchiveFile`; Markdown front matter gives `title`, `date`, `speaker`, `source`, `tags`; else the
 /// title is the first line and the date comes from the path), JSONL and CSV (one document per
 /// record, field names in `ArchiveOptions`). Encodings are detected (UTF-8 with or without BOM,
 /// UTF-16 with BOM, GB18030/GBK, Big5) or given, and line endings become LF.
@@ -10,8 +10,8 @@ import TifaText
 /// ```swift
 /// var options = ArchiveOptions()
 /// options.encoding = "GB18030"
-/// for path in try ArchiveReader.files(under: ["speeches/"], options: options) {
-///     for result in ArchiveReader.documents(in: path, options: options) { … }
+/// for file in try ArchiveReader.walk(["speeches/"], options: options).files {
+///     for result in ArchiveReader.documents(in: file.path, name: file.name, options: options) { … }
 /// }
 /// ```
 public enum ArchiveReader {
@@ -28,37 +28,47 @@ public enum ArchiveReader {
     /// include globs and none of the exclude globs, in path order. A missing path throws; what a
     /// walk cannot take is left out (see `walk(_:options:)` for the list).
     public static func files(under paths: [String], options: ArchiveOptions = ArchiveOptions()) throws(Failure) -> [String] {
-        try walk(paths, options: options).files
+        try walk(paths, options: options).files.map(\.path)
     }
 
     /// The files named by `paths` and, apart, every file a folder holds that matches the globs but
     /// cannot be taken — a name that is not UTF-8, a symbolic link to nothing, a link back into a
     /// folder being walked (a loop), a folder that cannot be read — so none is left out unsaid.
-    /// Symbolic links are followed, the given paths included.
+    /// Symbolic links are followed, the given paths included. Each file comes with its name in the
+    /// archive (`ArchiveFile.name`), which does not depend on the working directory.
     public static func walk(_ paths: [String], options: ArchiveOptions = ArchiveOptions()) throws(Failure) -> (
-        files: [String], failures: [Failure]
+        files: [ArchiveFile], failures: [Failure]
     ) {
-        var result: [String] = []
+        var result: [ArchiveFile] = []
         var failures: [Failure] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw Failure(path: path, line: nil, reason: "no such file or folder")
             }
+            let given = ArchiveFile.lastComponent(of: path)
             if !isDirectory.boolValue {
-                result.append(path)
+                result.append(ArchiveFile(path: path, name: given))
                 continue
             }
             var walker = FolderWalker(root: path, options: options)
             walker.walk()
-            result += walker.found.sorted()
+            result += walker.found.sorted { $0.path < $1.path }.map {
+                ArchiveFile(path: $0.path, name: given.isEmpty ? $0.relative : given + "/" + $0.relative)
+            }
             failures += walker.failures.sorted { $0.path < $1.path }
         }
         return (result, failures)
     }
 
     /// The documents of one file; a bad file or record is a failure in the result, and reading goes on.
-    public static func documents(in path: String, options: ArchiveOptions = ArchiveOptions()) -> [Result<Document, Failure>] {
+    /// `name` is what the documents are called: a text or Markdown document's id, and `name:line`
+    /// for a JSONL or CSV record without an id field (the path when nil). `options.idPrefix`, when
+    /// set, goes before every id, those of id fields included.
+    public static func documents(
+        in path: String, name: String? = nil, options: ArchiveOptions = ArchiveOptions()
+    ) -> [Result<Document, Failure>] {
+        let name = options.idPrefix.isEmpty ? name ?? path : options.idPrefix + "/" + (name ?? path)
         let text: String
         switch read(path, options: options) {
         case let .success(decoded): text = decoded
@@ -66,11 +76,11 @@ public enum ArchiveReader {
         }
         let format = options.format == .auto ? detectFormat(path) : options.format
         switch format {
-        case .jsonl: return JSONLines.documents(text, path: path, options: options)
-        case .csv: return CSVRecords.documents(text, path: path, options: options)
+        case .jsonl: return JSONLines.documents(text, path: path, name: name, options: options)
+        case .csv: return CSVRecords.documents(text, path: path, name: name, options: options)
         case .md, .txt, .auto:
             if text.allSatisfy(\.isWhitespace) { return [.failure(Failure(path: path, line: nil, reason: "empty (only whitespace)"))] }
-            return [.success(fileDocument(text, path: path, markdown: format == .md))]
+            return [.success(fileDocument(text, path: path, name: name, markdown: format == .md))]
         }
     }
 
@@ -99,7 +109,7 @@ public enum ArchiveReader {
         }
     }
 
-    static func fileDocument(_ text: String, path: String, markdown: Bool) -> Document {
+    static func fileDocument(_ text: String, path: String, name: String, markdown: Bool) -> Document {
         var body = text
         var fields: [String: String] = [:]
         if markdown, let (matter, rest) = FrontMatter.split(text) {
@@ -115,7 +125,7 @@ public enum ArchiveReader {
             if let t = title, t.count > 80 { title = String(t.prefix(80)) + "…" }
         }
         return Document(
-            id: path, text: body, title: title, date: fields["date"].flatMap(normalizeDate) ?? dateInPath(path),
+            id: name, text: body, title: title, date: fields["date"].flatMap(normalizeDate) ?? dateInPath(path),
             speaker: fields["speaker"], source: fields["source"], tags: fields["tags"].map(FrontMatter.list) ?? [])
     }
 

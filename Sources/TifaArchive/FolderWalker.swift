@@ -10,7 +10,8 @@ import Darwin
 struct FolderWalker {
     let root: String
     let options: ArchiveOptions
-    private(set) var found: [String] = []
+    /// Each file taken: its path, and its path inside the root.
+    private(set) var found: [(path: String, relative: String)] = []
     private(set) var failures: [ArchiveReader.Failure] = []
     /// The folders on the current path, by device and inode: a link back to one is a loop.
     private var open: Set<[UInt64]> = []
@@ -67,7 +68,7 @@ struct FolderWalker {
                     walk(folder: full, relative: childRelative)
                 }
             case S_IFREG:
-                if wanted(childRelative) { found.append(full) }
+                if wanted(childRelative) { found.append((full, childRelative)) }
             default:
                 continue  // devices, sockets, pipes: no documents
             }

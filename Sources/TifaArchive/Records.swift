@@ -3,7 +3,7 @@ import TifaText
 
 /// One JSON object per line.
 enum JSONLines {
-    static func documents(_ text: String, path: String, options: ArchiveOptions) -> [Result<Document, ArchiveReader.Failure>] {
+    static func documents(_ text: String, path: String, name: String, options: ArchiveOptions) -> [Result<Document, ArchiveReader.Failure>] {
         var results: [Result<Document, ArchiveReader.Failure>] = []
         var number = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -13,7 +13,7 @@ enum JSONLines {
                 results.append(.failure(.init(path: path, line: number, reason: "bad JSON")))
                 continue
             }
-            results.append(Records.document(from: { object[$0] }, path: path, line: number, options: options))
+            results.append(Records.document(from: { object[$0] }, path: path, name: name, line: number, options: options))
         }
         return results
     }
@@ -21,7 +21,7 @@ enum JSONLines {
 
 /// CSV (RFC 4180) with a header row naming the fields.
 enum CSVRecords {
-    static func documents(_ text: String, path: String, options: ArchiveOptions) -> [Result<Document, ArchiveReader.Failure>] {
+    static func documents(_ text: String, path: String, name: String, options: ArchiveOptions) -> [Result<Document, ArchiveReader.Failure>] {
         let rows: [(line: Int, fields: [String])]
         do { rows = try parse(text) } catch let failure as CSVError {
             return [.failure(.init(path: path, line: failure.line, reason: "bad CSV: \(failure.reason)"))]
@@ -42,7 +42,7 @@ enum CSVRecords {
                 continue
             }
             let record = Dictionary(zip(header, row.fields), uniquingKeysWith: { first, _ in first })
-            results.append(Records.document(from: { record[$0].flatMap { $0.isEmpty ? nil : $0 } }, path: path, line: row.line, options: options))
+            results.append(Records.document(from: { record[$0].flatMap { $0.isEmpty ? nil : $0 } }, path: path, name: name, line: row.line, options: options))
         }
         return results
     }
@@ -104,9 +104,10 @@ enum CSVRecords {
 }
 
 enum Records {
-    /// A document from a record's fields, named as `options` says.
+    /// A document from a record's fields, named as `options` says; without an id field it is
+    /// `name:line` (`name` already carries the id prefix).
     static func document(
-        from value: (String) -> Any?, path: String, line: Int, options: ArchiveOptions
+        from value: (String) -> Any?, path: String, name: String, line: Int, options: ArchiveOptions
     ) -> Result<Document, ArchiveReader.Failure> {
         guard let text = value(options.textField) as? String else {
             return .failure(.init(path: path, line: line, reason: "no \"\(options.textField)\" text"))
@@ -118,7 +119,7 @@ enum Records {
             default: return nil
             }
         }
-        let id = string(options.idField) ?? "\(path):\(line)"
+        let id = string(options.idField).map { options.idPrefix.isEmpty ? $0 : options.idPrefix + "/" + $0 } ?? "\(name):\(line)"
         let tags: [String]
         switch value(options.tagsField) {
         case let list as [Any]: tags = list.compactMap { $0 as? String }

@@ -1,4 +1,5 @@
 import Foundation
+import TifaIndex
 import XCTest
 
 /// A messy archive: every encoding and format users have, and every kind of bad file.
@@ -49,6 +50,32 @@ final class BatchIndexTests: XCTestCase {
         return root
     }
 
+    /// One archive indexed from two working directories, named two ways: the same ids, and the
+    /// second run adds nothing. `--id-prefix` namespaces a second copy of the same archive.
+    func testIdsDoNotDependOnTheWorkingDirectory() throws {
+        let archive = try Self.makeArchive()
+        let parent = archive.deletingLastPathComponent()
+        let db = parent.appendingPathComponent("ids.tifa").path
+        let first = try PhrasectlRunner.run(["index", "--quiet", "--db", db, "archive"], in: parent)
+        XCTAssertEqual(first.status, 2, first.stderr)  // the archive holds bad files on purpose
+        let second = try PhrasectlRunner.run(["index", "--db", db, "../"], in: archive.appendingPathComponent("gbk"))
+        XCTAssertTrue(second.stderr.contains("added 0, replaced 0, unchanged 10, duplicates 1, failed 4"), second.stderr)
+        let ids = try Index(path: db, readOnly: true).allDocuments.map(\.id).sorted()
+        XCTAssertEqual(
+            ids,
+            ["archive/2023/20230105.txt", "archive/big5/traditional.txt", "archive/bom.txt", "archive/gbk/2019-05-04-speech.txt",
+             "archive/speech.md", "archive/windows-utf16.txt", "c1", "c2", "j1", "j3"])
+        let prefixed = try PhrasectlRunner.run(["index", "--quiet", "--db", db, "--id-prefix", "mirror", archive.path + "/2023"])
+        XCTAssertEqual(prefixed.status, 0, prefixed.stderr)
+        XCTAssertTrue(prefixed.stderr.isEmpty, prefixed.stderr)
+        // The same text under another id is a duplicate, reported only without --quiet; the ids say where it came from.
+        let again = try PhrasectlRunner.run(["index", "--db", db, "--id-prefix", "mirror", archive.path + "/2023"])
+        XCTAssertTrue(again.stderr.contains("mirror/2023/20230105.txt: skipped, the same text as archive/2023/20230105.txt"), again.stderr)
+        let badPrefix = try PhrasectlRunner.run(["index", "--db", db, "--id-prefix", "mirror/", archive.path])
+        XCTAssertEqual(badPrefix.status, 64)
+        XCTAssertTrue(badPrefix.stderr.contains("--id-prefix is joined to ids with a /"), badPrefix.stderr)
+    }
+
     func testMessyArchive() throws {
         let archive = try Self.makeArchive()
         let db = archive.deletingLastPathComponent().appendingPathComponent("archive.tifa").path
@@ -59,7 +86,7 @@ final class BatchIndexTests: XCTestCase {
         for expected in [
             "\(root)/empty.txt: empty file", "\(root)/image.txt: binary file", "\(root)/records.jsonl:2: bad JSON",
             "\(root)/broken-utf8.txt: undecodable: invalid UTF-8 at byte 21",
-            "\(root)/copy/20230105.txt: skipped, the same text as \(root)/2023/20230105.txt",
+            "archive/copy/20230105.txt: skipped, the same text as archive/2023/20230105.txt",
             "added 10, replaced 0, unchanged 0, duplicates 1, failed 4 (in 4 of 12 files)",
         ] {
             XCTAssertTrue(result.stderr.contains(expected), "missing '\(expected)' in:\n\(result.stderr)")
@@ -88,8 +115,8 @@ final class BatchIndexTests: XCTestCase {
         }
         XCTAssertEqual(
             ids,
-            ["j1@2018-03-05", "\(root)/gbk/2019-05-04-speech.txt@2019-05-04", "c1@2020-01-01", "c2@2021-01-01",
-             "\(root)/speech.md@2022-06-01", "\(root)/2023/20230105.txt@2023-01-05"])
+            ["j1@2018-03-05", "archive/gbk/2019-05-04-speech.txt@2019-05-04", "c1@2020-01-01", "c2@2021-01-01",
+             "archive/speech.md@2022-06-01", "archive/2023/20230105.txt@2023-01-05"])
         let tagged = try PhrasectlRunner.run(["search", "--db", db, "--json", "tag:巡视 speaker:某书记 title:巡视工作动员会讲话"])
         XCTAssertEqual(tagged.stdout.split(separator: "\n").count, 1, tagged.stdout)
         let kwic = try PhrasectlRunner.run(["kwic", "--db", db, "--json", "--width", "3", "两个维护"])

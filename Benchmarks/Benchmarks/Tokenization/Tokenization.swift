@@ -3,8 +3,8 @@ import Foundation
 import Tifa
 @_spi(Fingerprint) import TifaText
 
-/// Fixed corpora from ../shared/data: the Government Work Reports (3.3 MB) and the PKU test text
-/// (0.5 MB). Every segmentation benchmark checks its token count and boundary checksum against
+/// Fixed corpora: the example archive's Government Work Reports (1.6 MB) and the PKU test text
+/// from ../shared/data (0.5 MB). Every segmentation benchmark checks its token count and boundary checksum against
 /// `expected-outputs.json`, which the plain tests check too, so a fast wrong answer fails.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -100,10 +100,10 @@ struct Corpora {
 
     static func load() -> Corpora {
         var reports: [String] = []
-        let jsonl = try! String(contentsOf: data.appendingPathComponent("corpora/gov_work_reports.jsonl"), encoding: .utf8)
-        for line in jsonl.split(separator: "\n") {
-            let object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            reports += (object["text"] as! String).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for file in try! ArchiveReader.walk([repository.appendingPathComponent("Examples/work-reports").path]).files {
+            for result in ArchiveReader.documents(in: file.path) {
+                reports += try! result.get().text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            }
         }
         let pku = try! String(contentsOf: data.appendingPathComponent("segmentation/pku_test.utf8"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

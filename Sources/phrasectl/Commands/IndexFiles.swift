@@ -7,8 +7,11 @@ struct IndexFiles: ParsableCommand {
         commandName: "index",
         abstract: "Add files and folders of speeches to an index (created when missing).",
         discussion: """
-            Text and Markdown files are one document each (id = the path; Markdown front matter \
-            gives title, date, speaker, source, tags; otherwise the title is the first line and the \
+            Text and Markdown files are one document each. Its id is its name in the archive, the \
+            same from any working directory: a file inside a folder you name is called by that \
+            folder's own name and its path inside it (archive/2023/0105.md for ~/data/archive, \
+            ./archive or /data/archive/), a file you name by itself by its file name; --id-prefix \
+            goes before every id. Markdown front matter gives title, date, speaker, source, tags; otherwise the title is the first line and the \
             date comes from the path, as in 2023/20230105.md). JSONL and CSV files hold one document \
             per record. Encodings are detected (UTF-8 with or without BOM, UTF-16 with BOM, GB18030, \
             Big5) unless --encoding is given. A document already indexed with the same content is \
@@ -25,6 +28,11 @@ struct IndexFiles: ParsableCommand {
 
     @Flag(name: .customLong("to-simplified"), help: "When creating the index, match Traditional text as Simplified (the original text is kept).")
     var toSimplified = false
+
+    @Option(
+        name: .customLong("id-prefix"),
+        help: ArgumentHelp("Put this and a / before every document id, to keep archives with the same file names apart.", valueName: "TEXT"))
+    var idPrefix = ""
 
     @Option(help: ArgumentHelp("Threads that analyse documents.", valueName: "N"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -45,12 +53,16 @@ struct IndexFiles: ParsableCommand {
         guard batch >= 1 else { throw ValidationError("--batch must be at least 1 (got \(batch)).") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
         guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder to index.") }
+        if idPrefix.hasSuffix("/") || idPrefix.hasPrefix("/") {
+            throw ValidationError("--id-prefix is joined to ids with a /; give it without a leading or trailing / (got '\(idPrefix)').")
+        }
     }
 
     func run() throws {
         // The inputs are listed first: a missing path leaves no empty index behind.
-        let options = archive.options
-        let files: [String]
+        var options = archive.options
+        options.idPrefix = idPrefix
+        let files: [ArchiveFile]
         let unreadable: [ArchiveReader.Failure]
         do { (files, unreadable) = try ArchiveReader.walk(paths, options: options) } catch {
             fail(.cannotOpen(path: error.path, reason: error.reason))
@@ -70,7 +82,7 @@ struct IndexFiles: ParsableCommand {
             errorLog = FileHandle(forWritingAtPath: errors)
             if errorLog == nil { fail(.cannotOpen(path: errors, reason: "cannot be written")) }
         }
-        let progress = Progress(files: files, quiet: quiet)
+        let progress = Progress(files: files.map(\.path), quiet: quiet)
         var summary = Index.CommitSummary()
         var failures: [ArchiveReader.Failure] = []
         var stderr = StandardError()
@@ -84,8 +96,8 @@ struct IndexFiles: ParsableCommand {
         // While worker threads analyse one batch, this thread reads files and writes the previous one.
         let writer = PipelinedWriter(index: target, overlapped: jobs > 1)
         do {
-            for path in files {
-                for result in ArchiveReader.documents(in: path, options: options) {
+            for file in files {
+                for result in ArchiveReader.documents(in: file.path, name: file.name, options: options) {
                     switch result {
                     case let .success(document):
                         target.add(document)
@@ -94,7 +106,7 @@ struct IndexFiles: ParsableCommand {
                         report(failure)
                     }
                 }
-                progress.fileDone(path)
+                progress.fileDone(file.path)
             }
             summary.add(try writer.submit())
             summary.add(try writer.finish())

@@ -12,7 +12,7 @@ struct ArchiveOptionGroup: ParsableArguments {
 
     @Option(name: .customLong("text-field"), help: "JSONL/CSV field with the text.")
     var textField = "text"
-    @Option(name: .customLong("id-field"), help: "JSONL/CSV field with the document id (default: path:line).")
+    @Option(name: .customLong("id-field"), help: "JSONL/CSV field with the document id; a record without it is called FILE:LINE.")
     var idField = "id"
     @Option(name: .customLong("title-field"), help: "JSONL/CSV field with the title.")
     var titleField = "title"
