@@ -1,11 +1,11 @@
 extension Index {
     /// Queues `document` for the next commit; a document with the same id is replaced.
     public func add(_ document: Document) {
-        pending.append(document)
+        locked { pending.append(document) }
     }
 
     /// Documents queued for the next commit.
-    public var pendingCount: Int { pending.count }
+    public var pendingCount: Int { locked { pending.count } }
 
     /// Removes the documents with these external ids; returns how many existed.
     @discardableResult
@@ -27,7 +27,7 @@ extension Index {
     /// nothing, and a run killed at any moment resumes where its last commit ended.
     @discardableResult
     public func commit() throws(IndexError) -> CommitSummary {
-        try write(prepare(takeBatch()))
+        try locked { () throws(IndexError) in try write(prepare(takeBatch())) }
     }
 
     /// Takes the queued documents (the last version of each id), leaving out those identical to
@@ -35,6 +35,8 @@ extension Index {
     /// written) when it has the id, else the indexed one. This is the only place a document is
     /// found unchanged.
     func takeBatch(after inFlight: Batch? = nil) -> Batch {
+        callLock.lock()
+        defer { callLock.unlock() }
         let inFlightHashes = inFlight?.contentHashes ?? [:]
         var last: [String: Int] = [:]
         for (i, document) in pending.enumerated() { last[document.id] = i }
@@ -56,6 +58,8 @@ extension Index {
     /// document already has are left out as duplicates.
     @discardableResult
     func write(_ prepared: PreparedBatch) throws(IndexError) -> CommitSummary {
+        callLock.lock()
+        defer { callLock.unlock() }
         var summary = CommitSummary(unchanged: prepared.unchanged)
         var keep: [Int] = []
         var textsInBatch: [Int64: String] = [:]

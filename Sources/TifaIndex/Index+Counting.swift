@@ -150,6 +150,8 @@ extension Index {
 
     /// `count` grouped by year, month or document, in key order.
     public func breakdown(_ count: PhraseCount, by breakdown: Breakdown) -> [Group] {
+        callLock.lock()
+        defer { callLock.unlock() }
         var groups: [String: Group] = [:]
         for (number, n) in count.perDocument {
             guard let info = documents[number] else { continue }
@@ -166,5 +168,5 @@ extension Index {
     }
 
     /// The live document with index number `number`.
-    public func document(number: Int64) -> DocumentInfo? { documents[number] }
+    public func document(number: Int64) -> DocumentInfo? { locked { documents[number] } }
 }

@@ -2,6 +2,8 @@ extension Index {
     /// Merges every segment into one, drops the postings of deleted documents, and gives the
     /// space they took back to the file system.
     public func optimize() throws(IndexError) {
+        callLock.lock()
+        defer { callLock.unlock() }
         try write { try mergeAllSegments() }
         do {
             try database.execute("VACUUM")
@@ -13,6 +15,8 @@ extension Index {
 
     /// SQLite's own consistency check of the file: empty when it is sound, else its complaints.
     public func integrityProblems() throws(IndexError) -> [String] {
+        callLock.lock()
+        defer { callLock.unlock() }
         do {
             let statement = try database.prepare("PRAGMA integrity_check")
             var lines: [String] = []

@@ -17,6 +17,8 @@ extension Index {
     }
 
     public func statistics() throws(IndexError) -> Statistics {
+        callLock.lock()
+        defer { callLock.unlock() }
         try refreshDocuments()
         let signature = try analyzer().wordSignature
         do {

@@ -3,19 +3,23 @@ extension Index {
     /// reloaded inside it — sees the same commit, whatever a writer does meanwhile. Nested calls
     /// join the outer transaction.
     func reading<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
-        if readDepth > 0 { return try body() }
-        do { try database.execute("BEGIN") } catch { throw .sqlite(error) }
-        readDepth += 1
-        defer {
-            readDepth -= 1
-            try? database.execute("COMMIT")
+        try locked { () throws(IndexError) in
+            if readDepth > 0 { return try body() }
+            do throws(SQLiteError) { try database.execute("BEGIN") } catch { throw .sqlite(error) }
+            readDepth += 1
+            defer {
+                readDepth -= 1
+                try? database.execute("COMMIT")
+            }
+            try refreshDocuments()
+            return try body()
         }
-        try refreshDocuments()
-        return try body()
     }
 
     /// Runs `body` in a write transaction, mapping errors to `IndexError`.
     func write<T>(_ body: () throws -> T) throws(IndexError) -> T {
+        callLock.lock()
+        defer { callLock.unlock() }
         do {
             let result = try database.transaction(body)
             try refreshDocuments(force: true)

@@ -13,7 +13,19 @@ import TifaText
 /// ```
 /// A writer commits in batches; readers (other `Index` values, other processes) see the state of
 /// the last commit.
-public final class Index {
+///
+/// An `Index` is `Sendable`: tasks and threads may share one, and its calls run one at a time (a
+/// lock inside it). For reads in parallel, open one `Index(path:readOnly: true)` per task on the
+/// same file; each is its own connection and reads the last commit. One writer per file.
+///
+/// ```swift
+/// let shared = try Index(path: "speeches.tifa", readOnly: true)
+/// let count = try await Task.detached { try shared.count("两个维护") }.value
+/// ```
+public final class Index: @unchecked Sendable {
+    // @unchecked: every use of the mutable state below goes through `callLock` (see `locked`),
+    // except the analyzer and `jobs`, which `settingsLock` guards so that a batch can be
+    // analysed on other threads while this one writes the previous batch.
     public static let formatVersion = 1
     static let magic = "tifa-index"
 
@@ -32,7 +44,9 @@ public final class Index {
     /// searching and KWIC need only the matching form, and loading a lexicon would double the
     /// time a `phrasectl count` process takes.
     private var madeAnalyzer: DocumentAnalyzer?
-    private let analyzerLock = NSLock()
+    private let settingsLock = NSLock()
+    /// Held by every call that uses the connection, the document tables or the queue.
+    let callLock = NSRecursiveLock()
     /// The `DocumentAnalyzer.wordSignature` of every analyzer that made the word postings, in the
     /// order they were first used: one when the whole index was cut by one lexicon.
     public internal(set) var wordSignatures: [String]
@@ -51,7 +65,11 @@ public final class Index {
     var pending: [Document] = []
 
     /// Threads that analyse documents during a commit.
-    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    public var jobs: Int {
+        get { settingsLock.withLock { analysisThreads } }
+        set { settingsLock.withLock { analysisThreads = newValue } }
+    }
+    private var analysisThreads = ProcessInfo.processInfo.activeProcessorCount
 
     /// Opens the index at `path`, creating it when the file does not exist (with `toSimplified`
     /// deciding its matching form; an existing index keeps its own). Word postings are cut by the
@@ -60,13 +78,14 @@ public final class Index {
         self.path = path
         self.readOnly = readOnly
         var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        var exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if isFolder.boolValue { throw .notAnIndex(path: path, reason: "a folder, not a file") }
         if readOnly && !exists { throw .notAnIndex(path: path, reason: "no such file") }
         let folder = (path as NSString).deletingLastPathComponent
         if !exists, !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             throw .cannotCreate(path: path, reason: "the folder \(folder) does not exist")
         }
+        if !exists { exists = Self.createWhole(path, toSimplified: toSimplified) }
         // An empty file is one being created (by another writer, or left by a failed creation):
         // a writer makes it an index, a reader refuses it.
         let empty = exists && ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0
@@ -100,8 +119,8 @@ public final class Index {
     /// How this index reads a document — its matching form and its words. Mining or analysing
     /// the index's documents with it sees what `count` counts.
     public func analyzer() throws(IndexError) -> DocumentAnalyzer {
-        analyzerLock.lock()
-        defer { analyzerLock.unlock() }
+        settingsLock.lock()
+        defer { settingsLock.unlock() }
         if let madeAnalyzer { return madeAnalyzer }
         do {
             let made = try DocumentAnalyzer(lexicon: lexiconSource ?? Lexicon.bundled(), toSimplified: toSimplified)
@@ -127,6 +146,24 @@ public final class Index {
             needsRecovery = true
         }
         return needsRecovery ? try Database(path: path, readOnly: false) : database
+    }
+
+    /// Makes a new index beside `path` and links it into place, so the file appears with its
+    /// tables or not at all: a writer killed while creating it leaves no empty file for readers to
+    /// trip on. When another writer links first, its index is used. Returns whether `path` exists
+    /// now; where hard links are not supported, false, and the index is created in place.
+    private static func createWhole(_ path: String, toSimplified: Bool) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = "." + (path as NSString).lastPathComponent + ".\(getpid()).creating"
+        let temporary = folder.isEmpty ? name : folder + "/" + name
+        defer { unlink(temporary) }
+        do {
+            let database = try Database(path: temporary)
+            try createSchema(database, toSimplified: toSimplified)
+        } catch {
+            return false
+        }
+        return link(temporary, path) == 0 || errno == EEXIST
     }
 
     /// A file that is not SQLite at all is told apart from a damaged index before SQLite reads it.
@@ -255,6 +292,8 @@ public final class Index {
     /// be copied or read from read-only media. Called on release too; a closed index must not be
     /// used again.
     public func close() {
+        callLock.lock()
+        defer { callLock.unlock() }
         guard !closed else { return }
         closed = true
         guard !readOnly else { return }
@@ -268,11 +307,18 @@ public final class Index {
 
     /// The live document with external id `id`.
     public func document(id: String) -> DocumentInfo? {
-        documentNumbers[id].flatMap { documents[$0] }
+        locked { documentNumbers[id].flatMap { documents[$0] } }
     }
 
     /// Every live document, by number.
-    public var allDocuments: [DocumentInfo] { documents.values.sorted { $0.number < $1.number } }
+    public var allDocuments: [DocumentInfo] { locked { documents.values.sorted { $0.number < $1.number } } }
+
+    /// Runs `body` holding the index's lock: calls on one index run one at a time.
+    func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        callLock.lock()
+        defer { callLock.unlock() }
+        return try body()
+    }
 
     /// The original text of document `number`.
     func text(of number: Int64) throws(IndexError) -> String {
@@ -298,7 +344,9 @@ public final class Index {
 
     /// The original text of the document with external id `id`.
     public func text(ofDocument id: String) throws(IndexError) -> String {
-        guard let number = documentNumbers[id] else { throw .documentNotFound(id) }
-        return try text(of: number)
+        try locked { () throws(IndexError) in
+            guard let number = documentNumbers[id] else { throw .documentNotFound(id) }
+            return try text(of: number)
+        }
     }
 }

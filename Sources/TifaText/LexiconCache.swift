@@ -51,6 +51,7 @@ public enum LexiconCache: Sendable, Equatable {
             storage.deallocate()
             return nil
         }
+        futimens(fd, nil)  // the modification time records the last use: pruning keeps the lexicons in use
         return storage
     }
 
@@ -66,17 +67,58 @@ public enum LexiconCache: Sendable, Equatable {
         prune(directory, keeping: url)
     }
 
-    /// Keeps the most recently written cache files, so lexicons built once with other user
-    /// dictionaries do not pile up.
-    private func prune(_ directory: URL, keeping current: URL, limit: Int = 4) {
-        let files = (try? FileManager.default.contentsOfDirectory(
-            at: directory, includingPropertiesForKeys: [.contentModificationDateKey]))?
-            .filter { $0.pathExtension == "tifacache" && $0.lastPathComponent.hasPrefix("lexicon-") } ?? []
-        let dated = files.map { url in
-            (url, (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast)
+    /// How many compiled lexicons the cache keeps: the one in use and the one before it (the
+    /// bundled dictionaries and one set of user dictionaries, say).
+    static let keptFiles = 2
+    /// The most the cache's files may take together; the one just written stays whatever its size.
+    static let maximumBytes = 256 << 20
+
+    /// Keeps the most recently used cache files, at most `keptFiles` and `maximumBytes`, so
+    /// lexicons built once with other user dictionaries do not pile up.
+    private func prune(_ directory: URL, keeping current: URL) {
+        var total = 0
+        for (index, file) in files().enumerated() where file.url != current {
+            total += file.bytes
+            if index >= Self.keptFiles || total > Self.maximumBytes { try? FileManager.default.removeItem(at: file.url) }
         }
-        for (url, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(limit) where url != current {
-            try? FileManager.default.removeItem(at: url)
+    }
+
+    /// A compiled lexicon in the cache.
+    public struct File: Sendable, Equatable {
+        public var url: URL
+        public var bytes: Int
+        /// When a load last read or wrote it.
+        public var lastUsed: Date
+    }
+
+    /// The cache's files, most recently used first; none for `.disabled` or a missing folder.
+    public func files() -> [File] {
+        guard let path else { return [] }
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
+        let urls = (try? FileManager.default.contentsOfDirectory(at: URL(fileURLWithPath: path), includingPropertiesForKeys: keys)) ?? []
+        return urls.filter { $0.pathExtension == "tifacache" && $0.lastPathComponent.hasPrefix("lexicon-") }.map { url in
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            return File(url: url, bytes: values?.fileSize ?? 0, lastUsed: values?.contentModificationDate ?? .distantPast)
+        }.sorted { $0.lastUsed > $1.lastUsed }
+    }
+
+    /// The folder of the cache, or nil when it is disabled or there is no home folder.
+    public var folder: String? { path }
+
+    /// Removes every compiled lexicon (and any left half-written); the next load builds from the
+    /// text files again. Returns the files removed and their bytes.
+    @discardableResult
+    public func clear() throws -> (files: Int, bytes: Int) {
+        guard let path else { return (0, 0) }
+        var removed = (files: 0, bytes: 0)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in names where name.hasSuffix(".tifacache") || (name.hasPrefix(".lexicon-") && name.contains(".tifacache.")) {
+            let url = URL(fileURLWithPath: path).appendingPathComponent(name)
+            let bytes = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+            try FileManager.default.removeItem(at: url)
+            removed.files += 1
+            removed.bytes += bytes
         }
+        return removed
     }
 }

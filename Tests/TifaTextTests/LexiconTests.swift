@@ -112,6 +112,32 @@ final class LexiconCacheTests: XCTestCase {
         XCTAssertTrue(try Lexicon.bundled(cache: .directory(cache)).loadedFromCache)
     }
 
+    /// Three lexicons built in turn, the first used again last: the cache keeps the two used last.
+    func testTheCacheKeepsTheTwoLexiconsUsedLast() throws {
+        let folder = try temporaryDirectory()
+        let cache = LexiconCache.directory(folder)
+        let dictionaries = try (1...2).map { k -> String in
+            let path = (try temporaryDirectory() as NSString).appendingPathComponent("user\(k).dict")
+            try Data("甲乙丙丁\(k)\t10\tgeneral\n".utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        _ = try Lexicon.bundled(cache: cache)
+        let bundled = try XCTUnwrap(cache.files().first?.url)
+        Thread.sleep(forTimeInterval: 0.05)  // modification times a few milliseconds apart
+        _ = try Lexicon.bundled(userDictionaries: [dictionaries[0]], cache: cache)
+        Thread.sleep(forTimeInterval: 0.05)
+        XCTAssertTrue(try Lexicon.bundled(cache: cache).loadedFromCache)  // used again: now the most recent
+        Thread.sleep(forTimeInterval: 0.05)
+        _ = try Lexicon.bundled(userDictionaries: [dictionaries[1]], cache: cache)
+        let kept = cache.files()
+        XCTAssertEqual(kept.count, 2)
+        XCTAssertEqual(kept.last?.url, bundled)
+        XCTAssertTrue(try Lexicon.bundled(cache: cache).loadedFromCache)
+        XCTAssertFalse(try Lexicon.bundled(userDictionaries: [dictionaries[0]], cache: cache).loadedFromCache)
+        XCTAssertEqual(try cache.clear().files, 2)
+        XCTAssertEqual(cache.files(), [])
+    }
+
     func testChangingAUserDictionaryIsNeverServedStale() throws {
         let cache = try temporaryDirectory()
         let dict = (try temporaryDirectory() as NSString).appendingPathComponent("user.dict")

@@ -67,9 +67,8 @@ final class CheckRepairTests: XCTestCase {
             let kept = texts.filter { !(lostText && $0.key == "d3") }.values
             let brute = kept.reduce(0) { $0 + $1.components(separatedBy: "两个维护").count - 1 }
             XCTAssertEqual(
-                try PhrasectlRunner.run(["count", "--db", db, "两个维护"]).stdout.split(separator: "\t").last.map(String.init)?
-                    .split(separator: " ").first.map(String.init),
-                String(brute), name)
+                try PhrasectlRunner.run(["count", "--db", db, "--json", "两个维护"]).stdout,
+                #"{"phrase":"两个维护","occurrences":\#(brute),"documents":\#(kept.filter { $0.contains("两个维护") }.count)}"# + "\n", name)
             for suffix in ["-wal", "-shm", ".repairing"] {
                 XCTAssertFalse(FileManager.default.fileExists(atPath: db + suffix), "\(name) left \(suffix)")
             }

@@ -43,7 +43,7 @@ final class DeleteCommandTests: XCTestCase {
         let stats = try PhrasectlRunner.run(["stats", "--db", db, "--json"])
         XCTAssertTrue(stats.stdout.hasPrefix(#"{"documents":2,"characters":21,"#), stats.stdout)  // 13 + 8 characters
         let words = try PhrasectlRunner.run(["words", "--db", db, "--min-length", "4"])
-        XCTAssertEqual(words.stdout, "改革开放\t2\t2\n两个维护\t1\t1\n")
+        XCTAssertEqual(words.stdout, "word      occurrences  documents\n改革开放            2          2\n两个维护            1          1\n")
         let search = try PhrasectlRunner.run(["search", "--db", db, "--json", "--sort", "date", "改革开放"])
         let ids = try search.stdout.split(separator: "\n").map {
             try XCTUnwrap(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["id"] as? String

@@ -103,7 +103,7 @@ final class HostileInputTests: XCTestCase {
         let copy = folder + "/copy/alone.tifa"
         try FileManager.default.createDirectory(atPath: folder + "/copy", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: db, toPath: copy)
-        XCTAssertEqual(try PhrasectlRunner.run(["count", "--db", copy, "两个维护"]).stdout, "两个维护\t1 occurrences in 1 documents\n")
+        XCTAssertEqual(try PhrasectlRunner.run(["count", "--db", copy, "--json", "两个维护"]).stdout, #"{"phrase":"两个维护","occurrences":1,"documents":1}"# + "\n")
     }
 
     /// Postings that point past a document's text (a damaged file) are reported, not a crash.
@@ -138,7 +138,7 @@ final class HostileInputTests: XCTestCase {
             for process in processes { try process.run() }
             for process in processes { process.waitUntilExit() }
             XCTAssertEqual(processes.map(\.terminationStatus), [0, 0], "round \(round)")
-            XCTAssertEqual(try PhrasectlRunner.run(["count", "--db", db, "两个维护"]).stdout, "两个维护\t2 occurrences in 2 documents\n")
+            XCTAssertEqual(try PhrasectlRunner.run(["count", "--db", db, "--json", "两个维护"]).stdout, #"{"phrase":"两个维护","occurrences":2,"documents":2}"# + "\n")
         }
     }
 

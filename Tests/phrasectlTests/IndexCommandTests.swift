@@ -18,7 +18,7 @@ final class IndexCommandTests: XCTestCase {
         let (_, result) = try makeIndex()
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains("docs.jsonl:3: bad JSON"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("added 3, replaced 0, unchanged 0, duplicates 0, failed 1 (in 1 of 1 files)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("added 3, replaced 0, unchanged 0, duplicates 0, failed 1 (in 1 of 1 file)"), result.stderr)
     }
 
     func testCountJSONWithBreakdown() throws {

@@ -55,8 +55,8 @@ final class KillCampaignTests: XCTestCase {
             let occurrences = texts[1].values.reduce(0) { $0 + $1.components(separatedBy: phrase).count - 1 }
             let documents = texts[1].values.filter { $0.contains(phrase) }.count
             XCTAssertEqual(
-                try PhrasectlRunner.run(["count", "--db", db, phrase]).stdout,
-                "\(phrase)\t\(occurrences) occurrences in \(documents) documents\n")
+                try PhrasectlRunner.run(["count", "--db", db, "--json", phrase]).stdout,
+                #"{"phrase":"\#(phrase)","occurrences":\#(occurrences),"documents":\#(documents)}"# + "\n")
         }
         XCTAssertEqual(try PhrasectlRunner.run(["stats", "--db", db, "--json"]).stdout.contains(#""documents":240,"#), true)
     }

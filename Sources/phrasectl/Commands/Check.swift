@@ -39,8 +39,8 @@ struct Check: ParsableCommand {
         } else {
             print("documents      \(report.documents) checked")
             print("posting lists  \(report.pairLists) of pairs, \(report.wordLists) of words")
-            print("counts         \(report.phrasesCounted) phrases compared with the texts")
-            print(report.isSound ? "sound" : "\(report.problems.count) problems:")
+            print("counts         \(counted(report.phrasesCounted, "phrase")) compared with the texts")
+            print(report.isSound ? "sound" : "\(counted(report.problems.count, "problem")):")
             for problem in report.problems { print("  \(problem)") }
         }
         if !report.isSound { throw ExitCode(65) }

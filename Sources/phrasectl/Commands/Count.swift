@@ -31,6 +31,7 @@ struct Count: ParsableCommand {
     func run() throws {
         let opened = index.openForReading()
         let output = JSONLines()
+        let table = TextTable(header: ["phrase", "occurrences", "documents"], rightAligned: [1, 2])
         for phrase in phrases {
             let count: PhraseCount
             let clock = ContinuousClock()
@@ -45,11 +46,16 @@ struct Count: ParsableCommand {
                         phrase: phrase, occurrences: count.occurrences, documents: count.documents,
                         microseconds: timing ? Int(micros) : nil,
                         by: by.map { by in groups.map { GroupRow(key: by.rawValue, value: $0.key, occurrences: $0.occurrences, documents: $0.documents) } }))
+            } else if let by {
+                print("\(phrase): \(counted(count.occurrences, "occurrence")) in \(counted(count.documents, "document"))")
+                let breakdown = TextTable(header: [by.rawValue, "occurrences", "documents"], rightAligned: [1, 2])
+                for group in groups { breakdown.add([group.key, String(group.occurrences), String(group.documents)]) }
+                if !groups.isEmpty { breakdown.print() }
             } else {
-                print("\(phrase)\t\(count.occurrences) occurrences in \(count.documents) documents")
-                for group in groups { print("  \(group.key)\t\(group.occurrences)\t\(group.documents)") }
+                table.add([phrase, String(count.occurrences), String(count.documents)])
             }
         }
+        if !json && by == nil { table.print() }
     }
 }
 

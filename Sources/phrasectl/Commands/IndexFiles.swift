@@ -123,7 +123,7 @@ struct IndexFiles: ParsableCommand {
             }
             print(
                 "added \(summary.added), replaced \(summary.replaced), unchanged \(summary.unchanged),"
-                    + " duplicates \(summary.duplicates.count), failed \(failures.count) (in \(failedFiles) of \(files.count + unreadable.count) files)",
+                    + " duplicates \(summary.duplicates.count), failed \(failures.count) (in \(failedFiles) of \(counted(files.count + unreadable.count, "file")))",
                 to: &stderr)
         }
         let indexed = summary.added + summary.replaced + summary.unchanged + summary.duplicates.count

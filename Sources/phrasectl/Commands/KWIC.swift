@@ -37,14 +37,15 @@ struct KWIC: ParsableCommand {
         let lines: [KWICLine]
         do { lines = try opened.kwic(phrase, width: width, limit: limit, order: sort) } catch { fail(.index(error)) }
         let output = JSONLines()
+        let table = TextTable(header: ["id", "left", "match", "right"], rightAligned: [1])
         for line in lines {
             if json {
                 output.write(KWICRow(id: line.id, start: line.start, end: line.end, left: line.left, match: line.match, right: line.right))
             } else {
-                let pad = String(repeating: "　", count: max(0, width - line.left.count))
-                print("\(pad)\(line.left) [\(line.match)] \(line.right)\t\(line.id)")
+                table.add([line.id, line.left, line.match, line.right])
             }
         }
+        if !json && !lines.isEmpty { table.print() }
     }
 }
 

@@ -91,18 +91,20 @@ struct Phrases: ParsableCommand {
         let candidates = miner.mine(texts, minimumCount: minimumCount, newOnly: newOnly, progress: report.stage).prefix(top)
         report.finish()
         let output = JSONLines()
-        if !json { print("score\tcount\tdocs\tcohesion\tleft H\tright H\tC-value\tquoted\tknown\tphrase") }
+        let table = TextTable(
+            header: ["score", "count", "documents", "cohesion", "left H", "right H", "C-value", "quoted", "known", "phrase"],
+            rightAligned: [0, 1, 2, 3, 4, 5, 6, 7])
         for c in candidates {
             if json {
                 output.write(PhraseRow(c))
             } else {
                 func number(_ x: Double) -> String { x.isFinite ? String(format: "%.3f", x) : "null" }
-                print(
+                table.add(
                     [number(c.score), String(c.count), String(c.documents), number(c.cohesion), number(c.leftEntropy),
-                     number(c.rightEntropy), number(c.cvalue), number(c.quoted), c.tag?.rawValue ?? "no", c.phrase]
-                        .joined(separator: "\t"))
+                     number(c.rightEntropy), number(c.cvalue), number(c.quoted), c.tag?.rawValue ?? "no", c.phrase])
             }
         }
+        if !json { table.print() }
     }
 
     private func makeMiner(toSimplified: Bool) -> PhraseMiner {

@@ -34,6 +34,7 @@ struct Search: ParsableCommand {
         let hits: [SearchHit]
         do { hits = try opened.search(query, limit: limit, order: sort) } catch { fail(.index(error)) }
         let output = JSONLines()
+        let table = TextTable(header: ["score", "occurrences", "date", "id", "title"], rightAligned: [0, 1])
         for hit in hits {
             let d = hit.document
             if json {
@@ -42,9 +43,10 @@ struct Search: ParsableCommand {
                         id: d.id, score: rounded(hit.score, places: 4) ?? 0, occurrences: hit.occurrences, title: d.title,
                         date: d.date, speaker: d.speaker))
             } else {
-                print("\(String(format: "%7.3f", hit.score))  \(d.date ?? "-")  \(d.id)  \(d.title ?? "")  (\(hit.occurrences))")
+                table.add([String(format: "%.3f", hit.score), String(hit.occurrences), d.date ?? "-", d.id, d.title ?? ""])
             }
         }
+        if !json && !hits.isEmpty { table.print() }
     }
 }
 

@@ -19,15 +19,15 @@ struct Stats: ParsableCommand {
                     format: s.formatVersion, toSimplified: s.toSimplified, wordAnalysis: s.wordSignatures,
                     wordsMatchThisVersion: s.wordsMatchAnalyzer))
         } else {
-            print("documents      \(s.documents)")
-            print("characters     \(s.characters)")
-            print("blocks         \(s.blocks) (of posting lists)")
-            print("segments       \(s.segments)")
-            print("size           \(s.fileBytes) bytes")
-            print("format         \(s.formatVersion)\(s.toSimplified ? ", Traditional matched as Simplified" : "")")
-            for signature in s.wordSignatures { print("words          \(signature)") }
+            print("documents       \(s.documents)")
+            print("characters      \(s.characters)")
+            print("posting blocks  \(s.blocks)")
+            print("segments        \(s.segments)")
+            print("size            \(megabytes(s.fileBytes)) (\(s.fileBytes) bytes)")
+            print("format          \(s.formatVersion)\(s.toSimplified ? ", Traditional matched as Simplified" : "")")
+            for signature in s.wordSignatures { print("words cut by    \(signature)") }
             if !s.wordsMatchAnalyzer {
-                print("               (this phrasectl cuts words with another lexicon: new documents' words are counted differently)")
+                print("                (this phrasectl cuts words with another lexicon: new documents' words are counted differently)")
             }
         }
     }

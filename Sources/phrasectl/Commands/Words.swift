@@ -35,13 +35,15 @@ struct Words: ParsableCommand {
             fail(.index(error))
         }
         let output = JSONLines()
+        let table = TextTable(header: ["word", "occurrences", "documents"], rightAligned: [1, 2])
         for entry in found {
             if json {
                 output.write(WordRow(word: entry.word, occurrences: entry.occurrences, documents: entry.documents))
             } else {
-                print("\(entry.word)\t\(entry.occurrences)\t\(entry.documents)")
+                table.add([entry.word, String(entry.occurrences), String(entry.documents)])
             }
         }
+        if !json && !found.isEmpty { table.print() }
     }
 }
 
