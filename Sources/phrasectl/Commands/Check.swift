@@ -15,10 +15,10 @@ struct Check: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
 
-    @Option(help: "Phrases to count both ways.")
+    @Option(help: ArgumentHelp("Phrases to count both ways.", valueName: "N"))
     var samples = 200
 
-    @Option(help: "Seed of the sample, for a repeatable check.")
+    @Option(help: ArgumentHelp("Seed of the sample, for a repeatable check.", valueName: "N"))
     var seed: UInt64 = 1
 
     @Flag(help: "Write one JSON object.")

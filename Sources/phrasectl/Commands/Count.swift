@@ -12,7 +12,7 @@ struct Count: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
 
-    @Option(help: "Also break the counts down by year, month or document.")
+    @Option(help: ArgumentHelp("Also break the counts down by year, month or document.", valueName: "year|month|document"))
     var by: Index.Breakdown?
 
     @Flag(help: "Write one JSON object per phrase.")

@@ -37,7 +37,7 @@ extension Dict {
         @Option(help: ArgumentHelp("Leave out files of a corpus folder whose path inside it matches (e.g. '2024*').", valueName: "GLOB"))
         var exclude: [String] = []
 
-        @Option(name: .customLong("min-count"), help: "Occurrences a statistical candidate needs.")
+        @Option(name: .customLong("min-count"), help: ArgumentHelp("Occurrences a statistical candidate needs.", valueName: "N"))
         var minimumCount = 5
 
         @Option(help: ArgumentHelp("Write the lexicon here instead of standard output.", valueName: "FILE"))

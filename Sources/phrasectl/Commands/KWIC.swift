@@ -12,13 +12,13 @@ struct KWIC: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
 
-    @Option(help: "Characters of context on each side.")
+    @Option(help: ArgumentHelp("Characters of context on each side.", valueName: "N"))
     var width = 20
 
-    @Option(help: "Show at most this many lines.")
+    @Option(help: ArgumentHelp("Show at most this many lines.", valueName: "N"))
     var limit: Int?
 
-    @Option(help: "date (document date, then position), left or right (by context).")
+    @Option(help: ArgumentHelp("date (document date, then position), left or right (by context).", valueName: "date|left|right"))
     var sort: Index.KWICOrder = .date
 
     @Flag(help: "Write one JSON object per occurrence.")

@@ -25,7 +25,7 @@ struct Phrases: ParsableCommand {
     @Option(help: ArgumentHelp("With --db: only documents matching this query.", valueName: "QUERY"))
     var filter: String?
 
-    @Option(help: "Show this many candidates.")
+    @Option(help: ArgumentHelp("Show this many candidates.", valueName: "N"))
     var top = 50
 
     @Option(name: .customLong("min-count"), help: "Occurrences a statistical candidate needs.")

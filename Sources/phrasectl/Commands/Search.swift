@@ -13,10 +13,10 @@ struct Search: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
 
-    @Option(help: "Show at most this many documents.")
+    @Option(help: ArgumentHelp("Show at most this many documents.", valueName: "N"))
     var limit = 20
 
-    @Option(help: "relevance (BM25) or date (oldest first).")
+    @Option(help: ArgumentHelp("relevance (BM25) or date (oldest first).", valueName: "relevance|date"))
     var sort: Index.SearchOrder = .relevance
 
     @Flag(help: "Write one JSON object per document.")

@@ -15,10 +15,10 @@ struct Words: ParsableCommand {
     @Option(help: ArgumentHelp("Only documents matching this query (search syntax).", valueName: "QUERY"))
     var filter: String?
 
-    @Option(help: "Show this many words.")
+    @Option(help: ArgumentHelp("Show this many words.", valueName: "N"))
     var top = 50
 
-    @Option(name: .customLong("min-length"), help: "Leave out words shorter than this many characters.")
+    @Option(name: .customLong("min-length"), help: ArgumentHelp("Leave out words shorter than this many characters.", valueName: "N"))
     var minimumLength = 2
 
     @Flag(help: "Write one JSON object per word.")

@@ -4,7 +4,7 @@ import Tifa
 /// How files are read into documents: format, encoding, the fields of JSONL and CSV records,
 /// which files of a folder, and how large a file may be.
 struct ArchiveOptionGroup: ParsableArguments {
-    @Option(help: "Input format: auto (by extension), txt, md, jsonl or csv.")
+    @Option(help: ArgumentHelp("Input format: auto (by extension), txt, md, jsonl or csv.", valueName: "auto|txt|md|jsonl|csv"))
     var format: ArchiveOptions.Format = .auto
 
     @Option(help: ArgumentHelp("Read files in this encoding (UTF-8, GB18030, Big5, UTF-16LE…) instead of detecting it.", valueName: "NAME"))
