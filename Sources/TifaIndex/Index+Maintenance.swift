@@ -9,7 +9,7 @@ extension Index {
             try database.execute("VACUUM")
             try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         } catch {
-            throw .sqlite(error)
+            throw Self.explainWriteFailure(error, path: path)
         }
     }
 

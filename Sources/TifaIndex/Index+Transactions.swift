@@ -27,11 +27,21 @@ extension Index {
         } catch let error as IndexError {
             throw error
         } catch let error as SQLiteError {
-            throw .sqlite(error)
+            throw Self.explainWriteFailure(error, path: path)
         } catch is PostingsError {
             throw .corrupt(path: path, reason: "a posting list does not decode")
         } catch {
             throw .corrupt(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A full disk (or a file size limit) and a refused write are told apart from other SQLite
+    /// errors: the user can do something about them, and nothing committed is lost.
+    static func explainWriteFailure(_ error: SQLiteError, path: String) -> IndexError {
+        switch error.code & 0xFF {
+        case 13: return .cannotWrite(path: path, reason: "the disk is full")  // SQLITE_FULL
+        case 10: return .cannotWrite(path: path, reason: "the file system refused a write (no space left, a file size limit, or a failing disk)")  // SQLITE_IOERR
+        default: return .sqlite(error)
         }
     }
 }

@@ -5,6 +5,8 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
     case cannotCreate(path: String, reason: String)
     case newerFormat(path: String, found: Int, supported: Int)
     case corrupt(path: String, reason: String)
+    /// A write failed for want of space or by the file system; the last commit is intact.
+    case cannotWrite(path: String, reason: String)
     case sqlite(SQLiteError)
     case emptyPhrase
     case query(QuerySyntaxError)
@@ -21,6 +23,8 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
             return "\(path) has index format \(found), newer than this phrasectl reads (\(supported)); upgrade Tifa"
         case let .corrupt(path, reason):
             return "\(path) is damaged: \(reason)"
+        case let .cannotWrite(path, reason):
+            return "cannot write to the index \(path): \(reason); everything committed before is kept"
         case let .sqlite(error):
             return error.description
         case .emptyPhrase:

@@ -21,10 +21,13 @@ struct PhrasectlRunner {
         return fallback
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, in folder: URL? = nil) throws -> Result {
+    /// Runs the binary with `arguments` (or `executable` with `argumentsPrefix + arguments`).
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, in folder: URL? = nil, executable: URL? = nil, argumentsPrefix: [String] = []
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = executable ?? binary
+        process.arguments = argumentsPrefix + arguments
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

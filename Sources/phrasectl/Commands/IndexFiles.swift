@@ -112,6 +112,7 @@ struct IndexFiles: ParsableCommand {
             summary.add(try writer.finish())
         } catch {
             progress.clearLine()
+            print("phrasectl: committed before the failure: added \(summary.added), replaced \(summary.replaced)", to: &stderr)
             fail(.index(error))
         }
         try? errorLog?.close()

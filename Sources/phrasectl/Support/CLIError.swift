@@ -40,6 +40,7 @@ enum CLIError: Error, CustomStringConvertible {
             case .query, .emptyPhrase: return ExitCode(64)  // EX_USAGE
             case .documentNotFound: return ExitCode(1)
             case .cannotCreate: return ExitCode(73)  // EX_CANTCREAT
+            case .cannotWrite: return ExitCode(74)  // EX_IOERR
             default: return ExitCode(65)  // EX_DATAERR
             }
         case .input: return ExitCode(65)
