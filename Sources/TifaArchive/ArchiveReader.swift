@@ -68,13 +68,35 @@ public enum ArchiveReader {
     public static func documents(
         in path: String, name: String? = nil, options: ArchiveOptions = ArchiveOptions()
     ) -> [Result<Document, Failure>] {
+        var results: [Result<Document, Failure>] = []
+        forEachDocument(in: path, name: name, options: options) { results.append($0) }
+        return results
+    }
+
+    /// The documents of one file, handed to `body` one at a time as they are read: a UTF-8 JSONL
+    /// file of any size is read line by line, in the memory of one record (`maximumFileBytes`
+    /// then bounds a record, not the file); other files are read whole.
+    public static func forEachDocument<E: Error>(
+        in path: String, name: String? = nil, options: ArchiveOptions = ArchiveOptions(),
+        _ body: (Result<Document, Failure>) throws(E) -> Void
+    ) throws(E) {
         let name = options.idPrefix.isEmpty ? name ?? path : options.idPrefix + "/" + (name ?? path)
+        let format = options.format == .auto ? detectFormat(path) : options.format
+        if format == .jsonl, JSONLines.canStream(path, options: options) {
+            try JSONLines.stream(path, name: name, options: options, body)
+            return
+        }
+        for result in wholeFileDocuments(in: path, name: name, format: format, options: options) { try body(result) }
+    }
+
+    private static func wholeFileDocuments(
+        in path: String, name: String, format: ArchiveOptions.Format, options: ArchiveOptions
+    ) -> [Result<Document, Failure>] {
         let text: String
         switch read(path, options: options) {
         case let .success(decoded): text = decoded
         case let .failure(failure): return [.failure(failure)]
         }
-        let format = options.format == .auto ? detectFormat(path) : options.format
         switch format {
         case .jsonl: return JSONLines.documents(text, path: path, name: name, options: options)
         case .csv: return CSVRecords.documents(text, path: path, name: name, options: options)

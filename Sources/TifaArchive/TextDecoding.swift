@@ -71,7 +71,7 @@ enum TextDecoding {
     }
 
     /// Whether at least half of the bytes above ASCII belong to well-formed UTF-8 sequences.
-    private static func looksLikeUTF8(_ bytes: [UInt8]) -> Bool {
+    static func looksLikeUTF8(_ bytes: [UInt8]) -> Bool {
         var high = 0
         var inSequences = 0
         var i = 0

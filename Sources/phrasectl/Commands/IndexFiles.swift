@@ -97,7 +97,7 @@ struct IndexFiles: ParsableCommand {
         let writer = PipelinedWriter(index: target, overlapped: jobs > 1)
         do {
             for file in files {
-                for result in ArchiveReader.documents(in: file.path, name: file.name, options: options) {
+                try ArchiveReader.forEachDocument(in: file.path, name: file.name, options: options) { (result) throws(IndexError) in
                     switch result {
                     case let .success(document):
                         target.add(document)
