@@ -6,12 +6,18 @@ import Foundation
 /// `ArchiveReader.walk` is named by that folder's own name and the path inside it
 /// (`speeches/2023/0105.md` for `~/archive/speeches`, `./speeches` or `/data/speeches/`), and a
 /// file given by itself by its file name. Indexing one archive from anywhere gives the same ids.
+///
+/// ```swift
+/// let first = try ArchiveReader.walk(["./Examples/work-reports/"]).files[0]
+/// print(first.path, first.name)   // ./Examples/work-reports/gwr-1997.md work-reports/gwr-1997.md
+/// ```
 public struct ArchiveFile: Sendable, Hashable {
     /// Where the file is, as the walk reached it.
     public var path: String
     /// The file's name in the archive.
     public var name: String
 
+    /// A file at `path` called `name` in its archive.
     public init(path: String, name: String) {
         self.path = path
         self.name = name

@@ -11,16 +11,25 @@ import TifaText
 /// var options = ArchiveOptions()
 /// options.encoding = "GB18030"
 /// for file in try ArchiveReader.walk(["speeches/"], options: options).files {
-///     for result in ArchiveReader.documents(in: file.path, name: file.name, options: options) { … }
+///     for result in ArchiveReader.documents(in: file.path, name: file.name, options: options) {
+///         switch result {
+///         case .success(let document): print(document.id, document.title ?? "")
+///         case .failure(let failure): print(failure)
+///         }
+///     }
 /// }
 /// ```
 public enum ArchiveReader {
     /// A file or record that could not be read: where and why.
     public struct Failure: Error, CustomStringConvertible, Sendable, Equatable {
+        /// The file.
         public var path: String
+        /// The line of a JSONL or CSV record; nil for a whole file.
         public var line: Int?
+        /// Why, as a phrase: `empty file`, `bad JSON`, `undecodable: not valid GB18030 at byte 812`…
         public var reason: String
 
+        /// `path:line: reason`, or `path: reason`.
         public var description: String { line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)" }
     }
 

@@ -1,7 +1,15 @@
 import TifaText
 
 /// A candidate formulation with every score the miner computes.
+///
+/// ```swift
+/// let candidates = try PhraseMiner().mine(["做到“两个维护”。", "坚决做到“两个维护”。"], minimumCount: 2)
+/// for candidate in candidates {
+///     print(candidate.phrase, candidate.count, candidate.quoted, candidate.tag?.rawValue ?? "new")   // 两个维护 2 1.0 numbered, 做到 2 0.0 general
+/// }
+/// ```
 public struct PhraseCandidate: Sendable, Equatable {
+    /// The candidate's text, in the matching form.
     public var phrase: String
     /// Occurrences (start positions, so overlapping ones count separately).
     public var count: Int
@@ -9,8 +17,9 @@ public struct PhraseCandidate: Sendable, Equatable {
     public var documents: Int
     /// Minimum pointwise mutual information (natural log) over its split points.
     public var cohesion: Double
-    /// Entropy (natural log) of the character before / after it; a break counts as a new character each time.
+    /// Entropy (natural log) of the character before it; a break counts as a new character each time.
     public var leftEntropy: Double
+    /// Entropy (natural log) of the character after it, likewise.
     public var rightEntropy: Double
     /// log2(length) × (count − mean count of the candidates one character longer that contain it).
     public var cvalue: Double
@@ -30,6 +39,6 @@ public struct PhraseCandidate: Sendable, Equatable {
     public var pattern: Bool
     /// Whether it has the shape of a numbered formula (两个维护, 三县一城一枢纽).
     public var numbered: Bool = false
-    /// See `PhraseMiner.score(_:)`.
+    /// The ranking, from ``PhraseMiner/score(_:minimumCount:)``.
     public var score: Double
 }

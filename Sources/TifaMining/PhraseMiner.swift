@@ -7,18 +7,25 @@ import TifaText
 ///
 /// ```swift
 /// let miner = try PhraseMiner()
-/// for candidate in miner.mine(["…speech…"], minimumCount: 1).prefix(20) { print(candidate.phrase) }
+/// let speech = "要增强“四个意识”、坚定“四个自信”、做到“两个维护”，落实“一岗双责”。"
+/// for candidate in miner.mine([speech], minimumCount: 1).prefix(20) { print(candidate.phrase) }
 /// ```
+///
+/// A miner is a `Sendable` value: one can serve every thread.
 public struct PhraseMiner: Sendable {
     /// How documents are read: their matching form, and the coarse segmenter that finds
     /// numbered formulas. Mining an index uses the index's analyzer, so it counts what `count` counts.
     public let analyzer: DocumentAnalyzer
+    /// What the miner knows: candidates it lists as formulations rank higher, and `newOnly`
+    /// leaves out every candidate it has.
     public var lexicon: Lexicon { analyzer.segmenter.lexicon }
+    /// The longest candidate, in characters.
     public static let maximumLength = 16
 
     /// The formulations, organs, titles, meetings and campaigns the lexicon knows.
     let knownFormulations: [[UInt32]]
 
+    /// A miner reading texts as `analyzer` does: ``Index/analyzer()`` for an index's documents.
     public init(analyzer: DocumentAnalyzer) {
         self.analyzer = analyzer
         knownFormulations = analyzer.segmenter.lexicon.words(tagged: [.tifa, .org, .title, .meeting, .campaign])

@@ -2,14 +2,21 @@ import Foundation
 import TifaText
 
 /// A document of a corpus the political lexicon is built from.
+///
+/// ```swift
+/// let document = SourceDocument(corpus: "work-reports", id: "gwr-2024", date: "2024-03-05", text: "…")
+/// ```
 public struct SourceDocument: Sendable {
     /// The corpus it belongs to (a provenance column of the lexicon).
     public var corpus: String
+    /// The document's name, recorded as where an entry was first seen.
     public var id: String
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the earliest date of an entry's documents is its first date.
     public var date: String?
+    /// The document's text.
     public var text: String
 
+    /// A document of `corpus`.
     public init(corpus: String, id: String, date: String?, text: String) {
         self.corpus = corpus
         self.id = id
@@ -43,12 +50,18 @@ public struct SourceDocument: Sendable {
 /// let entries = builder.build([SourceDocument(corpus: "news", id: "1", date: "2024-01-01", text: "…")])
 /// ```
 public struct PoliticalLexiconBuilder: Sendable {
+    /// Occurrences a named candidate needs.
     public var minimumCount = 5
+    /// Quoted occurrences a quoted candidate needs.
     public var minimumQuoted = 3
+    /// Branching entropy a named candidate needs on each side.
     public var minimumEntropy = 1.0
+    /// Cohesion (minimum PMI over its split points) a named candidate needs.
     public var minimumCohesion = 4.0
     /// Share of a quoted candidate's occurrences that must be quoted.
     public var minimumQuotedShare = 0.3
+    /// A candidate split into A + B is a free combination when A is followed by B in less than
+    /// this share of A's occurrences and B preceded by A in less than this share of B's.
     public var freeCombinationShare = 0.3
     /// Longest mined entry, in characters.
     public var maximumLength = 12
@@ -189,24 +202,37 @@ public struct PoliticalLexiconBuilder: Sendable {
     }
 }
 
-/// One entry of the political lexicon with its provenance.
+/// One entry of the political lexicon with its provenance; ``dictionaryLine`` is the entry as
+/// `Dictionaries/political.dict` holds it.
 public struct PoliticalLexiconEntry: Sendable, Equatable {
     /// Whether the entry is hand-written, mined, or both.
     public enum Origin: String, Sendable {
-        case hand, mined
+        /// From a hand-written list only.
+        case hand
+        /// Mined only.
+        case mined
+        /// In a hand-written list and mined too.
         case both = "hand+mined"
     }
 
+    /// The entry's text.
     public var word: String
+    /// What kind of unit it is: a hand-written entry's kind; for a mined one, the kind its name
+    /// gives (an organ, a campaign, a strategy), else `numbered` by its shape, `slogan` when quoted,
+    /// or `tifa`.
     public var kind: LexiconTag
+    /// Where the entry comes from.
     public var origin: Origin
     /// Occurrences in all corpora.
     public var frequency: Int
+    /// The date of `firstDocument`.
     public var firstDate: String?
+    /// The earliest-dated document it occurs in.
     public var firstDocument: String?
     /// Occurrences per corpus, in the corpora's order.
     public var counts: [(corpus: String, count: Int)]
 
+    /// Equal in every field, the counts compared corpus by corpus.
     public static func == (a: Self, b: Self) -> Bool {
         a.word == b.word && a.kind == b.kind && a.origin == b.origin && a.frequency == b.frequency
             && a.firstDate == b.firstDate && a.firstDocument == b.firstDocument

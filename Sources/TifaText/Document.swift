@@ -1,19 +1,27 @@
-/// A document to index: its text and metadata. `id` is the caller's external id (the JSONL `id`,
-/// or the file path); adding a document with an id the index has replaces the old one.
+/// A document to index: its text and metadata.
 ///
 /// ```swift
-/// let report = Document(id: "gwr-2024", text: "…", title: "政府工作报告", date: "2024-03-05")
+/// let report = Document(id: "gwr-2024", text: "…", title: "政府工作报告", date: "2024-03-05", speaker: "李强")
 /// ```
 public struct Document: Sendable, Equatable {
+    /// The caller's name for the document: an archive file's name in the archive, a record's id
+    /// field. Adding a document with an id the index has replaces the old version.
     public var id: String
+    /// The original text; an index keeps it unchanged.
     public var text: String
+    /// The document's title (search's `title:` filter).
     public var title: String?
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: what search's `date:` filter and the breakdowns by year
+    /// and month read.
     public var date: String?
+    /// Who gave the speech or signed the text (search's `speaker:` filter).
     public var speaker: String?
+    /// Where the text comes from: a publication, a web address (search's `source:` filter).
     public var source: String?
+    /// Labels the caller chooses (search's `tag:` filter).
     public var tags: [String]
 
+    /// A document with the metadata that is known; the rest stays empty.
     public init(
         id: String, text: String, title: String? = nil, date: String? = nil, speaker: String? = nil,
         source: String? = nil, tags: [String] = []

@@ -14,6 +14,8 @@ public struct DocumentAnalyzer: Sendable {
     public let segmenter: LexiconSegmenter
     let normalizer: Normalizer
 
+    /// An analyzer cutting words with the coarse segmenter over `lexicon`; `toSimplified` matches
+    /// Traditional characters as Simplified.
     public init(lexicon: Lexicon, toSimplified: Bool = false) throws(ICUError) {
         segmenter = try LexiconSegmenter(lexicon: lexicon, granularity: .coarse, toSimplified: toSimplified)
         normalizer = segmenter.normalizer

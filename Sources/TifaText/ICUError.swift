@@ -7,8 +7,10 @@ public struct ICUError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What Tifa was doing when ICU failed.
     public var operation: String
 
+    /// ICU's name for `code` (`U_FILE_ACCESS_ERROR`).
     public var name: String { String(cString: tifa_icu_error_name(code)) }
 
+    /// The failure and what usually fixes it: a missing or incomplete ICU installation.
     public var description: String {
         "ICU failed while \(operation): \(name) (\(code)). Check that libicu (libicu-dev on Debian) is installed and its data is complete."
     }

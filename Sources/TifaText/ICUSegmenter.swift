@@ -2,9 +2,16 @@ import CICUShim
 
 /// ICU word breaks over the normalized text: the baseline the lexicon segmenter is measured
 /// against. It splits most set phrases (全面/从/严/治/党).
+///
+/// ```swift
+/// let baseline = try ICUSegmenter()
+/// baseline.tokens(in: "全面从严治党").count   // 5
+/// ```
 public struct ICUSegmenter: SpanSegmenter {
     let normalizer: Normalizer
 
+    /// A segmenter over ICU's word break rules; `toSimplified` reads Traditional characters as
+    /// Simplified. Throws when ICU has no word break data.
     public init(toSimplified: Bool = false) throws(ICUError) {
         normalizer = try Normalizer(toSimplified: toSimplified)
         var status: Int32 = 0

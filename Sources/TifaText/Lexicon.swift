@@ -62,9 +62,12 @@ public final class Lexicon: @unchecked Sendable {
 
     /// A dictionary entry as the lexicon holds it.
     public struct Entry: Sendable, Equatable {
+        /// The dictionary's count of the word: the higher, the likelier the segmenter keeps it.
         public var frequency: Int64
+        /// What kind of unit the word is.
         public var tag: LexiconTag
 
+        /// An entry of this frequency and kind.
         public init(frequency: Int64, tag: LexiconTag) {
             self.frequency = frequency
             self.tag = tag

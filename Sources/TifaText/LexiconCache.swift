@@ -2,7 +2,13 @@ import Foundation
 
 /// Where compiled lexicons are cached. A cache file is named by a hash of every source the
 /// lexicon was built from, so editing a dictionary never serves a stale trie; a damaged file
-/// fails its checksum and is rebuilt.
+/// fails its checksum and is rebuilt. The cache keeps the two lexicons used last, at most 256 MB
+/// (`phrasectl cache show` lists them, `phrasectl cache clear` removes them).
+///
+/// ```swift
+/// let lexicon = try Lexicon.bundled(cache: .directory("/var/cache/tifa"))
+/// for file in LexiconCache.standard.files() { print(file.url.lastPathComponent, file.bytes, file.lastUsed) }
+/// ```
 public enum LexiconCache: Sendable, Equatable {
     /// `$TIFA_CACHE_DIR`, else `$XDG_CACHE_HOME/tifa`, else `~/.cache/tifa`.
     case standard
@@ -85,7 +91,9 @@ public enum LexiconCache: Sendable, Equatable {
 
     /// A compiled lexicon in the cache.
     public struct File: Sendable, Equatable {
+        /// Where the file is.
         public var url: URL
+        /// The file's size.
         public var bytes: Int
         /// When a load last read or wrote it.
         public var lastUsed: Date

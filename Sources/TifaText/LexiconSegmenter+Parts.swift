@@ -1,10 +1,20 @@
 /// A token with the tokens it is made of: a whole formulation and the words and formulations
-/// inside it (推动高质量发展 → 推动 | 高质量发展), each with offsets into the same original text.
+/// inside it (全面从严治党 → 全面 | 从严治党 → 从严 | 治党), each with offsets into the same
+/// original text.
+///
+/// ```swift
+/// let text = "要全面从严治党"
+/// for nested in try LexiconSegmenter().nestedTokens(in: text) {
+///     print(nested.token.text(in: text), nested.parts.map { $0.token.text(in: text) })   // 要 [], 全面从严治党 ["全面", "从严治党"]
+/// }
+/// ```
 public struct NestedToken: Sendable, Hashable {
+    /// The token itself.
     public var token: Token
     /// Empty for a token of one word.
     public var parts: [NestedToken]
 
+    /// A token and its parts.
     public init(token: Token, parts: [NestedToken] = []) {
         self.token = token
         self.parts = parts
@@ -19,7 +29,7 @@ extension LexiconSegmenter {
     /// ```swift
     /// let text = "坚持党的全面领导"
     /// for token in segmenter.tokens(in: text) {
-    ///     print(segmenter.parts(of: token, in: text).map { $0.token.text(in: text) })   // [], ["党的", "全面", "领导"]…
+    ///     print(segmenter.parts(of: token, in: text).map { $0.token.text(in: text) })   // [], ["党", "的", "全面", "领导"]
     /// }
     /// ```
     public func parts(of token: Token, in text: String) -> [NestedToken] {

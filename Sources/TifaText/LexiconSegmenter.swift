@@ -17,7 +17,9 @@ public struct LexiconSegmenter: SpanSegmenter {
         case coarse
     }
 
+    /// The words the segmenter knows.
     public let lexicon: Lexicon
+    /// Whether formulations stay whole (coarse) or are cut into words (fine).
     public let granularity: Granularity
     let normalizer: Normalizer
     /// Scores of spans the rules find, as log-probabilities of a frequent word: a rule's span
@@ -41,6 +43,8 @@ public struct LexiconSegmenter: SpanSegmenter {
         length < 3 ? 0 : length == 3 ? 3 : length == 4 ? 6 : 12
     }
 
+    /// A segmenter over `lexicon`; `toSimplified` reads Traditional characters as Simplified (the
+    /// tokens' ranges still point into the text as given).
     public init(lexicon: Lexicon, granularity: Granularity = .coarse, toSimplified: Bool = false) throws(ICUError) {
         self.lexicon = lexicon
         self.granularity = granularity
@@ -55,7 +59,7 @@ public struct LexiconSegmenter: SpanSegmenter {
 
     }
 
-    /// A segmenter over the built-in dictionaries.
+    /// A segmenter over the built-in dictionaries (``Lexicon/bundled(userDictionaries:cache:)``).
     public init(granularity: Granularity = .coarse, toSimplified: Bool = false) throws(LexiconError) {
         let lexicon = try Lexicon.bundled()
         do { try self.init(lexicon: lexicon, granularity: granularity, toSimplified: toSimplified) } catch {

@@ -8,7 +8,9 @@ public enum LexiconTag: String, Sendable, Hashable, CaseIterable, Codable {
     case org
     /// A title (总书记, 国务院总理).
     case title
+    /// A person's name (李克强): a `word` token, never a `tifa`.
     case person
+    /// A place name (浙江省): a `word` token, never a `tifa`.
     case place
     /// A campaign (脱贫攻坚战, 不忘初心牢记使命主题教育).
     case campaign

@@ -15,6 +15,7 @@ public struct Normalizer: Sendable {
     let nfkcTable: CodePointTable
     let simplifiedTable: CodePointTable?
 
+    /// A normalizer; throws when ICU lacks the NFKC or Traditional–Simplified data.
     public init(toSimplified: Bool = false) throws(ICUError) {
         self.toSimplified = toSimplified
         nfkcTable = try CharacterTables.nfkc.get()

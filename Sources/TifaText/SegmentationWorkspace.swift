@@ -2,6 +2,15 @@ import CICUShim
 
 /// Reusable buffers for segmenting many lines on one thread without allocating per line.
 /// Not thread-safe: use one per thread.
+///
+/// ```swift
+/// let workspace = SegmentationWorkspace()
+/// var tokens: [Token] = []
+/// for var line in ["做到“两个维护”", "增强“四个意识”"] {
+///     tokens.removeAll(keepingCapacity: true)
+///     try line.withUTF8 { try segmenter.segment($0, into: &tokens, workspace: workspace) }
+/// }
+/// ```
 public final class SegmentationWorkspace {
     var scalars = RawBuffer<UInt32>()
     var byteOffsets = RawBuffer<Int32>()
@@ -16,6 +25,7 @@ public final class SegmentationWorkspace {
     var utf16ToScalar = RawBuffer<Int32>()
     var breakIterator: OpaquePointer?
 
+    /// Empty buffers; they grow to the longest line segmented.
     public init() {}
 
     deinit {

@@ -1,8 +1,8 @@
 /// Cuts text into tokens whose ranges point into the original text.
 ///
 /// ```swift
-/// let segmenter = try LexiconSegmenter(mode: .coarse)
-/// for token in segmenter.tokens(in: "增强“四个意识”") { print(token.text(in: "增强“四个意识”"), token.kind) }
+/// let text = "增强“四个意识”"
+/// for token in try LexiconSegmenter().tokens(in: text) { print(token.text(in: text), token.kind) }   // 增强 word, “ punctuation, 四个意识 tifa, ” punctuation
 /// ```
 public protocol Segmenter: Sendable {
     /// Segments the UTF-8 text in `utf8`, appending tokens (offsets relative to `utf8`) to `tokens`.
@@ -26,7 +26,12 @@ extension Segmenter {
     }
 }
 
-/// The segmentation modes `phrasectl segment --mode` offers.
+/// The segmentation modes `phrasectl segment --mode` offers, for choosing one by name.
+///
+/// ```swift
+/// let mode = SegmentationMode(rawValue: "fine") ?? .coarse
+/// let segmenter = try mode.makeSegmenter(lexicon: { try Lexicon.bundled() })
+/// ```
 public enum SegmentationMode: String, Sendable, CaseIterable {
     /// Words close to the People's Daily (PKU) standard.
     case fine
@@ -49,8 +54,10 @@ public enum SegmentationMode: String, Sendable, CaseIterable {
 public enum SegmentationError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The input is not valid UTF-8 at this byte offset.
     case invalidUTF8(byteOffset: Int)
+    /// ICU failed.
     case icu(ICUError)
 
+    /// The failure, with the byte offset for invalid UTF-8.
     public var description: String {
         switch self {
         case let .invalidUTF8(offset): return "invalid UTF-8 at byte \(offset)"

@@ -50,13 +50,21 @@ extension TokenKind {
 /// One token: its kind and where it is in the ORIGINAL text, as UTF-8 byte offsets and as
 /// Unicode-scalar offsets. Normalization never moves these: slicing the original text at
 /// either range gives the token's text.
+///
+/// ```swift
+/// let text = "２０２２年召开"
+/// let year = try LexiconSegmenter().tokens(in: text)[0]
+/// print(year.text(in: text), year.kind, year.utf8Range, year.scalarRange)   // ２０２２年 number 0..<15 0..<5
+/// ```
 public struct Token: Sendable, Hashable {
+    /// What the token is.
     public var kind: TokenKind
     /// UTF-8 byte range in the original text.
     public var utf8Range: Range<Int>
     /// Unicode-scalar range in the original text.
     public var scalarRange: Range<Int>
 
+    /// A token of `kind` at these ranges of an original text.
     public init(kind: TokenKind, utf8Range: Range<Int>, scalarRange: Range<Int>) {
         self.kind = kind
         self.utf8Range = utf8Range
