@@ -11,6 +11,8 @@ extension Index {
         /// the id of the document it copies.
         public var duplicates: [(id: String, of: String)] = []
 
+        /// A summary with these counts and no duplicates; `CommitSummary()` is the zero that
+        /// `add(_:)` sums the commits of a run into.
         public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0) {
             self.added = added
             self.replaced = replaced
@@ -25,6 +27,7 @@ extension Index {
             duplicates += other.duplicates
         }
 
+        /// Equal counts, and the same duplicates in the same order.
         public static func == (lhs: CommitSummary, rhs: CommitSummary) -> Bool {
             (lhs.added, lhs.replaced, lhs.unchanged) == (rhs.added, rhs.replaced, rhs.unchanged)
                 && lhs.duplicates.map(\.id) == rhs.duplicates.map(\.id) && lhs.duplicates.map(\.of) == rhs.duplicates.map(\.of)

@@ -2,11 +2,21 @@
 public struct DocumentInfo: Sendable, Equatable {
     /// The index's own number for the document.
     public var number: Int64
+    /// The document's external id: its name in the archive, or the id field of its record.
+    /// Unique among the live documents; adding a document with it replaces this one.
     public var id: String
+    /// The document's title, nil when it has none (search's `title:` filter).
     public var title: String?
+    /// The date as it was added — `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as archives are read — nil
+    /// when undated. Search filters and orders by it as text; `year` and `month` are its prefixes.
     public var date: String?
+    /// Who gave the speech or signed the text, nil when unknown (search's `speaker:` filter).
     public var speaker: String?
+    /// Where the text comes from — a publication, a web address — nil when unknown (search's
+    /// `source:` filter).
     public var source: String?
+    /// The document's tags in the order given, empty when it has none (search's `tag:` filter).
+    /// Empty tags are not kept, and a tag holding a tab comes back as two.
     public var tags: [String]
     /// Length of the matching form, in characters.
     public var length: Int

@@ -3,8 +3,11 @@ import TifaText
 /// How often a phrase occurs: occurrences are start positions in the matching form, so
 /// overlapping occurrences count separately (哈哈 occurs twice in 哈哈哈).
 public struct PhraseCount: Sendable, Equatable {
+    /// The phrase as given to `Index.count(_:)`, before normalization.
     public var phrase: String
+    /// Occurrences in all live documents, overlapping ones included.
     public var occurrences: Int
+    /// Live documents with at least one occurrence: the keys of `perDocument`.
     public var documents: Int
     /// Occurrences per document number.
     public var perDocument: [Int64: Int]
@@ -137,14 +140,25 @@ extension Index {
 extension Index {
     /// How `breakdown` groups a count.
     public enum Breakdown: String, Sendable, CaseIterable {
-        case year, month, document
+        /// By year: the first four characters of the document's date (`YYYY`).
+        case year
+        /// By month: the first seven characters of the document's date (`YYYY-MM`); a date
+        /// giving only the year groups as "unknown".
+        case month
+        /// By document: one group per document, keyed by its external id.
+        case document
     }
 
     /// One group of a breakdown: a year (`YYYY`), a month (`YYYY-MM`) or a document id, with its
     /// occurrences and the number of documents they are in. Undated documents group as "unknown".
     public struct Group: Sendable, Equatable {
+        /// The year (`YYYY`), month (`YYYY-MM`) or document id, or "unknown" for documents
+        /// without one. `breakdown` sorts groups by key as text, so "unknown" comes after dates.
         public var key: String
+        /// Occurrences of the phrase in the group's documents.
         public var occurrences: Int
+        /// Documents of the group with at least one occurrence: at least 1, and 1 when grouped by
+        /// document.
         public var documents: Int
     }
 

@@ -3,12 +3,23 @@ import TifaText
 /// One occurrence in context. `start`/`end` are character (Unicode scalar) offsets into the
 /// document's original text; `left`/`match`/`right` are original text, line breaks shown as spaces.
 public struct KWICLine: Sendable, Equatable {
+    /// The external id of the document the occurrence is in.
     public var id: String
+    /// That document's date, nil when it is undated.
     public var date: String?
+    /// Where the occurrence starts in the document's original text (`Index.text(ofDocument:)`),
+    /// in Unicode scalars from 0. `Index.occurrences(of:)` counts in the matching form instead,
+    /// so its positions can differ.
     public var start: Int
+    /// Where the occurrence ends in the original text, in Unicode scalars, exclusive: the
+    /// original scalars its matching form came from are `start..<end`.
     public var end: Int
+    /// Up to `width` Unicode scalars of original text before `start`, fewer near the beginning.
     public var left: String
+    /// The occurrence as the original text has it, which may differ from the phrase asked for
+    /// (full-width letters, Traditional characters, a line break inside a word).
     public var match: String
+    /// Up to `width` Unicode scalars of original text after `end`, fewer near the end.
     public var right: String
 }
 

@@ -3,10 +3,12 @@ import Foundation
 extension Index {
     /// What `repair(path:)` did: documents indexed again, and those whose text was damaged.
     public struct RepairSummary: Sendable, Equatable {
+        /// Documents whose text was intact, indexed again under the same ids and metadata.
         public var kept = 0
         /// Ids of documents left out, each with why.
         public var lost: [(id: String, reason: String)] = []
 
+        /// The same count, and the same lost documents with the same reasons in the same order.
         public static func == (lhs: RepairSummary, rhs: RepairSummary) -> Bool {
             lhs.kept == rhs.kept && lhs.lost.map(\.id) == rhs.lost.map(\.id) && lhs.lost.map(\.reason) == rhs.lost.map(\.reason)
         }

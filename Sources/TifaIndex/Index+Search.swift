@@ -3,6 +3,7 @@ import TifaText
 
 /// One document that matches a query.
 public struct SearchHit: Sendable, Equatable {
+    /// The matching document, as of the commit the search read.
     public var document: DocumentInfo
     /// BM25 over the query's phrases (exact-substring occurrences as term frequencies).
     public var score: Double
@@ -13,7 +14,11 @@ public struct SearchHit: Sendable, Equatable {
 extension Index {
     /// How search results are ordered.
     public enum SearchOrder: String, Sendable, CaseIterable {
-        case relevance, date
+        /// Highest `SearchHit.score` first; equal scores by document number, lowest first.
+        case relevance
+        /// By `DocumentInfo.date` compared as text, oldest first, undated documents before all
+        /// others; equal dates by document number, lowest first.
+        case date
     }
 
     /// The documents matching `query`, best first (or by date, oldest first).
@@ -23,6 +28,9 @@ extension Index {
         return try search(parsed, limit: limit, order: order)
     }
 
+    /// The documents matching a parsed or built `query`, at most `limit` of them (none when
+    /// `limit` is 0 or less), ordered by `order`. Parse a query once with `Query.parse(_:)` to run
+    /// it many times; a phrase that is empty in its matching form throws `IndexError.emptyPhrase`.
     public func search(_ query: Query, limit: Int = 20, order: SearchOrder = .relevance) throws(IndexError) -> [SearchHit] {
         return try reading { () throws(IndexError) in
             var cache: [String: [Int64: [Int32]]] = [:]

@@ -1,14 +1,24 @@
 extension Index {
     /// Size and shape of the index.
     public struct Statistics: Sendable, Equatable {
+        /// Live documents: those added and neither deleted nor replaced since.
         public var documents: Int
         /// Characters of the documents' matching forms.
         public var characters: Int
         /// Blocks of posting lists.
         public var blocks: Int
+        /// Segments of postings, which every lookup reads one after another: a commit that writes
+        /// documents adds one and merges them down to at most 8; `optimize()` leaves at most one.
         public var segments: Int
+        /// The database's size in bytes as of the last commit (pages × page size), including the
+        /// space of deleted documents until `optimize()`. While the index is open, the `.tifa` file
+        /// itself can differ: recent commits may still be in its `-wal` file beside it.
         public var fileBytes: Int
+        /// `Index.formatVersion`, the format this library reads and writes; the file's own version,
+        /// checked when it was opened, is not higher.
         public var formatVersion: Int
+        /// Whether the matching form maps Traditional characters to Simplified, as fixed when the
+        /// index was created.
         public var toSimplified: Bool
         /// What cut the word postings (`DocumentAnalyzer.wordSignature`), one entry per lexicon used.
         public var wordSignatures: [String]
@@ -16,6 +26,8 @@ extension Index {
         public var wordsMatchAnalyzer: Bool
     }
 
+    /// The index's size and shape as of the last commit. A reader that has not loaded its
+    /// analyzer's lexicon yet loads it here, to tell `Statistics.wordsMatchAnalyzer`.
     public func statistics() throws(IndexError) -> Statistics {
         callLock.lock()
         defer { callLock.unlock() }

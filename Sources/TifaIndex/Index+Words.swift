@@ -1,9 +1,14 @@
 /// How often a word (as the coarse segmenter cuts the documents) occurs.
 public struct WordFrequency: Sendable, Equatable {
+    /// The word as the coarse segmenter cut it from the matching form: in Simplified characters in
+    /// an index made with `toSimplified`.
     public var word: String
+    /// Occurrences of the word in the documents counted: all, or those a query matched.
     public var occurrences: Int
+    /// Documents counted that have the word at least once.
     public var documents: Int
 
+    /// A word's counts, as `Index.wordFrequencies(matching:top:minimumLength:)` gives them.
     public init(word: String, occurrences: Int, documents: Int) {
         self.word = word
         self.occurrences = occurrences

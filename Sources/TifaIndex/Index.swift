@@ -26,10 +26,13 @@ public final class Index: @unchecked Sendable {
     // @unchecked: every use of the mutable state below goes through `callLock` (see `locked`),
     // except the analyzer and `jobs`, which `settingsLock` guards so that a batch can be
     // analysed on other threads while this one writes the previous batch.
+    /// The version of the file format (`FORMAT.md`) this library writes, and the newest it reads:
+    /// opening an index of a higher version throws `IndexError.newerFormat`.
     public static let formatVersion = 1
     static let magic = "tifa-index"
 
     let database: Database
+    /// The index file's path, as given when opening it; errors name the index by it.
     public let path: String
     /// Whether this connection only reads (opened with `readOnly`).
     public let readOnly: Bool

@@ -8,6 +8,8 @@ public struct IndexCheck: Sendable, Equatable {
     public var wordLists = 0
     /// Phrases counted both by the index and by brute force over the documents' texts.
     public var phrasesCounted = 0
+    /// Every problem found, in the order found, each a sentence naming where: a document, a
+    /// segment, a sampled phrase, or SQLite's own complaint. Empty when the index is sound.
     public var problems: [String] = []
 
     /// Whether nothing is wrong.

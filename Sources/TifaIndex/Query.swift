@@ -8,12 +8,38 @@
 /// Precedence, tightest first: NOT, NEAR, AND, OR. A field filter outside parentheses and not
 /// joined by OR, NOT or NEAR restricts the whole query: `a OR b date:2020` is
 /// `(a OR b) AND date:2020`; `(a OR b date:2020)` keeps it with `b`.
+///
+/// A query is parsed once, or built in code, and run by `Index.search(_:limit:order:)`:
+///
+/// ```swift
+/// let parsed = try Query.parse("两个维护 OR 两个确立 date:2018..")
+/// // .and([.or([.phrase("两个维护"), .phrase("两个确立")]), .filter(field: "date", value: "2018..")])
+/// let built = Query.and([
+///     .near(.phrase("全面从严治党"), .phrase("反腐败"), distance: 30),
+///     .not(.filter(field: "tag", value: "讲话")),
+/// ])
+/// for query in [parsed, built] {
+///     print(try index.search(query, limit: 10, order: .date).map(\.document.id))
+/// }
+/// ```
 public indirect enum Query: Sendable, Equatable {
+    /// Documents whose matching form contains the phrase's matching form as an exact substring.
     case phrase(String)
+    /// Documents every item matches, less those a `.not` item matches; every document when empty.
     case and([Query])
+    /// Documents any item matches.
     case or([Query])
+    /// The live documents the query does not match.
     case not(Query)
+    /// Documents where an occurrence of one query is at most `distance` characters of the
+    /// matching form from one of the other, in either order: 0 takes adjacent or overlapping
+    /// occurrences. `distance` must be 0 through `Int32.max`. An operand with an AND, a NOT or a
+    /// filter in it has no positions; then both need only match the same document.
     case near(Query, Query, distance: Int)
+    /// Documents whose metadata matches: `date` by prefix (`2015`, `2015-03`) or by an inclusive
+    /// range `A..B`, `A..` or `..B` compared at the bounds' precision; `speaker`, `source` and
+    /// `title` containing the value; `tag` equal to one tag. An undated document matches no date
+    /// filter; another field matches nothing.
     case filter(field: String, value: String)
 
     /// Parses `text`; a syntax error points at the offending character.
@@ -35,11 +61,15 @@ public indirect enum Query: Sendable, Equatable {
 
 /// A query that does not parse: where and why.
 public struct QuerySyntaxError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The whole query, as given to `Query.parse(_:)`.
     public var query: String
     /// Character offset of the offending character.
     public var position: Int
+    /// What is wrong, without the position, such as `unclosed quotation mark`.
     public var message: String
 
+    /// The message after the position counted from 1, then the query with a caret under the
+    /// offending character.
     public var description: String {
         "query error at character \(position + 1): \(message)\n  \(query)\n  \(String(repeating: " ", count: position))^"
     }

@@ -3,10 +3,15 @@ import Foundation
 
 /// An error from SQLite, with its message and the statement or file involved.
 public struct SQLiteError: Error, CustomStringConvertible, Sendable {
+    /// SQLite's result code, such as 5 (`SQLITE_BUSY`) or 11 (`SQLITE_CORRUPT`).
     public var code: Int32
+    /// SQLite's own account of the failure.
     public var message: String
+    /// What was being done: opening the file (named), preparing or running a statement (its first
+    /// 60 characters), or reading the file (named).
     public var context: String
 
+    /// `SQLite error <code> (<message>) while <context>`.
     public var description: String { "SQLite error \(code) (\(message)) while \(context)" }
 }
 
