@@ -43,11 +43,16 @@ final class PhrasesCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         let f = Self.number
+        // Columns split at runs of two spaces (no cell holds two), numbers right-aligned under their header.
+        let rows = result.stdout.split(separator: "\n").map { $0.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) } }
         XCTAssertEqual(
-            result.stdout,
-            "score\tcount\tdocs\tcohesion\tleft H\tright H\tC-value\tquoted\tknown\tphrase\n"
-                + "\(f(Self.quotedScore))\t3\t2\t\(f(log(6)))\t\(f(log(3)))\t\(f(log(3)))\t6.000\t1.000\tno\t甲子乙丑\n"
-                + "\(f(Self.generalScore))\t2\t2\t\(f(log(9)))\t\(f(log(2)))\t\(f(log(2)))\t2.000\t0.000\tgeneral\t春夏\n")
+            rows,
+            [["score", "count", "documents", "cohesion", "left H", "right H", "C-value", "quoted", "known", "phrase"],
+             [f(Self.quotedScore), "3", "2", f(log(6)), f(log(3)), f(log(3)), "6.000", "1.000", "no", "甲子乙丑"],
+             [f(Self.generalScore), "2", "2", f(log(9)), f(log(2)), f(log(2)), "2.000", "0.000", "general", "春夏"]], result.stdout)
+        let lines = result.stdout.split(separator: "\n")
+        let lastColumnStarts = zip(lines, rows).map { $0.count - ($1.last?.count ?? 0) }
+        XCTAssertEqual(Set(lastColumnStarts).count, 1, "the phrase column starts at one place in every line")
     }
 
     func testJSONTopAndNewOnly() throws {

@@ -21,13 +21,14 @@ final class WordsCommandTests: XCTestCase {
         XCTAssertEqual(
             result.stdout,
             """
-            两个\t3\t2
-            两个维护\t3\t2
-            开放\t3\t3
-            改革\t3\t3
-            改革开放\t3\t3
-            维护\t3\t2
-            坚持\t2\t2
+            word      occurrences  documents
+            两个                3          2
+            两个维护            3          2
+            开放                3          3
+            改革                3          3
+            改革开放            3          3
+            维护                3          2
+            坚持                2          2
 
             """)
     }
@@ -42,10 +43,10 @@ final class WordsCommandTests: XCTestCase {
             {"word":"改革开放","occurrences":3,"documents":3}
 
             """, long.stderr)
-        XCTAssertEqual(try PhrasectlRunner.run(["words", "--db", db, "--top", "1"]).stdout, "两个\t3\t2\n")
+        XCTAssertEqual(try PhrasectlRunner.run(["words", "--db", db, "--top", "1"]).stdout, "word  occurrences  documents\n两个            3          2\n")
         // Only d3 (2021): four words once each, 坚持 (U+575A) first.
         let filtered = try PhrasectlRunner.run(["words", "--db", db, "--filter", "date:2021", "--top", "2"])
-        XCTAssertEqual(filtered.stdout, "坚持\t1\t1\n开放\t1\t1\n", filtered.stderr)
+        XCTAssertEqual(filtered.stdout, "word  occurrences  documents\n坚持            1          1\n开放            1          1\n", filtered.stderr)
         // d1 and d2 hold 两个维护: 3 in d1 and d2 together, 改革开放 2, 坚持 1.
         let query = try PhrasectlRunner.run(["words", "--db", db, "--json", "--filter", "两个维护", "--min-length", "4"])
         XCTAssertEqual(
