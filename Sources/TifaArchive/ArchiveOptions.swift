@@ -49,8 +49,10 @@ public struct ArchiveOptions: Sendable {
     public var include: [String] = ["*.txt", "*.md", "*.markdown", "*.jsonl", "*.csv"]
     /// Files a folder leaves out although they match `include`, in the same pattern syntax.
     public var exclude: [String] = []
-    /// Larger files are failures, not read: 512 MiB unless set.
-    public var maximumFileBytes = 512 << 20
+    /// Larger files (and, in a JSONL file read record by record, larger records) are failures,
+    /// not read: 64 MiB unless set. Indexing holds a document's matching form and pair positions,
+    /// about fourteen times its size, so this bounds what one document may cost.
+    public var maximumFileBytes = 64 << 20
     /// Goes before every document id, with a `/` between: one index can hold several archives
     /// whose files have the same names.
     public var idPrefix = ""

@@ -129,7 +129,8 @@ public enum ArchiveReader {
         func failure(_ reason: String) -> Result<String, Failure> { .failure(Failure(path: path, line: nil, reason: reason)) }
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
         if size > options.maximumFileBytes {
-            return failure("too large (\(size) bytes; the limit is \(options.maximumFileBytes))")
+            return failure(
+                "too large (\(size) bytes; the limit is \(options.maximumFileBytes)): indexing takes about 14 times a document's size in memory; split the file into documents or raise the limit")
         }
         guard let data = FileManager.default.contents(atPath: path) else { return failure("cannot be read") }
         let bytes = [UInt8](data)

@@ -88,7 +88,7 @@ public final class Index: @unchecked Sendable {
         if !exists, !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             throw .cannotCreate(path: path, reason: "the folder \(folder) does not exist")
         }
-        if !exists { exists = Self.createWhole(path, toSimplified: toSimplified) }
+        if !exists { exists = try Self.createWhole(path, toSimplified: toSimplified) }
         // An empty file is one being created (by another writer, or left by a failed creation):
         // a writer makes it an index, a reader refuses it.
         let empty = exists && ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0
@@ -152,17 +152,26 @@ public final class Index: @unchecked Sendable {
     }
 
     /// Makes a new index beside `path` and links it into place, so the file appears with its
-    /// tables or not at all: a writer killed while creating it leaves no empty file for readers to
-    /// trip on. When another writer links first, its index is used. Returns whether `path` exists
-    /// now; where hard links are not supported, false, and the index is created in place.
-    private static func createWhole(_ path: String, toSimplified: Bool) -> Bool {
+    /// tables or not at all: a writer killed while creating it, or stopped by a full disk, leaves
+    /// nothing at `path`. When another writer links first, its index is used. Returns whether
+    /// `path` exists now; false where the temporary file cannot be made for another reason or hard
+    /// links are not supported, and the index is then created in place.
+    private static func createWhole(_ path: String, toSimplified: Bool) throws(IndexError) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         let name = "." + (path as NSString).lastPathComponent + ".\(getpid()).creating"
         let temporary = folder.isEmpty ? name : folder + "/" + name
-        defer { unlink(temporary) }
+        defer {
+            unlink(temporary)
+            unlink(temporary + "-journal")
+        }
         do {
             let database = try Database(path: temporary)
             try createSchema(database, toSimplified: toSimplified)
+        } catch let error as SQLiteError {
+            if case let .cannotWrite(_, reason) = explainWriteFailure(error, path: path) {
+                throw .cannotCreate(path: path, reason: reason)
+            }
+            return false
         } catch {
             return false
         }

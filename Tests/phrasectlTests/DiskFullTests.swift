@@ -47,6 +47,22 @@ final class DiskFullTests: XCTestCase {
         XCTAssertEqual(try PhrasectlRunner.run(["count", "--db", db, "--json"] + phrases).stdout, expected)
     }
 
+    /// A disk too full to create the index: a clear error (exit 73) and nothing left behind, so
+    /// the next run, with room, creates it.
+    func testCreatingOnAFullDiskLeavesNothing() throws {
+        let report = repositoryRoot.appendingPathComponent("Examples/work-reports/gwr-2024.md").path
+        let folder = (try PhrasectlRunner.temporaryFile([], name: "placeholder") as NSString).deletingLastPathComponent
+        let db = folder + "/new.tifa"
+        for kilobytes in [1, 4, 12] {
+            let full = try Self.runLimited(kilobytes: kilobytes, ["index", "--quiet", "--db", db, report])
+            XCTAssertEqual(full.status, 73, "\(kilobytes) KB: \(full.stderr)")
+            XCTAssertTrue(full.stderr.contains("cannot create the index \(db): the file system refused a write"), full.stderr)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["placeholder"], "\(kilobytes) KB")
+        }
+        XCTAssertEqual(try PhrasectlRunner.run(["index", "--quiet", "--db", db, report]).status, 0)
+        XCTAssertEqual(try PhrasectlRunner.run(["check", "--db", db, "--samples", "20"]).status, 0)
+    }
+
     /// `phrasectl arguments…` with files limited to `kilobytes`.
     static func runLimited(kilobytes: Int, _ arguments: [String]) throws -> PhrasectlRunner.Result {
         let quoted = ([PhrasectlRunner.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }

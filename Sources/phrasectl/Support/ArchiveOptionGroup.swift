@@ -31,7 +31,7 @@ struct ArchiveOptionGroup: ParsableArguments {
     var exclude: [String] = []
 
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Skip files larger than this many megabytes; a UTF-8 JSONL file, read a record at a time, may be of any size, and this bounds each record.", valueName: "MB"))
-    var maximumFileMegabytes = 512
+    var maximumFileMegabytes = 64
 
     func validate() throws {
         guard (1...1_048_576).contains(maximumFileMegabytes) else {
