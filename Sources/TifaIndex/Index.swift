@@ -100,7 +100,7 @@ public final class Index: @unchecked Sendable {
             }
             // Checked before anything is changed: another program's database is left as it was.
             let meta = try Self.readMeta(database, path: path)
-            if !readOnly { try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL") }
+            if !readOnly { try Self.switchToWriteAheadLog(database) }
             try database.execute("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")
             self.toSimplified = meta["to_simplified"] == "1"
             wordSignatures = (meta["word_analysis"] ?? "").split(separator: "\n").map(String.init)
@@ -149,6 +149,22 @@ public final class Index: @unchecked Sendable {
             needsRecovery = true
         }
         return needsRecovery ? try Database(path: path, readOnly: false) : database
+    }
+
+    /// Switches the file to write-ahead logging. SQLite does not wait for its busy timeout when a
+    /// journal mode change meets another connection's lock (another writer opening, or finishing
+    /// and switching the file back to a single file), so this waits here, up to ten seconds.
+    private static func switchToWriteAheadLog(_ database: Database) throws(SQLiteError) {
+        var waited = 0
+        while true {
+            do {
+                try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
+                return
+            } catch where error.code & 0xFF == 5 && waited < 10_000 {  // SQLITE_BUSY
+                usleep(5_000)
+                waited += 5
+            }
+        }
     }
 
     /// Makes a new index beside `path` and links it into place, so the file appears with its
