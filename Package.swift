@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TifaText", targets: ["TifaText"]),
         .library(name: "TifaIndex", targets: ["TifaIndex"]),
         .library(name: "TifaMining", targets: ["TifaMining"]),
+        .library(name: "TifaAnalytics", targets: ["TifaAnalytics"]),
         .executable(name: "phrasectl", targets: ["phrasectl"]),
     ],
     dependencies: [
@@ -38,7 +39,8 @@ let package = Package(
         .target(name: "TifaIndex", dependencies: ["TifaText", "CSQLite"], exclude: ["FORMAT.md"]),
         .target(name: "TifaArchive", dependencies: ["TifaText"]),
         .target(name: "TifaMining", dependencies: ["TifaText"]),
-        .target(name: "Tifa", dependencies: ["TifaText", "TifaIndex", "TifaArchive", "TifaMining"]),
+        .target(name: "TifaAnalytics", dependencies: ["TifaIndex", "TifaText"]),
+        .target(name: "Tifa", dependencies: ["TifaText", "TifaIndex", "TifaArchive", "TifaMining", "TifaAnalytics"]),
         .executableTarget(
             name: "phrasectl",
             dependencies: [
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "TifaTextTests", dependencies: ["TifaText", "TifaArchive", "TifaTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive", "TifaTestSupport"]),
         .testTarget(name: "TifaMiningTests", dependencies: ["TifaMining"]),
+        .testTarget(name: "TifaAnalyticsTests", dependencies: ["TifaAnalytics", "TifaIndex", "TifaArchive", "TifaTestSupport"]),
         .testTarget(name: "phrasectlTests", dependencies: ["phrasectl", "TifaIndex", "TifaTestSupport"]),
     ]
 )

@@ -1,0 +1,66 @@
+import TifaIndex
+import TifaText
+
+extension Index {
+    /// The words and formulations the documents `target` matches use more, or less, than those
+    /// `reference` matches (give disjoint slices: `date:2025` against `date:2013..2024`). Words
+    /// come from the word postings; a word the lexicon knows as political vocabulary among the
+    /// items kept is counted again exactly, as a character string, and reported as a
+    /// `formulation`. One snapshot of the index throughout.
+    public func keyness(target: String, reference: String, options: KeynessOptions = KeynessOptions()) throws(IndexError) -> Keyness {
+        try inOneSnapshot { () throws(IndexError) in
+            let targetDocuments = try documents(matching: target)
+            let referenceDocuments = try documents(matching: reference)
+            let targetSize = targetDocuments.reduce(0) { $0 + $1.length }
+            let referenceSize = referenceDocuments.reduce(0) { $0 + $1.length }
+            var result = Keyness(
+                targetDocuments: targetDocuments.count, targetSize: targetSize, referenceDocuments: referenceDocuments.count,
+                referenceSize: referenceSize, tested: 0, items: [])
+            guard targetSize > 0, referenceSize > 0 else { return result }
+
+            var counts: [String: (target: Int, reference: Int)] = [:]
+            for word in try wordFrequencies(matching: target, top: Int.max, minimumLength: options.minimumLength) {
+                counts[word.word, default: (0, 0)].target = word.occurrences
+            }
+            for word in try wordFrequencies(matching: reference, top: Int.max, minimumLength: options.minimumLength) {
+                counts[word.word, default: (0, 0)].reference = word.occurrences
+            }
+            var items = counts.filter { $0.value.target + $0.value.reference >= options.minimumCount }.map {
+                KeynessItem(
+                    item: $0.key, unit: .word,
+                    statistics: KeynessStatistics(
+                        targetCount: $0.value.target, referenceCount: $0.value.reference, targetSize: targetSize, referenceSize: referenceSize))
+            }
+            result.tested = items.count
+            let threshold = options.correction.threshold(alpha: options.alpha, tests: items.count)
+            func kept(_ item: KeynessItem) -> Bool {
+                (options.alpha >= 1 || item.statistics.pValue <= threshold) && abs(item.statistics.logRatio) >= options.minimumLogRatio
+                    && item.statistics.targetCount + item.statistics.referenceCount >= options.minimumCount
+            }
+            func ranked(_ items: [KeynessItem]) -> [KeynessItem] {
+                items.filter(kept).sorted {
+                    ($0.statistics.logLikelihood, $1.item) > ($1.statistics.logLikelihood, $0.item)
+                }
+            }
+            items = ranked(items)
+
+            // Formulations among the leading items are counted exactly, then ranked again.
+            let lexicon = try analyzer().segmenter.lexicon
+            let targetNumbers = Set(targetDocuments.map(\.number)), referenceNumbers = Set(referenceDocuments.map(\.number))
+            for i in items.indices.prefix(options.top * 2) {
+                guard let tag = lexicon.entry(for: items[i].item)?.tag, ![.general, .person, .place].contains(tag) else { continue }
+                let exact = try count(items[i].item)
+                var a = 0, b = 0
+                for (number, n) in exact.perDocument {
+                    if targetNumbers.contains(number) { a += n }
+                    if referenceNumbers.contains(number) { b += n }
+                }
+                items[i].unit = .formulation
+                items[i].statistics.targetCount = a
+                items[i].statistics.referenceCount = b
+            }
+            result.items = Array(ranked(items).prefix(options.top))
+            return result
+        }
+    }
+}
