@@ -13,7 +13,7 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
-    targets: ["Tokenization", "Indexing", "Mining"].map { name in
+    targets: ["Tokenization", "Indexing", "Mining", "Analytics"].map { name in
         .executableTarget(
             name: name,
             dependencies: [
