@@ -31,3 +31,17 @@ final class KeynessStatisticsTests: XCTestCase {
         XCTAssertEqual(SignificanceCorrection.none.threshold(alpha: 0.05, tests: 10), 0.05)
     }
 }
+
+/// Association measures on a table worked out by hand: O = 10, node 20, collocate 50, N = 10,000,
+/// so E = 0.1.
+final class CollocationMeasureTests: XCTestCase {
+    func testMeasuresByHand() {
+        let c = Collocate(collocate: "x", cooccurrences: 10, collocateFrequency: 50, nodeFrequency: 20, corpusSize: 10_000, documents: 3)
+        XCTAssertEqual(c.mi, log2(100), accuracy: 1e-12)
+        XCTAssertEqual(c.mi3, log2(10_000), accuracy: 1e-9)
+        XCTAssertEqual(c.logDice, 14 + log2(20.0 / 70.0), accuracy: 1e-12)
+        XCTAssertEqual(c.t, 9.9 / 10.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(c.logLikelihood, 80.459254, accuracy: 1e-6)
+        XCTAssertEqual(c.value(of: .mi3), c.mi3)
+    }
+}

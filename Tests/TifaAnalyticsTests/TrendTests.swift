@@ -83,3 +83,28 @@ final class TrendTests: XCTestCase {
         }
     }
 }
+
+/// Collocates counted by hand on literal documents.
+final class CollocatesTests: XCTestCase {
+    func testWindowsAndCounts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let index = try Index(path: folder.appendingPathComponent("c.tifa").path)
+        // 两个维护 three times; 坚决 right before it twice (one word away), 做到 once.
+        index.add(Document(id: "a", text: "我们坚决做到两个维护，坚决两个维护。"))
+        index.add(Document(id: "b", text: "必须坚决两个维护，推动高质量发展。"))
+        try index.commit()
+        let near = try index.collocates(of: "两个维护", left: 1, right: 0, minimumCount: 1)
+        XCTAssertEqual(near.map(\.collocate).sorted(), ["做到", "坚决"])
+        let resolute = try XCTUnwrap(near.first { $0.collocate == "坚决" })
+        XCTAssertEqual([resolute.cooccurrences, resolute.documents, resolute.nodeFrequency], [2, 2, 3])
+        // Two words left and one right (punctuation passed over): in a, 坚决 is left of the first
+        // occurrence, right of it (past the comma) and left of the second; in b, left once: 4.
+        let wider = try index.collocates(of: "两个维护", left: 2, right: 1, minimumCount: 1)
+        XCTAssertEqual(wider.first { $0.collocate == "坚决" }?.cooccurrences, 4)
+        XCTAssertEqual(wider.first { $0.collocate == "必须" }?.cooccurrences, 1)
+        XCTAssertEqual(wider.first { $0.collocate == "推动" }?.cooccurrences, 1)
+        XCTAssertNil(wider.first { $0.collocate == "高质量发展" })
+        XCTAssertEqual(try index.collocates(of: "两个维护", left: 2, right: 1, filter: "date:1990", minimumCount: 1), [])
+    }
+}

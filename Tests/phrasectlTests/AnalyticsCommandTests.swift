@@ -72,3 +72,23 @@ final class AnalyticsCommandTests: XCTestCase {
         XCTAssertTrue(none.stderr.contains("the target query date:1990 matches no document"), none.stderr)
     }
 }
+
+extension AnalyticsCommandTests {
+    func testCollocatesJSONAndWindowValidation() throws {
+        let db = try PhrasectlRunner.index(records: [
+            #"{"id":"a","text":"我们坚决做到两个维护，坚决两个维护。"}"#,
+            #"{"id":"b","text":"必须坚决两个维护，推动高质量发展。"}"#,
+        ])
+        let result = try PhrasectlRunner.run(["collocates", "--db", db, "--window", "1,0", "--min-count", "2", "--json", "两个维护"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let row = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(row["collocate"] as? String, "坚决")
+        XCTAssertEqual([row["cooccurrences"] as? Int, row["nodeFrequency"] as? Int, row["documents"] as? Int], [2, 3, 2])
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 1, result.stdout)
+        for bad in ["0,0", "a,b", "1,2,3", "-1,3", "101"] {
+            let refused = try PhrasectlRunner.run(["collocates", "--db", db, "--window=\(bad)", "两个维护"])
+            XCTAssertEqual(refused.status, 64, bad)
+            XCTAssertTrue(refused.stderr.contains("--window takes L,R"), refused.stderr)
+        }
+    }
+}
