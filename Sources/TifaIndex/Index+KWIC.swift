@@ -2,7 +2,7 @@ import TifaText
 
 /// One occurrence in context. `start`/`end` are character (Unicode scalar) offsets into the
 /// document's original text; `left`/`match`/`right` are original text, line breaks shown as spaces.
-public struct KWICLine: Sendable, Equatable {
+public struct KWICLine: Sendable, Equatable, Codable {
     /// The external id of the document the occurrence is in.
     public var id: String
     /// That document's date, nil when it is undated.
@@ -34,14 +34,30 @@ extension Index {
         case right
     }
 
-    /// Every occurrence of `phrase` with `width` characters of context on each side.
-    public func kwic(_ phrase: String, width: Int = 20, limit: Int? = nil, order: KWICOrder = .date) throws(IndexError) -> [KWICLine] {
+    /// Every occurrence of `phrase` with `width` characters of context on each side, in the
+    /// documents `filter` matches (all when nil).
+    public func kwic(
+        _ phrase: String, width: Int = 20, limit: Int? = nil, order: KWICOrder = .date, filter: String? = nil
+    ) throws(IndexError) -> [KWICLine] {
         // Positions and texts from one commit: a writer replacing documents meanwhile is not seen.
-        try reading { () throws(IndexError) in try kwicLines(phrase, width: width, limit: limit, order: order) }
+        try reading { () throws(IndexError) in
+            let selected = try filter.map { query throws(IndexError) in Set(try documents(matching: query).map(\.number)) }
+            return try kwicLines(phrase, width: width, limit: limit, order: order, in: selected)
+        }
     }
 
-    private func kwicLines(_ phrase: String, width: Int, limit: Int?, order: KWICOrder) throws(IndexError) -> [KWICLine] {
-        let found = try occurrences(of: phrase)
+    /// Every occurrence of `phrase` in `documents`, with `width` characters of context on each side.
+    public func kwic(
+        _ phrase: String, in documents: [DocumentInfo], width: Int = 20, limit: Int? = nil, order: KWICOrder = .date
+    ) throws(IndexError) -> [KWICLine] {
+        try reading { () throws(IndexError) in
+            try kwicLines(phrase, width: width, limit: limit, order: order, in: Set(documents.map(\.number)))
+        }
+    }
+
+    private func kwicLines(_ phrase: String, width: Int, limit: Int?, order: KWICOrder, in selected: Set<Int64>?) throws(IndexError) -> [KWICLine] {
+        var found = try occurrences(of: phrase)
+        if let selected { found = found.filter { selected.contains($0.key) } }
         let length = normalizer.matchingForm(of: phrase).scalars.count
         // Any width or limit is answered: a negative one as 0, one beyond the text as all of it.
         let width = max(0, width)

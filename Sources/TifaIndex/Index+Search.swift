@@ -158,6 +158,7 @@ extension Index {
         case "source": return info.source?.contains(value) ?? false
         case "title": return info.title?.contains(value) ?? false
         case "tag": return info.tags.contains(value)
+        case "id": return info.id == value
         default: return false
         }
     }

@@ -86,7 +86,7 @@ struct QueryParser {
     var index = 0
     /// Parentheses and negations open at this point of the parse.
     var depth = 0
-    static let fields: Set<String> = ["date", "speaker", "source", "tag", "title"]
+    static let fields: Set<String> = ["date", "speaker", "source", "tag", "title", "id"]
     /// Deeper nesting is refused: no real query needs it, and the parser recurses per level.
     static let maximumDepth = 100
 

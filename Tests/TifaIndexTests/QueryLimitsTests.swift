@@ -65,7 +65,7 @@ final class QueryLimitsTests: XCTestCase {
     func testUnknownFieldsAreErrors() throws {
         for field in ["author", "Date", "speakers", "x_y"] {
             XCTAssertEqual(position(of: "甲 \(field):乙"), 2, field)
-            XCTAssertEqual(message(of: "\(field):乙"), "unknown field '\(field)'; the fields are date, source, speaker, tag, title")
+            XCTAssertEqual(message(of: "\(field):乙"), "unknown field '\(field)'; the fields are date, id, source, speaker, tag, title")
         }
         // A colon that follows no field name is part of a phrase.
         XCTAssertEqual(try Query.parse("COVID-19:疫情"), .phrase("COVID-19:疫情"))

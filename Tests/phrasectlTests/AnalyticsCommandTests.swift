@@ -92,3 +92,32 @@ extension AnalyticsCommandTests {
         }
     }
 }
+
+extension AnalyticsCommandTests {
+    /// Two literal reports: B keeps one sentence, changes the target in another, adds one and drops two.
+    func testDiffOfTwoDocuments() throws {
+        let a = "坚持全面从严治党，推进党风廉政建设。今年经济增长目标为百分之五左右。加强生态环境保护工作，打好污染防治攻坚战。污染防治取得成效。"
+        let b = "坚持全面从严治党，推进党风廉政建设。今年经济增长目标为百分之六左右。因地制宜发展新质生产力，培育新质生产力。"
+        let db = try PhrasectlRunner.index(records: [
+            #"{"id":"a","text":"\#(a)","date":"2024-03-05"}"#, #"{"id":"b","text":"\#(b)","date":"2025-03-05"}"#,
+        ])
+        let result = try PhrasectlRunner.run(["diff", "--db", db, "--json", "a", "date:2025"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        func phrases(_ key: String) -> [String] { (object[key] as? [[String: Any]] ?? []).compactMap { $0["phrase"] as? String } }
+        XCTAssertEqual(phrases("added"), ["新质生产力", "生产力"])
+        // A formulation's words count toward its parts too: 污染防治 drops 污染 and 防治 with it.
+        XCTAssertEqual(phrases("dropped"), ["污染", "污染防治", "防治"])
+        let added = try XCTUnwrap((object["added"] as? [[String: Any]])?.first)
+        XCTAssertEqual([added["countA"] as? Int, added["countB"] as? Int], [0, 2])
+        XCTAssertEqual(added["unit"] as? String, "formulation")
+        XCTAssertEqual((added["context"] as? [String: Any])?["id"] as? String, "b")
+        // The kept sentence is not new; the short one whose target changed shares 11 of 15 character
+        // pairs (0.73, under 0.8), so it is new, as a changed target is news.
+        let sentences = (object["newSentences"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        XCTAssertEqual(sentences, ["今年经济增长目标为百分之六左右", "因地制宜发展新质生产力，培育新质生产力"])
+        let missing = try PhrasectlRunner.run(["diff", "--db", db, "nothing", "b"])
+        XCTAssertEqual(missing.status, 65)
+        XCTAssertTrue(missing.stderr.contains("nothing is no document id and matches no document"), missing.stderr)
+    }
+}

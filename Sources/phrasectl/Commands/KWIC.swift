@@ -21,6 +21,9 @@ struct KWIC: ParsableCommand {
     @Option(help: ArgumentHelp("date (document date, then position), left or right (by context).", valueName: "date|left|right"))
     var sort: Index.KWICOrder = .date
 
+    @Option(help: ArgumentHelp("Only in the documents this query matches (e.g. 'date:2024', 'id:gwr-2024.md').", valueName: "QUERY"))
+    var filter: String?
+
     @Flag(help: "Write one JSON object per occurrence.")
     var json = false
 
@@ -35,7 +38,7 @@ struct KWIC: ParsableCommand {
     func run() throws {
         let opened = index.openForReading()
         let lines: [KWICLine]
-        do { lines = try opened.kwic(phrase, width: width, limit: limit, order: sort) } catch { fail(.index(error)) }
+        do { lines = try opened.kwic(phrase, width: width, limit: limit, order: sort, filter: filter) } catch { fail(.index(error)) }
         let output = JSONLines()
         let table = TextTable(header: ["id", "left", "match", "right"], rightAligned: [1])
         for line in lines {

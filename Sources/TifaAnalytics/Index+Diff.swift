@@ -1,0 +1,106 @@
+import TifaIndex
+import TifaText
+
+extension Index {
+    /// Two sentences are near-identical when this share of their character pairs is common to
+    /// both (Jaccard similarity): a word swapped in a long sentence keeps it the same; a rewritten
+    /// clause, or a changed figure in a short sentence (a new target), makes it new.
+    static let nearIdentical = 0.8
+    /// Sentences shorter than this many characters (headings, list numbers) are not compared.
+    static let shortestSentence = 8
+
+    /// What `b` says that `a` does not. Each side is a document id, or a query whose documents make
+    /// the side. Items are words of two or more characters (formulations counted exactly), kept
+    /// when counted `minimumCount` times or more on the side that has them; at most `top` of each
+    /// kind.
+    public func diff(_ a: String, _ b: String, top: Int = 20, minimumCount: Int = 2) throws(IndexError) -> IndexDiff {
+        try inOneSnapshot { () throws(IndexError) in
+            let sideA = try side(a), sideB = try side(b)
+            let sizeA = sideA.reduce(0) { $0 + $1.length }, sizeB = sideB.reduce(0) { $0 + $1.length }
+            var result = IndexDiff(
+                documentsA: sideA.count, documentsB: sideB.count, sizeA: sizeA, sizeB: sizeB, added: [], dropped: [], changed: [], newSentences: [])
+            guard sizeA > 0, sizeB > 0 else { return result }
+
+            var counts: [String: (a: Int, b: Int)] = [:]
+            for word in try wordFrequencies(in: sideA, top: Int.max) { counts[word.word, default: (0, 0)].a = word.occurrences }
+            for word in try wordFrequencies(in: sideB, top: Int.max) { counts[word.word, default: (0, 0)].b = word.occurrences }
+            let lexicon = try analyzer().segmenter.lexicon
+            let numbersA = Set(sideA.map(\.number)), numbersB = Set(sideB.map(\.number))
+            func item(_ phrase: String, _ a: Int, _ b: Int) throws(IndexError) -> IndexDiff.Item {
+                var (a, b, unit) = (a, b, KeynessItem.Unit.word)
+                if let tag = lexicon.entry(for: phrase)?.tag, ![.general, .person, .place].contains(tag) {
+                    unit = .formulation
+                    (a, b) = (0, 0)
+                    for (number, n) in try count(phrase).perDocument {
+                        if numbersA.contains(number) { a += n }
+                        if numbersB.contains(number) { b += n }
+                    }
+                }
+                let statistics = KeynessStatistics(targetCount: b, referenceCount: a, targetSize: sizeB, referenceSize: sizeA)
+                let context = try kwic(phrase, in: b > 0 ? sideB : sideA, width: 12, limit: 1).first
+                return IndexDiff.Item(phrase: phrase, unit: unit, countA: a, countB: b, logRatio: statistics.logRatio, context: context)
+            }
+            let added = counts.filter { $0.value.a == 0 && $0.value.b >= minimumCount }.sorted { ($0.value.b, $1.key) > ($1.value.b, $0.key) }
+            let dropped = counts.filter { $0.value.b == 0 && $0.value.a >= minimumCount }.sorted { ($0.value.a, $1.key) > ($1.value.a, $0.key) }
+            func g2(_ c: (a: Int, b: Int)) -> Double {
+                KeynessStatistics(targetCount: c.b, referenceCount: c.a, targetSize: sizeB, referenceSize: sizeA).logLikelihood
+            }
+            let changed = counts.filter { $0.value.a > 0 && $0.value.b > 0 && $0.value.a + $0.value.b >= minimumCount }
+                .map { ($0.key, $0.value, g2($0.value)) }.sorted { ($0.2, $1.0) > ($1.2, $0.0) }
+            for (phrase, c) in added.prefix(top) { result.added.append(try item(phrase, c.a, c.b)) }
+            for (phrase, c) in dropped.prefix(top) { result.dropped.append(try item(phrase, c.a, c.b)) }
+            for (phrase, c, _) in changed.prefix(top) { result.changed.append(try item(phrase, c.a, c.b)) }
+            result.newSentences = try newSentences(of: sideB, against: sideA)
+            return result
+        }
+    }
+
+    /// A side: the document with id `name`, else the documents the query `name` matches.
+    private func side(_ name: String) throws(IndexError) -> [DocumentInfo] {
+        if let document = document(id: name) { return [document] }
+        return try documents(matching: name)
+    }
+
+    private func newSentences(of documentsB: [DocumentInfo], against documentsA: [DocumentInfo]) throws(IndexError) -> [IndexDiff.Sentence] {
+        let analyzer = try analyzer()
+        func sentences(of document: DocumentInfo) throws(IndexError) -> [(text: String, pairs: Set<UInt64>)] {
+            let text = try self.text(ofDocument: document.id)
+            return text.split(whereSeparator: { "。！？；!?;\n".contains($0) }).compactMap { piece in
+                let kept = analyzer.matchingForm(of: String(piece)).scalars.filter { scalar in
+                    guard let s = Unicode.Scalar(scalar) else { return false }
+                    return s.properties.isAlphabetic || s.properties.numericType != nil
+                }
+                guard kept.count >= Self.shortestSentence else { return nil }
+                var pairs = Set<UInt64>()
+                for i in 0..<(kept.count - 1) { pairs.insert(UInt64(kept[i]) << 32 | UInt64(kept[i + 1])) }
+                return (piece.trimmingCharacters(in: .whitespaces), pairs)
+            }
+        }
+        var known: [Set<UInt64>] = []
+        var byPair: [UInt64: [Int]] = [:]
+        for document in documentsA {
+            for sentence in try sentences(of: document) {
+                for pair in sentence.pairs { byPair[pair, default: []].append(known.count) }
+                known.append(sentence.pairs)
+            }
+        }
+        // Candidates are found through pairs few sentences share; a near-identical sentence shares
+        // most of its pairs, so it shares a rare one unless it is made of common ones only.
+        let common = max(50, known.count / 100)
+        var found: [IndexDiff.Sentence] = []
+        for document in documentsB {
+            for sentence in try sentences(of: document) {
+                var candidates = Set<Int>()
+                for pair in sentence.pairs {
+                    if let holders = byPair[pair], holders.count <= common { candidates.formUnion(holders) }
+                }
+                let similar = candidates.contains { k in
+                    let shared = known[k].intersection(sentence.pairs).count
+                    return Double(shared) / Double(known[k].count + sentence.pairs.count - shared) >= Self.nearIdentical
+                }
+                if !similar { found.append(IndexDiff.Sentence(text: sentence.text, id: document.id)) }
+            }
+        }
+        return found
+    }
+}
