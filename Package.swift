@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "TifaIndex", dependencies: ["TifaText", "CSQLite"], exclude: ["FORMAT.md"]),
         .target(name: "TifaArchive", dependencies: ["TifaText"]),
         .target(name: "TifaMining", dependencies: ["TifaText"]),
-        .target(name: "TifaAnalytics", dependencies: ["TifaIndex", "TifaText"]),
+        .target(name: "TifaAnalytics", dependencies: ["TifaIndex", "TifaMining", "TifaText"]),
         .target(name: "Tifa", dependencies: ["TifaText", "TifaIndex", "TifaArchive", "TifaMining", "TifaAnalytics"]),
         .executableTarget(
             name: "phrasectl",

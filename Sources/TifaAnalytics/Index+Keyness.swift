@@ -1,4 +1,5 @@
 import TifaIndex
+import TifaMining
 import TifaText
 
 extension Index {
@@ -31,6 +32,28 @@ extension Index {
                     statistics: KeynessStatistics(
                         targetCount: $0.value.target, referenceCount: $0.value.reference, targetSize: targetSize, referenceSize: referenceSize))
             }
+            let targetNumbers = Set(targetDocuments.map(\.number)), referenceNumbers = Set(referenceDocuments.map(\.number))
+            func exactCounts(_ phrase: String) throws(IndexError) -> (Int, Int) {
+                var a = 0, b = 0
+                for (number, n) in try count(phrase).perDocument {
+                    if targetNumbers.contains(number) { a += n }
+                    if referenceNumbers.contains(number) { b += n }
+                }
+                return (a, b)
+            }
+            if options.minedPhrases > 0 {
+                var texts: [String] = []
+                for document in targetDocuments { texts.append(try text(ofDocument: document.id)) }
+                let known = Set(items.map(\.item))
+                let mined = PhraseMiner(analyzer: try analyzer()).mine(texts, minimumCount: options.minimumCount, newOnly: true)
+                for candidate in mined.lazy.filter({ !known.contains($0.phrase) }).prefix(options.minedPhrases) {
+                    let (a, b) = try exactCounts(candidate.phrase)
+                    items.append(
+                        KeynessItem(
+                            item: candidate.phrase, unit: .phrase,
+                            statistics: KeynessStatistics(targetCount: a, referenceCount: b, targetSize: targetSize, referenceSize: referenceSize)))
+                }
+            }
             result.tested = items.count
             let threshold = options.correction.threshold(alpha: options.alpha, tests: items.count)
             func kept(_ item: KeynessItem) -> Bool {
@@ -46,15 +69,9 @@ extension Index {
 
             // Formulations among the leading items are counted exactly, then ranked again.
             let lexicon = try analyzer().segmenter.lexicon
-            let targetNumbers = Set(targetDocuments.map(\.number)), referenceNumbers = Set(referenceDocuments.map(\.number))
-            for i in items.indices.prefix(options.top * 2) {
+            for i in items.indices.prefix(options.top * 2) where items[i].unit == .word {
                 guard let tag = lexicon.entry(for: items[i].item)?.tag, ![.general, .person, .place].contains(tag) else { continue }
-                let exact = try count(items[i].item)
-                var a = 0, b = 0
-                for (number, n) in exact.perDocument {
-                    if targetNumbers.contains(number) { a += n }
-                    if referenceNumbers.contains(number) { b += n }
-                }
+                let (a, b) = try exactCounts(items[i].item)
                 items[i].unit = .formulation
                 items[i].statistics.targetCount = a
                 items[i].statistics.referenceCount = b

@@ -2,10 +2,10 @@ import TifaIndex
 
 /// An item used more (or less) in a target slice of the index than in a reference slice.
 public struct KeynessItem: Sendable, Equatable, Codable {
-    /// What is counted: `word` (as the coarse segmenter cut the documents when they were indexed)
-    /// or `formulation` (a unit the lexicon knows as political vocabulary, counted exactly as a
-    /// character string).
-    public enum Unit: String, Sendable, Codable { case word, formulation }
+    /// What is counted: `word` (as the coarse segmenter cut the documents when they were indexed),
+    /// `formulation` (a unit the lexicon knows as political vocabulary, counted exactly as a
+    /// character string) or `phrase` (mined from the target, counted exactly).
+    public enum Unit: String, Sendable, Codable { case word, formulation, phrase }
 
     /// The word or formulation.
     public var item: String
@@ -28,6 +28,10 @@ public struct KeynessOptions: Sendable {
     public var minimumLogRatio = 0.0
     /// Words shorter than this many characters are left out.
     public var minimumLength = 2
+    /// Also this many phrases mined from the target (those the lexicon does not know), counted
+    /// exactly in both slices; 0 mines nothing. Mining reads the whole target: seconds on millions
+    /// of characters.
+    public var minedPhrases = 0
 
     public init() {}
 }

@@ -26,6 +26,9 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Write one JSON object.")
     var json = false
 
+    @Flag(help: "Write CSV: one row per item (kind added, dropped or changed) and per new sentence (kind sentence).")
+    var csv = false
+
     @Argument(help: "The earlier side: a document id or a query.")
     var a: String
 
@@ -35,6 +38,7 @@ struct DiffCommand: ParsableCommand {
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top)).") }
         guard minimumCount >= 1 else { throw ValidationError("--min-count must be at least 1 (got \(minimumCount)).") }
+        guard !(json && csv) else { throw ValidationError("Choose one of --json and --csv.") }
     }
 
     func run() throws {
@@ -44,6 +48,19 @@ struct DiffCommand: ParsableCommand {
         if diff.documentsB == 0 { fail(.input("\(b) is no document id and matches no document")) }
         if json {
             JSONLines().write(DiffRow(diff))
+            return
+        }
+        if csv {
+            let output = CSVWriter(header: ["kind", "phrase", "unit", "countA", "countB", "logRatio", "id", "context"])
+            for (kind, items) in [("added", diff.added), ("dropped", diff.dropped), ("changed", diff.changed)] {
+                for item in items {
+                    output.write([
+                        kind, item.phrase, item.unit.rawValue, String(item.countA), String(item.countB), cell(item.logRatio, places: 4),
+                        item.context?.id ?? "", item.context.map { $0.left + $0.match + $0.right } ?? "",
+                    ])
+                }
+            }
+            for sentence in diff.newSentences { output.write(["sentence", sentence.text, "", "", "", "", sentence.id, ""]) }
             return
         }
         print("A: \(counted(diff.documentsA, "document")), \(diff.sizeA) characters; B: \(counted(diff.documentsB, "document")), \(diff.sizeB) characters")

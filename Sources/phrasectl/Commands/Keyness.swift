@@ -39,6 +39,9 @@ struct KeynessCommand: ParsableCommand {
     @Option(name: .customLong("min-log-ratio"), help: ArgumentHelp("Leave out items whose |Log Ratio| is smaller.", valueName: "X"))
     var minimumLogRatio = 0.0
 
+    @Option(help: ArgumentHelp("Also compare this many phrases mined from the target that the lexicon does not know, counted exactly (mining takes seconds on a large target).", valueName: "N"))
+    var mined = 0
+
     @Flag(help: "Write one JSON object per item.")
     var json = false
 
@@ -51,6 +54,7 @@ struct KeynessCommand: ParsableCommand {
         guard alpha > 0 && alpha <= 1 else { throw ValidationError("--alpha must be above 0 and at most 1 (got \(alpha)).") }
         guard minimumLogRatio >= 0 && minimumLogRatio.isFinite else { throw ValidationError("--min-log-ratio must be 0 or more (got \(minimumLogRatio)).") }
         guard !(json && csv) else { throw ValidationError("Choose one of --json and --csv.") }
+        guard (0...1_000).contains(mined) else { throw ValidationError("--mined must be from 0 to 1000 (got \(mined)).") }
     }
 
     func run() throws {
@@ -60,6 +64,7 @@ struct KeynessCommand: ParsableCommand {
         options.alpha = alpha
         options.correction = correction
         options.minimumLogRatio = minimumLogRatio
+        options.minedPhrases = mined
         let result: Keyness
         do { result = try index.openForReading().keyness(target: target, reference: reference, options: options) } catch { fail(.index(error)) }
         if result.targetDocuments == 0 { fail(.input("the target query \(target) matches no document")) }
