@@ -11,6 +11,30 @@ public struct SearchHit: Sendable, Equatable {
     public var occurrences: Int
 }
 
+/// What BM25 weighs phrases by: the collection's documents, their characters, and how many of
+/// them hold each phrase. Sums of these over shards are those of the merged collection.
+public struct CollectionStatistics: Sendable, Equatable {
+    /// Live documents.
+    public var documents: Int
+    /// Characters of their matching forms: with `documents`, the average document length.
+    public var characters: Int
+    /// Documents holding each phrase, by the phrase as the query writes it.
+    public var documentFrequencies: [String: Int]
+
+    public init(documents: Int = 0, characters: Int = 0, documentFrequencies: [String: Int] = [:]) {
+        self.documents = documents
+        self.characters = characters
+        self.documentFrequencies = documentFrequencies
+    }
+
+    /// The statistics of two collections together.
+    public static func + (lhs: CollectionStatistics, rhs: CollectionStatistics) -> CollectionStatistics {
+        CollectionStatistics(
+            documents: lhs.documents + rhs.documents, characters: lhs.characters + rhs.characters,
+            documentFrequencies: lhs.documentFrequencies.merging(rhs.documentFrequencies, uniquingKeysWith: +))
+    }
+}
+
 extension Index {
     /// How search results are ordered.
     public enum SearchOrder: String, Sendable, CaseIterable {
@@ -32,12 +56,30 @@ extension Index {
     /// `limit` is 0 or less), ordered by `order`. Parse a query once with `Query.parse(_:)` to run
     /// it many times; a phrase that is empty in its matching form throws `IndexError.emptyPhrase`.
     public func search(_ query: Query, limit: Int = 20, order: SearchOrder = .relevance) throws(IndexError) -> [SearchHit] {
+        try search(query, limit: limit, order: order, statistics: nil)
+    }
+
+    /// The document count, characters and document frequencies BM25 weighs `query`'s phrases by,
+    /// in this index. Summed over the shards of an `IndexSet` and given to
+    /// `search(_:limit:order:statistics:)`, they make each shard score as one merged index would.
+    public func collectionStatistics(for query: Query) throws(IndexError) -> CollectionStatistics {
+        try reading { () throws(IndexError) in
+            var cache: [String: [Int64: [Int32]]] = [:]
+            var frequencies: [String: Int] = [:]
+            for phrase in Set(query.positivePhrases) { frequencies[phrase] = try phraseOccurrences(phrase, &cache).count }
+            return CollectionStatistics(
+                documents: documents.count, characters: documents.values.reduce(0) { $0 + $1.length }, documentFrequencies: frequencies)
+        }
+    }
+
+    /// `search(_:limit:order:)` with BM25 weighed by `statistics` (this index's own when nil).
+    public func search(_ query: Query, limit: Int, order: SearchOrder, statistics: CollectionStatistics?) throws(IndexError) -> [SearchHit] {
         return try reading { () throws(IndexError) in
             var cache: [String: [Int64: [Int32]]] = [:]
             let matches = try evaluate(query, &cache)
             let phrases = Array(Set(query.positivePhrases))
-            let n = Double(max(1, documents.count))
-            let averageLength = Double(documents.values.reduce(0) { $0 + $1.length }) / n
+            let n = Double(max(1, statistics?.documents ?? documents.count))
+            let averageLength = Double(statistics?.characters ?? documents.values.reduce(0) { $0 + $1.length }) / n
             var hits: [SearchHit] = []
             for number in matches {
                 guard let info = documents[number] else { continue }
@@ -48,7 +90,7 @@ extension Index {
                     let tf = Double(found[number]?.count ?? 0)
                     occurrences += Int(tf)
                     guard tf > 0 else { continue }
-                    let df = Double(found.count)
+                    let df = Double(statistics?.documentFrequencies[phrase] ?? found.count)
                     let idf = log(1 + (n - df + 0.5) / (df + 0.5))
                     let k1 = 1.2, b = 0.75
                     score += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(info.length) / max(1, averageLength)))
