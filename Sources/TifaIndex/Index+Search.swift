@@ -60,7 +60,7 @@ extension Index {
     }
 
     /// The document count, characters and document frequencies BM25 weighs `query`'s phrases by,
-    /// in this index. Summed over the shards of an `IndexSet` and given to
+    /// in this index. Summed over the shards of an `ShardedIndex` and given to
     /// `search(_:limit:order:statistics:)`, they make each shard score as one merged index would.
     public func collectionStatistics(for query: Query) throws(IndexError) -> CollectionStatistics {
         try reading { () throws(IndexError) in

@@ -90,8 +90,8 @@ final class PhrasesCommandTests: XCTestCase {
     func testRefusesContradictoryOptionsAndUnreadableFiles() throws {
         let files = try Self.files()
         let cases: [([String], String)] = [
-            (["--db", "x.tifa"] + files, "Give either --db FILE or text files, not both."),
-            ([], "Give either --db FILE or text files, not both."),
+            (["--db", "x.tifa"] + files, "Give either --db FILE (repeated for shards) or text files, not both."),
+            ([], "Give either --db FILE (repeated for shards) or text files, not both."),
             (["--filter", "甲子"] + files, "--filter needs --db."),
             (["--min-count", "0"] + files, "--min-count must be at least 1."),
         ]

@@ -10,7 +10,7 @@ struct Count: ParsableCommand {
             segmenter would do with the phrase.
             """)
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ShardedIndexOptions
 
     @Option(help: ArgumentHelp("Also break the counts down by year, month or document.", valueName: "year|month|document"))
     var by: Index.Breakdown?
@@ -29,11 +29,11 @@ struct Count: ParsableCommand {
     }
 
     func run() throws {
-        let opened = index.openForReading()
+        let opened = index.open()
         let output = JSONLines()
         let table = TextTable(header: ["phrase", "occurrences", "documents"], rightAligned: [1, 2])
         for phrase in phrases {
-            let count: PhraseCount
+            let count: ShardedIndex.Count
             let clock = ContinuousClock()
             let started = clock.now
             do { count = try opened.count(phrase) } catch { fail(.index(error)) }

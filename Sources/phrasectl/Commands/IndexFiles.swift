@@ -34,6 +34,13 @@ struct IndexFiles: ParsableCommand {
         help: ArgumentHelp("Put this and a / before every document id, to keep archives with the same file names apart.", valueName: "TEXT"))
     var idPrefix = ""
 
+    @Option(
+        name: .customLong("shard-by"),
+        help: ArgumentHelp(
+            "Write one index per year, per source, or per hash of the id into N shards, beside --db (news.tifa: news-2024.tifa, …); query them together with repeated --db or --shards.",
+            valueName: "year|source|hash:N"))
+    var shardBy: ShardKey?
+
     @Option(help: ArgumentHelp("Threads that analyse documents.", valueName: "N"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
@@ -67,10 +74,11 @@ struct IndexFiles: ParsableCommand {
         do { (files, unreadable) = try ArchiveReader.walk(paths, options: options) } catch {
             fail(.cannotOpen(path: error.path, reason: error.reason))
         }
-        let target = index.openCreatingIfMissing(toSimplified: toSimplified)
-        defer { target.close() }
-        target.jobs = jobs
-        if !quiet, !target.wordSignatures.isEmpty, let analyzer = try? target.analyzer(), !target.wordSignatures.contains(analyzer.wordSignature) {
+        let targets = IndexTargets(base: index.database, shardBy: shardBy, toSimplified: toSimplified, jobs: jobs, batch: batch)
+        defer { targets.close() }
+        if !quiet, let target = targets.single, !target.wordSignatures.isEmpty, let analyzer = try? target.analyzer(),
+            !target.wordSignatures.contains(analyzer.wordSignature)
+        {
             var stderr = StandardError()
             print(
                 "phrasectl: warning: \(index.database) was indexed with another lexicon; words of new documents are cut differently (see phrasectl stats)",
@@ -94,22 +102,19 @@ struct IndexFiles: ParsableCommand {
         }
         unreadable.forEach(report)
         // While worker threads analyse one batch, this thread reads files and writes the previous one.
-        let writer = PipelinedWriter(index: target, overlapped: jobs > 1)
         do {
             for file in files {
                 try ArchiveReader.forEachDocument(in: file.path, name: file.name, options: options) { (result) throws(IndexError) in
                     switch result {
                     case let .success(document):
-                        target.add(document)
-                        if target.pendingCount >= batch { summary.add(try writer.submit()) }
+                        summary.add(try targets.add(document))
                     case let .failure(failure):
                         report(failure)
                     }
                 }
                 progress.fileDone(file.path)
             }
-            summary.add(try writer.submit())
-            summary.add(try writer.finish())
+            summary.add(try targets.finish())
         } catch {
             progress.clearLine()
             print("phrasectl: committed before the failure: added \(summary.added), replaced \(summary.replaced)", to: &stderr)
@@ -126,6 +131,9 @@ struct IndexFiles: ParsableCommand {
                 "added \(summary.added), replaced \(summary.replaced), unchanged \(summary.unchanged),"
                     + " duplicates \(summary.duplicates.count), failed \(failures.count) (in \(failedFiles) of \(counted(files.count + unreadable.count, "file")))",
                 to: &stderr)
+        }
+        if shardBy != nil && !quiet {
+            print("shards: \(targets.paths.sorted().joined(separator: " "))", to: &stderr)
         }
         let indexed = summary.added + summary.replaced + summary.unchanged + summary.duplicates.count
         if !failures.isEmpty { throw ExitCode(indexed > 0 ? 2 : 1) }

@@ -10,7 +10,7 @@ struct KWIC: ParsableCommand {
             start/end are character offsets into its original text, for highlighting.
             """)
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ShardedIndexOptions
 
     @Option(help: ArgumentHelp("Characters of context on each side.", valueName: "N"))
     var width = 20
@@ -36,16 +36,21 @@ struct KWIC: ParsableCommand {
     }
 
     func run() throws {
-        let opened = index.openForReading()
-        let lines: [KWICLine]
+        let opened = index.open()
+        let paths = index.paths, sharded = index.sharded
+        let lines: [ShardedIndex.Located<KWICLine>]
         do { lines = try opened.kwic(phrase, width: width, limit: limit, order: sort, filter: filter) } catch { fail(.index(error)) }
         let output = JSONLines()
-        let table = TextTable(header: ["id", "left", "match", "right"], rightAligned: [1])
-        for line in lines {
+        let table = TextTable(header: (sharded ? ["shard"] : []) + ["id", "left", "match", "right"], rightAligned: [sharded ? 2 : 1])
+        for located in lines {
+            let line = located.value
             if json {
-                output.write(KWICRow(id: line.id, start: line.start, end: line.end, left: line.left, match: line.match, right: line.right))
+                output.write(
+                    KWICRow(
+                        shard: sharded ? paths[located.shard] : nil, id: line.id, start: line.start, end: line.end, left: line.left, match: line.match,
+                        right: line.right))
             } else {
-                table.add([line.id, line.left, line.match, line.right])
+                table.add((sharded ? [paths[located.shard]] : []) + [line.id, line.left, line.match, line.right])
             }
         }
         if !json && !lines.isEmpty { table.print() }
@@ -54,6 +59,8 @@ struct KWIC: ParsableCommand {
 
 /// A `kwic --json` line.
 private struct KWICRow: Encodable {
+    /// The shard's file, with several shards only.
+    var shard: String?
     var id: String
     var start: Int
     var end: Int

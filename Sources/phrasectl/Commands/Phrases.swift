@@ -19,8 +19,8 @@ struct Phrases: ParsableCommand {
             lexicon lacks, best first.
             """)
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("Mine the documents of this index.", valueName: "FILE"))
-    var database: String?
+    @Option(name: .customLong("db"), help: ArgumentHelp("Mine the documents of this index; repeat it for the shards of one archive.", valueName: "FILE"))
+    var databases: [String] = []
 
     @Option(help: ArgumentHelp("With --db: only documents matching this query.", valueName: "QUERY"))
     var filter: String?
@@ -48,8 +48,8 @@ struct Phrases: ParsableCommand {
 
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top)).") }
-        guard (database == nil) != files.isEmpty else { throw ValidationError("Give either --db FILE or text files, not both.") }
-        guard filter == nil || database != nil else { throw ValidationError("--filter needs --db.") }
+        guard databases.isEmpty != files.isEmpty else { throw ValidationError("Give either --db FILE (repeated for shards) or text files, not both.") }
+        guard filter == nil || !databases.isEmpty else { throw ValidationError("--filter needs --db.") }
         guard minimumCount >= 1 else { throw ValidationError("--min-count must be at least 1.") }
     }
 
@@ -57,24 +57,31 @@ struct Phrases: ParsableCommand {
         let miner: PhraseMiner
         let texts: AnySequence<String>
         let documentCount: Int
-        if let database {
-            let index: Index
-            do { index = try Index(path: database, readOnly: true) } catch { fail(.index(error)) }
+        if !databases.isEmpty {
+            var shards: [Index] = []
+            for database in databases {
+                do { shards.append(try Index(path: database, readOnly: true)) } catch { fail(.index(error)) }
+            }
             // The index's own analyzer, so what is mined is what `count` counts (the same matching
-            // form, Traditional as Simplified when the index was made so).
+            // form, Traditional as Simplified when the index was made so). Shards of one archive
+            // share it: the first shard's is used.
             if dictionaries.isDefault {
-                do { miner = PhraseMiner(analyzer: try index.analyzer()) } catch { fail(.index(error)) }
+                do { miner = PhraseMiner(analyzer: try shards[0].analyzer()) } catch { fail(.index(error)) }
             } else {
-                miner = makeMiner(toSimplified: index.toSimplified)
+                miner = makeMiner(toSimplified: shards[0].toSimplified)
             }
-            var ids = index.allDocuments.map(\.id)
-            if let filter {
-                do { ids = try index.search(filter, limit: Int.max, order: .date).map(\.document.id) } catch { fail(.index(error)) }
+            var documents: [(shard: Index, id: String)] = []
+            for shard in shards {
+                do {
+                    documents += try shard.documents(matching: filter).map { (shard, $0.id) }
+                } catch {
+                    fail(.index(error))
+                }
             }
-            documentCount = ids.count
+            documentCount = documents.count
             texts = AnySequence(
-                ids.lazy.map { id in
-                    do throws(IndexError) { return try index.text(ofDocument: id) } catch { fail(.index(error)) }
+                documents.lazy.map { document in
+                    do throws(IndexError) { return try document.shard.text(ofDocument: document.id) } catch { fail(.index(error)) }
                 })
         } else {
             miner = makeMiner(toSimplified: false)

@@ -11,7 +11,7 @@ struct Search: ParsableCommand {
             Example: "全面从严治党" AND (巡视 OR 巡察) -疫情 date:2015..2024
             """)
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ShardedIndexOptions
 
     @Option(help: ArgumentHelp("Show at most this many documents.", valueName: "N"))
     var limit = 20
@@ -30,20 +30,21 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        let opened = index.openForReading()
-        let hits: [SearchHit]
+        let opened = index.open()
+        let paths = index.paths, sharded = index.sharded
+        let hits: [ShardedIndex.Located<SearchHit>]
         do { hits = try opened.search(query, limit: limit, order: sort) } catch { fail(.index(error)) }
         let output = JSONLines()
-        let table = TextTable(header: ["score", "occurrences", "date", "id", "title"], rightAligned: [0, 1])
-        for hit in hits {
-            let d = hit.document
+        let table = TextTable(header: ["score", "occurrences", "date", "id", "title"] + (sharded ? ["shard"] : []), rightAligned: [0, 1])
+        for located in hits {
+            let hit = located.value, d = hit.document
             if json {
                 output.write(
                     SearchRow(
-                        id: d.id, score: rounded(hit.score, places: 4) ?? 0, occurrences: hit.occurrences, title: d.title,
-                        date: d.date, speaker: d.speaker))
+                        shard: sharded ? paths[located.shard] : nil, id: d.id, score: rounded(hit.score, places: 4) ?? 0, occurrences: hit.occurrences,
+                        title: d.title, date: d.date, speaker: d.speaker))
             } else {
-                table.add([String(format: "%.3f", hit.score), String(hit.occurrences), d.date ?? "-", d.id, d.title ?? ""])
+                table.add([String(format: "%.3f", hit.score), String(hit.occurrences), d.date ?? "-", d.id, d.title ?? ""] + (sharded ? [paths[located.shard]] : []))
             }
         }
         if !json && !hits.isEmpty { table.print() }
@@ -52,6 +53,8 @@ struct Search: ParsableCommand {
 
 /// A `search --json` line.
 private struct SearchRow: Encodable {
+    /// The shard's file, with several shards only.
+    var shard: String?
     var id: String
     var score: Double
     var occurrences: Int

@@ -15,7 +15,7 @@ struct TrendCommand: ParsableCommand {
             documents' sizes predict, towards 1 = crowded into a small part).
             """)
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ShardedIndexOptions
 
     @Option(help: ArgumentHelp("Bucket by year, month, speaker or source.", valueName: "year|month|speaker|source"))
     var by: TrendGrouping = .year
@@ -39,7 +39,7 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         let trends: [Trend]
-        do { trends = try index.openForReading().trends(of: phrases, by: by, filter: filter) } catch { fail(.index(error)) }
+        do { trends = try index.open().trends(of: phrases, by: by, filter: filter) } catch { fail(.index(error)) }
         if json {
             let output = JSONLines()
             for trend in trends { output.write(TrendRow(trend)) }

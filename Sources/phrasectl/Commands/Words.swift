@@ -10,7 +10,7 @@ struct Words: ParsableCommand {
             toward 推动 and 高质量发展).
             """)
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ShardedIndexOptions
 
     @Option(help: ArgumentHelp("Only documents matching this query (search syntax).", valueName: "QUERY"))
     var filter: String?
@@ -31,7 +31,7 @@ struct Words: ParsableCommand {
 
     func run() throws {
         let found: [WordFrequency]
-        do { found = try index.openForReading().wordFrequencies(matching: filter, top: top, minimumLength: minimumLength) } catch {
+        do { found = try index.open().wordFrequencies(matching: filter, top: top, minimumLength: minimumLength) } catch {
             fail(.index(error))
         }
         let output = JSONLines()

@@ -4,11 +4,11 @@
 /// its shard by position in `shards`.
 ///
 /// ```swift
-/// let archive = try IndexSet(paths: ["news-2023.tifa", "news-2024.tifa"])
+/// let archive = try ShardedIndex(paths: ["news-2023.tifa", "news-2024.tifa"])
 /// let count = try archive.count("两个维护")       // .occurrences, .documents, .perShard
 /// let best = try archive.search("两个维护 NEAR/10 党中央", limit: 5)
 /// ```
-public final class IndexSet: Sendable {
+public final class ShardedIndex: Sendable {
     /// The shards, in the order given.
     public let shards: [Index]
 
@@ -47,6 +47,18 @@ public final class IndexSet: Sendable {
         return Count(
             phrase: phrase, occurrences: perShard.reduce(0) { $0 + $1.occurrences }, documents: perShard.reduce(0) { $0 + $1.documents },
             perShard: perShard)
+    }
+
+    /// `count` grouped by year, month or document over every shard, in key order.
+    public func breakdown(_ count: Count, by breakdown: Index.Breakdown) -> [Index.Group] {
+        var groups: [String: Index.Group] = [:]
+        for (index, shardCount) in zip(shards, count.perShard) {
+            for group in index.breakdown(shardCount, by: breakdown) {
+                groups[group.key, default: Index.Group(key: group.key, occurrences: 0, documents: 0)].occurrences += group.occurrences
+                groups[group.key]!.documents += group.documents
+            }
+        }
+        return groups.values.sorted { $0.key < $1.key }
     }
 
     /// The documents matching `query` in every shard, scored with the statistics of all shards

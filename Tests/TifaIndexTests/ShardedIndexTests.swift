@@ -5,7 +5,7 @@ import XCTest
 
 /// Shards answer as one index of the same documents: counts of random phrases, search hits with
 /// their scores, word frequencies and KWIC lines are those of the single index.
-final class IndexSetTests: XCTestCase {
+final class ShardedIndexTests: XCTestCase {
     func testShardsAnswerAsOneIndex() throws {
         var documents: [Document] = []
         for file in try ArchiveReader.walk([repositoryRoot.appendingPathComponent("Examples").path]).files {
@@ -21,7 +21,7 @@ final class IndexSetTests: XCTestCase {
         try whole.commit()
         for shard in shards { try shard.commit() }
         XCTAssertTrue(shards.allSatisfy { !$0.allDocuments.isEmpty })
-        let set = IndexSet(shards: shards)
+        let set = ShardedIndex(shards: shards)
 
         // Random phrases from the texts, and phrases found nowhere.
         let normalizer = try Normalizer()
