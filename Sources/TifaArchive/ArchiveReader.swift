@@ -83,16 +83,20 @@ public enum ArchiveReader {
     }
 
     /// The documents of one file, handed to `body` one at a time as they are read: a UTF-8 JSONL
-    /// file of any size is read line by line, in the memory of one record (`maximumFileBytes`
-    /// then bounds a record, not the file); other files are read whole.
+    /// or CSV file of any size is read a record at a time (`maximumFileBytes` then bounds a
+    /// record, not the file); other files are read whole.
     public static func forEachDocument<E: Error>(
         in path: String, name: String? = nil, options: ArchiveOptions = ArchiveOptions(),
         _ body: (Result<Document, Failure>) throws(E) -> Void
     ) throws(E) {
         let name = options.idPrefix.isEmpty ? name ?? path : options.idPrefix + "/" + (name ?? path)
         let format = options.format == .auto ? detectFormat(path) : options.format
-        if format == .jsonl, JSONLines.canStream(path, options: options) {
+        if format == .jsonl, ArchiveReader.readsByRecord(path, options: options) {
             try JSONLines.stream(path, name: name, options: options, body)
+            return
+        }
+        if format == .csv, ArchiveReader.readsByRecord(path, options: options) {
+            try CSVRecords.stream(path, name: name, options: options, body)
             return
         }
         for result in wholeFileDocuments(in: path, name: name, format: format, options: options) { try body(result) }

@@ -22,84 +22,94 @@ enum JSONLines {
 /// CSV (RFC 4180) with a header row naming the fields.
 enum CSVRecords {
     static func documents(_ text: String, path: String, name: String, options: ArchiveOptions) -> [Result<Document, ArchiveReader.Failure>] {
-        let rows: [(line: Int, fields: [String])]
-        do { rows = try parse(text) } catch let failure as CSVError {
-            return [.failure(.init(path: path, line: failure.line, reason: "bad CSV: \(failure.reason)"))]
-        } catch {
-            return [.failure(.init(path: path, line: nil, reason: "bad CSV"))]
+        var reader = CSVDocumentReader(path: path, name: name, options: options)
+        return reader.feed(ArraySlice(text.utf8)) + reader.finish()
+    }
+
+    /// Reads `path` a megabyte at a time, handing on each piece's documents: memory holds one
+    /// piece and its records.
+    static func stream<E: Error>(
+        _ path: String, name: String, options: ArchiveOptions, _ body: (Result<Document, ArchiveReader.Failure>) throws(E) -> Void
+    ) throws(E) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            try body(.failure(.init(path: path, line: nil, reason: "cannot be read")))
+            return
         }
-        guard let header = rows.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
-            return [.failure(.init(path: path, line: nil, reason: "empty CSV"))]
+        defer { try? handle.close() }
+        var reader = CSVDocumentReader(path: path, name: name, options: options)
+        var first = true
+        while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
+            var bytes = ArraySlice([UInt8](data))
+            if first, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            first = false
+            for result in reader.feed(bytes) { try body(result) }
         }
-        guard header.contains(options.textField) else {
-            return [.failure(.init(path: path, line: 1, reason: "no \"\(options.textField)\" column for the text (the columns are \(header.joined(separator: ", ")))"))]
-        }
-        var results: [Result<Document, ArchiveReader.Failure>] = []
-        for row in rows.dropFirst() {
-            if row.fields.count == 1 && row.fields[0].isEmpty { continue }
-            guard row.fields.count == header.count else {
-                results.append(.failure(.init(path: path, line: row.line, reason: "bad CSV: \(row.fields.count) fields, the header has \(header.count)")))
-                continue
-            }
-            let record = Dictionary(zip(header, row.fields), uniquingKeysWith: { first, _ in first })
-            results.append(Records.document(from: { record[$0].flatMap { $0.isEmpty ? nil : $0 } }, path: path, name: name, line: row.line, options: options))
+        for result in reader.finish() { try body(result) }
+    }
+}
+
+/// The documents of CSV bytes given in pieces: the first row names the fields, each later row is
+/// a record.
+struct CSVDocumentReader {
+    let path: String
+    let name: String
+    let options: ArchiveOptions
+    private var rows: CSVRowReader
+    private var header: [String]? = nil
+    private var refused = false
+
+    init(path: String, name: String, options: ArchiveOptions) {
+        self.path = path
+        self.name = name
+        self.options = options
+        rows = CSVRowReader(maximumRowBytes: options.maximumFileBytes)
+    }
+
+    mutating func feed(_ bytes: ArraySlice<UInt8>) -> [Result<Document, ArchiveReader.Failure>] {
+        var found: [CSVRowReader.Row] = []
+        rows.read(bytes) { found.append($0) }
+        return found.compactMap { take($0) }
+    }
+
+    mutating func finish() -> [Result<Document, ArchiveReader.Failure>] {
+        var found: [CSVRowReader.Row] = []
+        rows.finish { found.append($0) }
+        var results = found.compactMap { take($0) }
+        if rows.unclosedQuote {
+            results.append(.failure(.init(path: path, line: rows.quoteLine, reason: "bad CSV: a quoted field is not closed")))
+        } else if header == nil && !refused {
+            results.append(.failure(.init(path: path, line: nil, reason: "empty CSV")))
         }
         return results
     }
 
-    struct CSVError: Error {
-        var line: Int
-        var reason: String
-    }
-
-    /// Rows with the line each starts on; quoted fields may hold commas, quotes ("") and line breaks.
-    static func parse(_ text: String) throws -> [(line: Int, fields: [String])] {
-        var rows: [(Int, [String])] = []
+    private mutating func take(_ row: CSVRowReader.Row) -> Result<Document, ArchiveReader.Failure>? {
+        guard !refused else { return nil }
+        guard let fieldBytes = row.fields else {
+            return .failure(.init(path: path, line: row.line, reason: "a record longer than the limit (\(options.maximumFileBytes) bytes)"))
+        }
         var fields: [String] = []
-        var field = ""
-        var line = 1
-        var rowLine = 1
-        var inQuotes = false
-        var quoteLine = 0
-        var chars = text.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? chars.next() {
-            pending = nil
-            if inQuotes {
-                if c == "\"" {
-                    if let next = chars.next() {
-                        if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-                    } else { inQuotes = false }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.append(c)
-                }
-                continue
+        for bytes in fieldBytes {
+            if bytes.withUnsafeBufferPointer(firstInvalidUTF8Offset) != nil {
+                return .failure(.init(path: path, line: row.line, reason: "undecodable: invalid UTF-8 in a field"))
             }
-            switch c {
-            case "\"" where field.isEmpty:
-                inQuotes = true
-                quoteLine = line
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\n":
-                fields.append(field)
-                rows.append((rowLine, fields))
-                fields = []
-                field = ""
-                line += 1
-                rowLine = line
-            default:
-                field.append(c)
+            fields.append(String(decoding: bytes, as: UTF8.self))
+        }
+        guard let names = header else {
+            let names = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard names.contains(options.textField) else {
+                refused = true
+                return .failure(.init(path: path, line: row.line, reason: "no \"\(options.textField)\" column for the text (the columns are \(names.joined(separator: ", ")))"))
             }
+            header = names
+            return nil
         }
-        if inQuotes { throw CSVError(line: quoteLine, reason: "a quoted field is not closed") }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            rows.append((rowLine, fields))
+        if fields.count == 1 && fields[0].isEmpty { return nil }
+        guard fields.count == names.count else {
+            return .failure(.init(path: path, line: row.line, reason: "bad CSV: \(fields.count) fields, the header has \(names.count)"))
         }
-        return rows
+        let record = Dictionary(zip(names, fields), uniquingKeysWith: { first, _ in first })
+        return Records.document(from: { record[$0].flatMap { $0.isEmpty ? nil : $0 } }, path: path, name: name, line: row.line, options: options)
     }
 }
 

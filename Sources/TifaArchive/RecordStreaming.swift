@@ -1,11 +1,11 @@
 import Foundation
 import TifaText
 
-extension JSONLines {
-    /// Whether `path` can be read line by line: UTF-8 by option or by its first megabyte, damaged
-    /// bytes and all (a UTF-16, GB18030 or binary file is decoded whole instead, and reported as
-    /// such).
-    static func canStream(_ path: String, options: ArchiveOptions) -> Bool {
+extension ArchiveReader {
+    /// Whether a JSONL or CSV file at `path` can be read a record at a time: UTF-8 by option or by
+    /// its first megabyte, damaged bytes and all (a UTF-16, GB18030 or binary file is decoded whole
+    /// instead, and reported as such).
+    static func readsByRecord(_ path: String, options: ArchiveOptions) -> Bool {
         if let encoding = options.encoding {
             return encoding.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         }
@@ -20,7 +20,9 @@ extension JSONLines {
         }
         return head.withUnsafeBufferPointer(firstInvalidUTF8Offset) == nil || TextDecoding.looksLikeUTF8(head)
     }
+}
 
+extension JSONLines {
     /// Reads `path` a megabyte at a time and hands each record's document (or why it is none) to
     /// `body`; a line longer than `options.maximumFileBytes` is reported and skipped unread.
     static func stream<E: Error>(
