@@ -30,7 +30,7 @@ struct ArchiveOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("In folders, skip files matching this glob (repeatable).", valueName: "GLOB"))
     var exclude: [String] = []
 
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Skip files larger than this many megabytes; a UTF-8 JSONL file, read a record at a time, may be of any size, and this bounds each record.", valueName: "MB"))
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Skip files larger than this many megabytes; a UTF-8 JSONL or CSV file, read a record at a time, may be of any size, and this bounds each record.", valueName: "MB"))
     var maximumFileMegabytes = 64
 
     func validate() throws {
