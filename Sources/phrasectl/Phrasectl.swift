@@ -8,7 +8,7 @@ struct Phrasectl: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Segment.self, IndexFiles.self, Count.self, Search.self, KWIC.self, Words.self, Phrases.self, Dict.self, Stats.self,
-            TrendCommand.self, KeynessCommand.self, CollocatesCommand.self, DiffCommand.self, ReportCommand.self, Delete.self, Optimize.self, Check.self, Repair.self, Cache.self,
+            TrendCommand.self, KeynessCommand.self, CollocatesCommand.self, DiffCommand.self, ReportCommand.self, ExportCommand.self, Delete.self, Optimize.self, Check.self, Repair.self, Cache.self,
         ]
     )
 }
