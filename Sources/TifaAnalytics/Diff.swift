@@ -25,6 +25,8 @@ public struct IndexDiff: Sendable, Equatable, Codable {
 
     public var documentsA: Int
     public var documentsB: Int
+    /// Documents on both sides.
+    public var sharedDocuments = 0
     /// Characters of each side: rates are counts over these.
     public var sizeA: Int
     public var sizeB: Int

@@ -16,7 +16,7 @@ extension Index {
             let parts = try documents(matching: filter)
             let numbers = Set(parts.map(\.number))
             let found = try occurrences(of: phrase).filter { numbers.contains($0.key) }
-            let nodeLength = try analyzer().matchingForm(of: phrase).scalars.count
+            let nodeLength = try analyzer().matchingForm(of: phrase.trimmingCharacters(in: .whitespacesAndNewlines)).scalars.count
             let analyzer = try analyzer()
             let workspace = SegmentationWorkspace()
             var cooccurrences: [String: (count: Int, documents: Int)] = [:]
@@ -29,26 +29,33 @@ extension Index {
                 analyzer.tokens(of: form, into: &tokens, workspace: workspace)
                 let words = tokens.filter { ($0.kind == .word || $0.kind == .tifa) }
                 var seenHere: Set<String> = []
+                // A word in the windows of two nearby occurrences counts once.
+                var counted = Set<Int>()
+                let nodeStarts = Set(starts.map(Int.init))
                 for start in starts.map(Int.init) {
                     nodeFrequency += 1
                     let end = start + nodeLength
                     // The first word ending after the node starts; words before it end at or before the start.
                     var firstAfter = words.partitioningIndex { $0.scalarRange.lowerBound >= end }
                     var lastBefore = words.partitioningIndex { $0.scalarRange.upperBound > start }
-                    var window: [Token] = []
+                    var window: [Int] = []
                     var k = 0
                     while k < left && lastBefore > 0 {
                         lastBefore -= 1
-                        window.append(words[lastBefore])
+                        window.append(lastBefore)
                         k += 1
                     }
                     k = 0
                     while k < right && firstAfter < words.count {
-                        window.append(words[firstAfter])
+                        window.append(firstAfter)
                         firstAfter += 1
                         k += 1
                     }
-                    for token in window where token.scalarRange.count >= 2 {
+                    for position in window where counted.insert(position).inserted {
+                        let token = words[position]
+                        // Another occurrence of the node is no collocate of it.
+                        guard token.scalarRange.count >= 2, !(nodeStarts.contains(token.scalarRange.lowerBound) && token.scalarRange.count == nodeLength)
+                        else { continue }
                         let word = String(String.UnicodeScalarView(form.scalars[token.scalarRange].compactMap(Unicode.Scalar.init)))
                         cooccurrences[word, default: (0, 0)].count += 1
                         if seenHere.insert(word).inserted { cooccurrences[word]!.documents += 1 }
@@ -63,7 +70,7 @@ extension Index {
             }
             let collocates = cooccurrences.filter { $0.value.count >= minimumCount }.map {
                 Collocate(
-                    collocate: $0.key, cooccurrences: $0.value.count, collocateFrequency: max(frequencies[$0.key] ?? 0, $0.value.count),
+                    collocate: $0.key, cooccurrences: $0.value.count, collocateFrequency: frequencies[$0.key] ?? $0.value.count,
                     nodeFrequency: nodeFrequency, corpusSize: max(corpusSize, 1), documents: $0.value.documents)
             }
             return Array(

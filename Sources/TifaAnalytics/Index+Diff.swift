@@ -6,19 +6,21 @@ extension Index {
     /// both (Jaccard similarity): a word swapped in a long sentence keeps it the same; a rewritten
     /// clause, or a changed figure in a short sentence (a new target), makes it new.
     static let nearIdentical = 0.8
-    /// Sentences shorter than this many characters (headings, list numbers) are not compared.
-    static let shortestSentence = 8
+    /// Sentences shorter than this many characters (list numbers, one-word headings) are not compared.
+    static let shortestSentence = 4
 
     /// What `b` says that `a` does not. Each side is a document id, or a query whose documents make
-    /// the side. Items are words of two or more characters (formulations counted exactly), kept
-    /// when counted `minimumCount` times or more on the side that has them; at most `top` of each
-    /// kind.
+    /// the side. Items are the words of two or more characters the segmenter cut, counted exactly as
+    /// character strings on both sides: added when A has none (not even inside a longer word) and B
+    /// has `minimumCount` or more, dropped the other way round, changed when both have it and the
+    /// change of rate is significant (log-likelihood p < 0.05); at most `top` of each kind.
     public func diff(_ a: String, _ b: String, top: Int = 20, minimumCount: Int = 2) throws(IndexError) -> IndexDiff {
         try inOneSnapshot { () throws(IndexError) in
             let sideA = try side(a), sideB = try side(b)
             let sizeA = sideA.reduce(0) { $0 + $1.length }, sizeB = sideB.reduce(0) { $0 + $1.length }
             var result = IndexDiff(
                 documentsA: sideA.count, documentsB: sideB.count, sizeA: sizeA, sizeB: sizeB, added: [], dropped: [], changed: [], newSentences: [])
+            result.sharedDocuments = Set(sideA.map(\.number)).intersection(sideB.map(\.number)).count
             guard sizeA > 0, sizeB > 0 else { return result }
 
             var counts: [String: (a: Int, b: Int)] = [:]
@@ -26,30 +28,45 @@ extension Index {
             for word in try wordFrequencies(in: sideB, top: Int.max) { counts[word.word, default: (0, 0)].b = word.occurrences }
             let lexicon = try analyzer().segmenter.lexicon
             let numbersA = Set(sideA.map(\.number)), numbersB = Set(sideB.map(\.number))
-            func item(_ phrase: String, _ a: Int, _ b: Int) throws(IndexError) -> IndexDiff.Item {
-                var (a, b, unit) = (a, b, KeynessItem.Unit.word)
-                if let tag = lexicon.entry(for: phrase)?.tag, ![.general, .person, .place].contains(tag) {
-                    unit = .formulation
-                    (a, b) = (0, 0)
-                    for (number, n) in try count(phrase).perDocument {
-                        if numbersA.contains(number) { a += n }
-                        if numbersB.contains(number) { b += n }
-                    }
+            func exact(_ phrase: String) throws(IndexError) -> (a: Int, b: Int) {
+                var a = 0, b = 0
+                for (number, n) in try count(phrase).perDocument {
+                    if numbersA.contains(number) { a += n }
+                    if numbersB.contains(number) { b += n }
                 }
-                let statistics = KeynessStatistics(targetCount: b, referenceCount: a, targetSize: sizeB, referenceSize: sizeA)
-                let context = try kwic(phrase, in: b > 0 ? sideB : sideA, width: 12, limit: 1).first
-                return IndexDiff.Item(phrase: phrase, unit: unit, countA: a, countB: b, logRatio: statistics.logRatio, context: context)
+                return (a, b)
             }
-            let added = counts.filter { $0.value.a == 0 && $0.value.b >= minimumCount }.sorted { ($0.value.b, $1.key) > ($1.value.b, $0.key) }
-            let dropped = counts.filter { $0.value.b == 0 && $0.value.a >= minimumCount }.sorted { ($0.value.a, $1.key) > ($1.value.a, $0.key) }
-            func g2(_ c: (a: Int, b: Int)) -> Double {
-                KeynessStatistics(targetCount: c.b, referenceCount: c.a, targetSize: sizeB, referenceSize: sizeA).logLikelihood
+            func statistics(_ c: (a: Int, b: Int)) -> KeynessStatistics {
+                KeynessStatistics(targetCount: c.b, referenceCount: c.a, targetSize: sizeB, referenceSize: sizeA)
             }
-            let changed = counts.filter { $0.value.a > 0 && $0.value.b > 0 && $0.value.a + $0.value.b >= minimumCount }
-                .map { ($0.key, $0.value, g2($0.value)) }.sorted { ($0.2, $1.0) > ($1.2, $0.0) }
-            for (phrase, c) in added.prefix(top) { result.added.append(try item(phrase, c.a, c.b)) }
-            for (phrase, c) in dropped.prefix(top) { result.dropped.append(try item(phrase, c.a, c.b)) }
-            for (phrase, c, _) in changed.prefix(top) { result.changed.append(try item(phrase, c.a, c.b)) }
+            func item(_ phrase: String, _ c: (a: Int, b: Int)) throws(IndexError) -> IndexDiff.Item {
+                let tag = lexicon.entry(for: phrase)?.tag
+                let unit: KeynessItem.Unit = tag.map { ![.general, .person, .place].contains($0) } == true ? .formulation : .word
+                let context = try kwic(phrase, in: c.b > 0 ? sideB : sideA, width: 12, limit: 1).first
+                return IndexDiff.Item(phrase: phrase, unit: unit, countA: c.a, countB: c.b, logRatio: statistics(c).logRatio, context: context)
+            }
+            // Candidates come from the word postings; each is counted exactly before it is kept.
+            let candidates = counts.map { (phrase: $0.key, a: $0.value.a, b: $0.value.b) }
+            func collect(
+                _ ordered: [(phrase: String, a: Int, b: Int)], keep: ((a: Int, b: Int)) -> Bool
+            ) throws(IndexError) -> [IndexDiff.Item] {
+                var kept: [IndexDiff.Item] = []
+                for candidate in ordered.prefix(top * 20) where kept.count < top {
+                    let c = try exact(candidate.phrase)
+                    if keep(c) { kept.append(try item(candidate.phrase, c)) }
+                }
+                return kept
+            }
+            result.added = try collect(
+                candidates.filter { $0.a == 0 && $0.b >= minimumCount }.sorted { ($0.b, $1.phrase) > ($1.b, $0.phrase) },
+                keep: { $0.a == 0 && $0.b >= minimumCount })
+            result.dropped = try collect(
+                candidates.filter { $0.b == 0 && $0.a >= minimumCount }.sorted { ($0.a, $1.phrase) > ($1.a, $0.phrase) },
+                keep: { $0.b == 0 && $0.a >= minimumCount })
+            result.changed = try collect(
+                candidates.filter { $0.a > 0 && $0.b > 0 && $0.a + $0.b >= minimumCount }
+                    .map { ($0, statistics(($0.a, $0.b)).logLikelihood) }.sorted { ($0.1, $1.0.phrase) > ($1.1, $0.0.phrase) }.map(\.0),
+                keep: { $0.a > 0 && $0.b > 0 && $0.a + $0.b >= minimumCount && statistics($0).pValue < 0.05 })
             result.newSentences = try newSentences(of: sideB, against: sideA)
             return result
         }

@@ -17,6 +17,7 @@ extension Index {
             var result = Keyness(
                 targetDocuments: targetDocuments.count, targetSize: targetSize, referenceDocuments: referenceDocuments.count,
                 referenceSize: referenceSize, tested: 0, items: [])
+            result.sharedDocuments = Set(targetDocuments.map(\.number)).intersection(referenceDocuments.map(\.number)).count
             guard targetSize > 0, referenceSize > 0 else { return result }
 
             var counts: [String: (target: Int, reference: Int)] = [:]

@@ -46,6 +46,8 @@ public struct Keyness: Sendable, Equatable, Codable {
     public var referenceSize: Int
     /// How many items were tested (what the significance correction divides by).
     public var tested: Int
+    /// Documents in both slices (they should be disjoint); nil when not counted.
+    public var sharedDocuments: Int? = nil
     /// The items kept, highest G² first.
     public var items: [KeynessItem]
 }

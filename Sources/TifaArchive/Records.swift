@@ -119,8 +119,14 @@ enum Records {
     static func document(
         from value: (String) -> Any?, path: String, name: String, line: Int, options: ArchiveOptions
     ) -> Result<Document, ArchiveReader.Failure> {
-        guard let text = value(options.textField) as? String else {
-            return .failure(.init(path: path, line: line, reason: "no \"\(options.textField)\" text"))
+        guard let field = value(options.textField) else {
+            return .failure(.init(path: path, line: line, reason: "no \"\(options.textField)\" field with the text"))
+        }
+        guard let text = field as? String else {
+            return .failure(.init(path: path, line: line, reason: "the \"\(options.textField)\" field is not text"))
+        }
+        guard !text.allSatisfy(\.isWhitespace) else {
+            return .failure(.init(path: path, line: line, reason: "empty text (only whitespace)"))
         }
         func string(_ field: String) -> String? {
             switch value(field) {

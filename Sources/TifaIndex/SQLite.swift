@@ -125,7 +125,14 @@ final class Statement {
 
     @discardableResult
     func bind(_ index: Int32, _ value: String?) -> Statement {
-        if let value { sqlite3_bind_text(handle, index, value, -1, Self.transient) } else { sqlite3_bind_null(handle, index) }
+        // With its byte length, not as a C string: a text may hold U+0000, and all of it is kept.
+        if var value {
+            value.withUTF8 { bytes in
+                _ = bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32(bytes.count), Self.transient) }
+            }
+        } else {
+            sqlite3_bind_null(handle, index)
+        }
         return self
     }
 
@@ -161,7 +168,8 @@ final class Statement {
 
     func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: text)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
     /// Calls `body` with the column's bytes, valid only during the call.

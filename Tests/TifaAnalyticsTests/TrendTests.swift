@@ -98,10 +98,12 @@ final class CollocatesTests: XCTestCase {
         XCTAssertEqual(near.map(\.collocate).sorted(), ["做到", "坚决"])
         let resolute = try XCTUnwrap(near.first { $0.collocate == "坚决" })
         XCTAssertEqual([resolute.cooccurrences, resolute.documents, resolute.nodeFrequency], [2, 2, 3])
-        // Two words left and one right (punctuation passed over): in a, 坚决 is left of the first
-        // occurrence, right of it (past the comma) and left of the second; in b, left once: 4.
+        // Two words left and one right (punctuation passed over): in a, the first 坚决 is left of
+        // the first occurrence; the second 坚决 is right of it and left of the second occurrence,
+        // counted once; in b, left once: 3. The node's other occurrence is no collocate.
         let wider = try index.collocates(of: "两个维护", left: 2, right: 1, minimumCount: 1)
-        XCTAssertEqual(wider.first { $0.collocate == "坚决" }?.cooccurrences, 4)
+        XCTAssertEqual(wider.first { $0.collocate == "坚决" }?.cooccurrences, 3)
+        XCTAssertNil(wider.first { $0.collocate == "两个维护" })
         XCTAssertEqual(wider.first { $0.collocate == "必须" }?.cooccurrences, 1)
         XCTAssertEqual(wider.first { $0.collocate == "推动" }?.cooccurrences, 1)
         XCTAssertNil(wider.first { $0.collocate == "高质量发展" })

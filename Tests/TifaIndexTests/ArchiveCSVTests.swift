@@ -81,7 +81,7 @@ final class ArchiveCSVTests: XCTestCase {
         let cases: [(String, String)] = [
             ("id,text\nx1,好\nx2,\"不闭合\n的引号\n", ":3: bad CSV: a quoted field is not closed"),
             ("id,body\nx1,好\n", ":1: no \"text\" column for the text (the columns are id, body)"),
-            ("id,text\nx1,\n", ":2: no \"text\" text"),
+            ("id,text\nx1,\n", ":2: no \"text\" field with the text"),
             ("id,text\nx1,好,多余\n", ":2: bad CSV: 3 fields, the header has 2"),
         ]
         for (csv, reason) in cases {

@@ -51,5 +51,11 @@ final class ShardCommandTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("added 0, replaced 0, unchanged 28"), again.stderr)
         let missing = try PhrasectlRunner.run(["count", "--shards", folder.path + "/nothing", "两个维护"])
         XCTAssertEqual(missing.status, 66)
+        // One shard given twice would count its documents twice: refused, also under another name.
+        for twice in [["--db", shards[0], "--db", shards[0]], ["--db", shards[0], "--db", folder.path + "/./news-0.tifa"]] {
+            let refused = try PhrasectlRunner.run(["count"] + twice + ["两个维护"])
+            XCTAssertEqual(refused.status, 65, refused.stderr)
+            XCTAssertTrue(refused.stderr.contains("its documents would count twice"), refused.stderr)
+        }
     }
 }

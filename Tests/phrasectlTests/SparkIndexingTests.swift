@@ -70,7 +70,7 @@ final class SparkIndexingTests: XCTestCase {
         let errors = try String(contentsOfFile: recordShards + "/errors.jsonl", encoding: .utf8).split(separator: "\n").map(String.init).sorted()
         XCTAssertEqual(errors, [
             #"{"path": "\#(records)", "line": 3, "reason": "bad JSON"}"#,
-            #"{"path": "\#(records)", "line": 4, "reason": "no \"text\" text"}"#,
+            #"{"path": "\#(records)", "line": 4, "reason": "no \"text\" field with the text"}"#,
         ])
         XCTAssertEqual(
             try PhrasectlRunner.run(["count", "--json", "--shards", recordShards + "/shards", "两个维护"]).stdout,

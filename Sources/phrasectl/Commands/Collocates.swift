@@ -63,7 +63,7 @@ struct CollocatesCommand: ParsableCommand {
         let found: [Collocate]
         do {
             found = try index.openForReading().collocates(
-                of: phrase, left: span.left, right: span.right, filter: filter, measure: measure, minimumCount: minimumCount, top: top)
+                of: trimmedPhrase(phrase), left: span.left, right: span.right, filter: filter, measure: measure, minimumCount: minimumCount, top: top)
         } catch {
             fail(.index(error))
         }

@@ -36,7 +36,7 @@ struct Count: ParsableCommand {
             let count: ShardedIndex.Count
             let clock = ContinuousClock()
             let started = clock.now
-            do { count = try opened.count(phrase) } catch { fail(.index(error)) }
+            do { count = try opened.count(trimmedPhrase(phrase)) } catch { fail(.index(error)) }
             let elapsed = clock.now - started
             let groups = by.map { opened.breakdown(count, by: $0) } ?? []
             if json {

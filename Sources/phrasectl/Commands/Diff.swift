@@ -44,8 +44,12 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let diff: IndexDiff
         do { diff = try index.openForReading().diff(a, b, top: top, minimumCount: minimumCount) } catch { fail(.index(error)) }
-        if diff.documentsA == 0 { fail(.input("\(a) is no document id and matches no document")) }
-        if diff.documentsB == 0 { fail(.input("\(b) is no document id and matches no document")) }
+        if diff.documentsA == 0 { fail(.nothing("\(a) is no document id and matches no document")) }
+        if diff.documentsB == 0 { fail(.nothing("\(b) is no document id and matches no document")) }
+        if diff.sharedDocuments > 0 {
+            var stderr = StandardError()
+            print("phrasectl: warning: \(counted(diff.sharedDocuments, "document")) on both sides", to: &stderr)
+        }
         if json {
             JSONLines().write(DiffRow(diff))
             return

@@ -39,7 +39,7 @@ struct KWIC: ParsableCommand {
         let opened = index.open()
         let paths = index.paths, sharded = index.sharded
         let lines: [ShardedIndex.Located<KWICLine>]
-        do { lines = try opened.kwic(phrase, width: width, limit: limit, order: sort, filter: filter) } catch { fail(.index(error)) }
+        do { lines = try opened.kwic(trimmedPhrase(phrase), width: width, limit: limit, order: sort, filter: filter) } catch { fail(.index(error)) }
         let output = JSONLines()
         let table = TextTable(header: (sharded ? ["shard"] : []) + ["id", "left", "match", "right"], rightAligned: [sharded ? 2 : 1])
         for located in lines {

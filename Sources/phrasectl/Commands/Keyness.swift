@@ -67,8 +67,12 @@ struct KeynessCommand: ParsableCommand {
         options.minedPhrases = mined
         let result: Keyness
         do { result = try index.openForReading().keyness(target: target, reference: reference, options: options) } catch { fail(.index(error)) }
-        if result.targetDocuments == 0 { fail(.input("the target query \(target) matches no document")) }
-        if result.referenceDocuments == 0 { fail(.input("the reference query \(reference) matches no document")) }
+        if result.targetDocuments == 0 { fail(.nothing("the target query \(target) matches no document")) }
+        if result.referenceDocuments == 0 { fail(.nothing("the reference query \(reference) matches no document")) }
+        if let shared = result.sharedDocuments, shared > 0 {
+            var stderr = StandardError()
+            print("phrasectl: warning: \(counted(shared, "document")) in both slices; keyness compares disjoint slices", to: &stderr)
+        }
         let header = ["item", "unit", "targetCount", "referenceCount", "targetSize", "referenceSize", "logLikelihood", "pValue", "logRatio", "percentDiff", "simpleMaths", "overused"]
         if json {
             let output = JSONLines()

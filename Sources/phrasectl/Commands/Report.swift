@@ -60,24 +60,28 @@ struct ReportCommand: ParsableCommand {
         let scope = filter.map { "(\($0)) " } ?? ""
         var page = ReportPage(title: "", summary: "", trends: [], keyness: nil, keynessTitle: "", mined: [], contexts: [])
         let documents = try opened.documents(matching: filter)
-        if documents.isEmpty { fail(.input("no document to report on\(filter.map { " (the filter \($0) matches none)" } ?? "")")) }
+        if documents.isEmpty { fail(.nothing("no document to report on\(filter.map { " (the filter \($0) matches none)" } ?? "")")) }
         let years = Set(documents.compactMap(\.year)).sorted()
         let characters = documents.reduce(0) { $0 + $1.length }
         page.title = "Tifa report: \((index.database as NSString).lastPathComponent)"
         page.summary = "\(counted(documents.count, "document")), \(characters) characters"
-            + (years.isEmpty ? "" : ", \(years.first!)–\(years.last!)") + (filter.map { "; filter: \($0)" } ?? "")
+            + (years.isEmpty ? "" : years.count == 1 ? ", \(years[0])" : ", \(years.first!)–\(years.last!)") + (filter.map { "; filter: \($0)" } ?? "")
 
         status.show("following phrases")
-        var followed = phrases
+        var followed: [String] = []
+        for phrase in phrases where !followed.contains(phrase) { followed.append(phrase) }
         if followed.isEmpty {
+            // The most frequent formulations, leaving out one nested in another already followed.
             let lexicon = try opened.analyzer().segmenter.lexicon
-            followed = Array(
-                try opened.wordFrequencies(in: documents, top: 400, minimumLength: 3)
-                    .filter { word in lexicon.entry(for: word.word).map { ![.general, .person, .place].contains($0.tag) } ?? false }
-                    .prefix(6).map(\.word))
+            for word in try opened.wordFrequencies(in: documents, top: 400, minimumLength: 3) where followed.count < 6 {
+                guard let tag = lexicon.entry(for: word.word)?.tag, ![.general, .person, .place].contains(tag) else { continue }
+                if followed.contains(where: { $0.contains(word.word) || word.word.contains($0) }) { continue }
+                followed.append(word.word)
+            }
         }
         page.trends = try opened.trends(of: followed, by: .year, filter: filter)
 
+        page.keynessTitle = "No keyness: the documents reported on are of \(years.count == 1 ? "one year" : "no year"); it compares the latest year with the years before."
         if years.count >= 2 {
             let latest = years[years.count - 1], before = years[years.count - 2]
             status.show("keyness of \(latest)")

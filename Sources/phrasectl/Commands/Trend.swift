@@ -39,7 +39,7 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         let trends: [Trend]
-        do { trends = try index.open().trends(of: phrases, by: by, filter: filter) } catch { fail(.index(error)) }
+        do { trends = try index.open().trends(of: phrases.map(trimmedPhrase), by: by, filter: filter) } catch { fail(.index(error)) }
         if json {
             let output = JSONLines()
             for trend in trends { output.write(TrendRow(trend)) }

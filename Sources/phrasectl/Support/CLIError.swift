@@ -9,6 +9,8 @@ enum CLIError: Error, CustomStringConvertible {
     case dictionary(String)
     case index(IndexError)
     case input(String)
+    /// Nothing to work on: a query or id that selects no document.
+    case nothing(String)
 
     var description: String {
         switch self {
@@ -26,6 +28,7 @@ enum CLIError: Error, CustomStringConvertible {
             default: return error.description
             }
         case let .input(message): return message
+        case let .nothing(message): return message
         }
     }
 
@@ -44,6 +47,7 @@ enum CLIError: Error, CustomStringConvertible {
             default: return ExitCode(65)  // EX_DATAERR
             }
         case .input: return ExitCode(65)
+        case .nothing: return ExitCode(1)
         }
     }
 }

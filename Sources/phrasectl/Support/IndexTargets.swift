@@ -24,9 +24,13 @@ enum ShardKey: ExpressibleByArgument, Equatable {
         switch self {
         case .year: return document.date.map { String($0.prefix(4)) } ?? "undated"
         case .source:
-            guard let source = document.source, !source.isEmpty else { return "unknown" }
+            guard let source = document.source, !source.isEmpty else { return "no-source" }
+            // The name is readable but not unique (characters a file name cannot hold become _, a
+            // long source is cut, case may not count): a hash of the source itself makes it so.
             let safe = source.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" ? String($0) : "_" }.joined()
-            return String(safe.prefix(80))
+            var hash = FNV1a()
+            hash.add(source)
+            return String(safe.prefix(60)) + "-" + String(String(hash.value, radix: 16).suffix(8))
         case let .hash(n):
             var hash = FNV1a()
             hash.add(document.id)

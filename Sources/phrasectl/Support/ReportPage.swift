@@ -107,6 +107,11 @@ struct ReportPage {
             let color = Self.palette[n % Self.palette.count]
             let points = trend.buckets.enumerated().map { "\(String(format: "%.1f", x($0.offset))),\(String(format: "%.1f", y($0.element.perMillion)))" }
             svg += "<path class=\"series\" data-phrase=\"\(escape(trend.phrase))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" d=\"M\(points.joined(separator: " L"))\"><title>\(escape(trend.phrase))</title></path>\n"
+            // A dot at every bucket, so a series of one bucket (one year, or undated documents) shows.
+            for (i, bucket) in trend.buckets.enumerated() {
+                svg += "<circle cx=\(quoted(x(i))) cy=\(quoted(y(bucket.perMillion))) r=\"2.5\" fill=\"\(color)\"><title>\(escape(trend.phrase)) \(escape(bucket.key)): \(format(bucket.perMillion)) per million</title></circle>"
+            }
+            svg += "\n"
             for (mark, appearance) in [("first", trend.first), ("last", trend.last)] {
                 guard let appearance, let key = appearance.date.map({ String($0.prefix(4)) }), let i = keys.firstIndex(of: key) else { continue }
                 let value = trend.buckets[i].perMillion
@@ -127,7 +132,9 @@ struct ReportPage {
     }
 
     private func keynessSection() -> String {
-        guard let keyness else { return "" }
+        guard let keyness else {
+            return "<section id=\"keyness\">\n<h2>Keyness</h2>\n<p>\(escape(keynessTitle))</p>\n</section>\n"
+        }
         var html = "<section id=\"keyness\">\n<h2>\(escape(keynessTitle))</h2>\n"
         html += "<p>\(keyness.targetDocuments) against \(keyness.referenceDocuments) documents; \(keyness.tested) items tested, significant ones (p &lt; 0.05, Sidak-corrected) by log-likelihood.</p>\n"
         html += table(

@@ -7,7 +7,7 @@ struct ShardedIndexOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The index file (SQLite); repeat it for the shards of one archive, answered as one index.", valueName: "FILE"))
     var databases: [String] = []
 
-    @Option(help: ArgumentHelp("A file naming shard index files, one a line (blank lines and lines starting with # are skipped).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("A file naming shard index files, one a line (# starts a comment; names are relative to the file).", valueName: "FILE"))
     var shards: String?
 
     func validate() throws {
@@ -18,11 +18,13 @@ struct ShardedIndexOptions: ParsableArguments {
     var paths: [String] {
         guard let shards else { return databases }
         guard let text = try? String(contentsOfFile: shards, encoding: .utf8) else {
-            fail(.cannotOpen(path: shards, reason: FileManager.default.fileExists(atPath: shards) ? "cannot be read as UTF-8 text" : "no such file"))
+            if FileManager.default.fileExists(atPath: shards) { fail(.input("\(shards) cannot be read as UTF-8 text")) }
+            fail(.cannotOpen(path: shards, reason: "no such file"))
         }
         let folder = (shards as NSString).deletingLastPathComponent
-        let listed = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let listed = text.split(whereSeparator: \.isNewline)
+            .map { line in (line.firstIndex(of: "#").map { line[..<$0] } ?? line[...]).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
             .map { $0.hasPrefix("/") || folder.isEmpty ? $0 : folder + "/" + $0 }
         if listed.isEmpty && databases.isEmpty { fail(.input("\(shards) names no index file")) }
         return databases + listed
@@ -31,12 +33,21 @@ struct ShardedIndexOptions: ParsableArguments {
     /// Whether results must say which shard they come from.
     var sharded: Bool { paths.count > 1 }
 
-    /// The shards, opened for reading; each must exist.
+    /// The shards, opened for reading; each must exist, and none may be given twice (its
+    /// documents would count twice).
     func open() -> ShardedIndex {
         let paths = paths
+        var seen: [[UInt64]: String] = [:]
         var shards: [Index] = []
         for path in paths {
             do { shards.append(try Index(path: path, readOnly: true)) } catch { fail(.index(error)) }
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            let identity = [UInt64(info.st_dev), UInt64(info.st_ino)]
+            if let first = seen[identity] {
+                fail(.input(first == path ? "\(path) is given twice: its documents would count twice" : "\(path) and \(first) are the same index: its documents would count twice"))
+            }
+            seen[identity] = path
         }
         return ShardedIndex(shards: shards)
     }

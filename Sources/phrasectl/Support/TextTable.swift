@@ -16,7 +16,7 @@ final class TextTable {
 
     func add(_ row: [String]) {
         precondition(row.count == header.count, "a row of \(row.count) cells in a table of \(header.count) columns")
-        rows.append(row)
+        rows.append(row.map(visible))
     }
 
     /// The table's lines; the last column is not padded, so lines carry no trailing spaces.
@@ -36,6 +36,23 @@ final class TextTable {
     func print() {
         for line in lines { Swift.print(line) }
     }
+}
+
+/// `text` on one line: line breaks, tabs and other control characters (an id or title may hold
+/// them) are written as escapes, so a cell cannot break the table.
+func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        case "\r": out += "\\r"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\u{%02X}", scalar.value) } else { out.unicodeScalars.append(scalar) }
+        }
+    }
+    return out
 }
 
 /// How many terminal cells `text` takes: two for East Asian wide and full-width characters, none
@@ -64,4 +81,11 @@ func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
 /// Bytes as megabytes with one decimal, `31.2 MB`.
 func megabytes(_ bytes: Int) -> String {
     String(format: "%.1f MB", Double(bytes) / 1_048_576)
+}
+
+/// A phrase as typed on the command line, without the whitespace a shell quote leaves at its ends
+/// (a phrase of whitespace only is kept: counting spaces is a fair question).
+func trimmedPhrase(_ phrase: String) -> String {
+    let trimmed = phrase.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty ? phrase : trimmed
 }
