@@ -18,6 +18,7 @@ public struct Collocate: Sendable, Equatable, Codable {
     /// Documents where the two co-occur.
     public var documents: Int
 
+    /// A collocate from its counts, for measures of counts of your own.
     public init(collocate: String, cooccurrences: Int, collocateFrequency: Int, nodeFrequency: Int, corpusSize: Int, documents: Int) {
         self.collocate = collocate
         self.cooccurrences = cooccurrences
@@ -60,5 +61,6 @@ public struct Collocate: Sendable, Equatable, Codable {
 
 /// What collocates are ranked by.
 public enum CollocationMeasure: String, Sendable, CaseIterable, Codable {
+    /// Log-likelihood, MI, MI³, logDice, t-score.
     case ll, mi, mi3, logdice, t
 }

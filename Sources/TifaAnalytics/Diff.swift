@@ -5,9 +5,11 @@ import TifaIndex
 public struct IndexDiff: Sendable, Equatable, Codable {
     /// A word or formulation with its counts on both sides.
     public struct Item: Sendable, Equatable, Codable {
+        /// The word or formulation.
         public var phrase: String
         /// `word`, or `formulation` when the lexicon knows it as political vocabulary (then counted exactly).
         public var unit: KeynessItem.Unit
+        /// Occurrences in A and in B, counted exactly as a character string.
         public var countA: Int
         public var countB: Int
         /// Log₂ of B's rate over A's (a zero count taken as 0.5).
@@ -18,11 +20,13 @@ public struct IndexDiff: Sendable, Equatable, Codable {
 
     /// A sentence of B with no near-identical sentence in A.
     public struct Sentence: Sendable, Equatable, Codable {
+        /// The sentence as B writes it.
         public var text: String
         /// The document of B it is in.
         public var id: String
     }
 
+    /// Documents of each side.
     public var documentsA: Int
     public var documentsB: Int
     /// Documents on both sides.

@@ -9,6 +9,7 @@ public struct KeynessItem: Sendable, Equatable, Codable {
 
     /// The word or formulation.
     public var item: String
+    /// How the item is counted.
     public var unit: Unit
     /// The counts and sizes every figure is computed from; sizes are in characters of the
     /// matching form, so words and formulations share one size.
@@ -23,6 +24,7 @@ public struct KeynessOptions: Sendable {
     public var minimumCount = 5
     /// The overall significance level; items whose p-value is above the corrected threshold are left out (1 keeps all).
     public var alpha = 0.05
+    /// How `alpha` is corrected for the number of items tested.
     public var correction = SignificanceCorrection.sidak
     /// Items whose |Log Ratio| is below this are left out (0 keeps all).
     public var minimumLogRatio = 0.0
@@ -33,6 +35,7 @@ public struct KeynessOptions: Sendable {
     /// of characters.
     public var minedPhrases = 0
 
+    /// The defaults: 50 items, counted 5 times, p < 0.05 Šidák-corrected, no mined phrases.
     public init() {}
 }
 

@@ -8,11 +8,14 @@ import Foundation
 /// // figures.logLikelihood ≈ 29.04, figures.logRatio ≈ 2.585 (log₂ 6), figures.percentDiff = 500
 /// ```
 public struct KeynessStatistics: Sendable, Equatable, Codable {
+    /// Occurrences in the target (a) and in the reference (b).
     public var targetCount: Int
     public var referenceCount: Int
+    /// Sizes of the target (c) and the reference (d), in the unit the counts are rates of.
     public var targetSize: Int
     public var referenceSize: Int
 
+    /// The figures of these counts and sizes.
     public init(targetCount: Int, referenceCount: Int, targetSize: Int, referenceSize: Int) {
         self.targetCount = targetCount
         self.referenceCount = referenceCount

@@ -17,6 +17,7 @@ public struct Trend: Sendable, Equatable, Codable {
         /// Occurrences per million characters; 0 for an empty bucket.
         public var perMillion: Double
 
+        /// A bucket from its counts.
         public init(key: String, occurrences: Int, documents: Int, characters: Int, perMillion: Double) {
             self.key = key
             self.occurrences = occurrences
@@ -33,6 +34,7 @@ public struct Trend: Sendable, Equatable, Codable {
         /// The document's id.
         public var id: String
 
+        /// The document `id`, dated `date`.
         public init(date: String?, id: String) {
             self.date = date
             self.id = id
@@ -61,11 +63,13 @@ public struct Trend: Sendable, Equatable, Codable {
     public var first: Appearance?
     /// The latest dated document with the phrase (the highest-numbered one when none is dated).
     public var last: Appearance?
+    /// How evenly the phrase spreads over the documents counted.
     public var dispersion: Dispersion
 }
 
 /// What a trend's buckets group documents by.
 public enum TrendGrouping: String, Sendable, CaseIterable, Codable {
+    /// By the year or month of the date, by speaker, by source; `unknown` without one.
     case year, month, speaker, source
 
     func key(of document: DocumentInfo) -> String {

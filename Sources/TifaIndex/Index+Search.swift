@@ -21,6 +21,7 @@ public struct CollectionStatistics: Sendable, Equatable {
     /// Documents holding each phrase, by the phrase as the query writes it.
     public var documentFrequencies: [String: Int]
 
+    /// Statistics of these sizes; the defaults are those of an empty collection.
     public init(documents: Int = 0, characters: Int = 0, documentFrequencies: [String: Int] = [:]) {
         self.documents = documents
         self.characters = characters

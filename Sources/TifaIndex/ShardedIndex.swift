@@ -12,6 +12,7 @@ public final class ShardedIndex: Sendable {
     /// The shards, in the order given.
     public let shards: [Index]
 
+    /// The shards of one archive, already open.
     public init(shards: [Index]) {
         self.shards = shards
     }
@@ -25,6 +26,7 @@ public final class ShardedIndex: Sendable {
 
     /// A phrase's count over every shard.
     public struct Count: Sendable, Equatable {
+        /// The phrase as asked for.
         public var phrase: String
         /// Occurrences in all shards, overlapping ones included.
         public var occurrences: Int
@@ -38,9 +40,11 @@ public final class ShardedIndex: Sendable {
     public struct Located<Value: Sendable & Equatable>: Sendable, Equatable {
         /// The shard's position in `shards`.
         public var shard: Int
+        /// The result itself.
         public var value: Value
     }
 
+    /// The exact count of `phrase` in every shard, and summed.
     public func count(_ phrase: String) throws(IndexError) -> Count {
         var perShard: [PhraseCount] = []
         for index in shards { perShard.append(try index.count(phrase)) }
