@@ -3,7 +3,8 @@
 /// Syntax: terms and `"exact phrases"` (both match as exact substrings of the matching form),
 /// `AND` (also implied between neighbours), `OR`, `NOT` / `-term`, `a NEAR/n b` (occurrences at
 /// most n characters apart), parentheses, and field filters `date:2012..2017`, `date:2015`,
-/// `date:2012-03..`, `speaker:李克强`, `source:…`, `tag:…`, `title:…`.
+/// `date:2012-03..`, `speaker:李克强`, `source:…`, `tag:…`, `title:…`, `id:…` (a value with
+/// spaces or parentheses quoted: `id:"speech 1.md"`).
 ///
 /// Precedence, tightest first: NOT, NEAR, AND, OR. A field filter outside parentheses and not
 /// joined by OR, NOT or NEAR restricts the whole query: `a OR b date:2020` is
@@ -216,7 +217,18 @@ struct QueryParser {
                     guard Self.fields.contains(name) else {
                         throw error(at: start, "unknown field '\(name)'; the fields are \(Self.fields.sorted().joined(separator: ", "))")
                     }
-                    let value = String(word[word.index(after: colon)...])
+                    var value = String(word[word.index(after: colon)...])
+                    // A quoted value may hold spaces and parentheses: id:"speech 1.md".
+                    if value.isEmpty, i < characters.count, characters[i] == "\"" || characters[i] == "“" {
+                        let closing: Character = characters[i] == "“" ? "”" : "\""
+                        i += 1
+                        while i < characters.count && characters[i] != closing && !(closing == "”" && characters[i] == "\"") {
+                            value.append(characters[i])
+                            i += 1
+                        }
+                        guard i < characters.count else { throw error(at: valueStart, "unclosed quotation mark") }
+                        i += 1
+                    }
                     guard !value.isEmpty else { throw error(at: valueStart, "the filter needs a value") }
                     if name == "date" { try checkDate(value, at: valueStart) }
                     tokens.append((.field(name, value), start))

@@ -17,3 +17,19 @@ final class ControlCharacterTests: XCTestCase {
         XCTAssertTrue(try index.check().isSound)
     }
 }
+
+/// A filter value in quotes may hold spaces and parentheses.
+final class QuotedFilterTests: XCTestCase {
+    func testQuotedIdAndTitle() throws {
+        let index = try Index(path: try temporaryIndexPath())
+        index.add(Document(id: "speech 1 (draft).md", text: "坚持两个维护。", title: "讲话 一"))
+        index.add(Document(id: "speech", text: "做到两个维护。"))
+        try index.commit()
+        XCTAssertEqual(try index.search(#"两个维护 id:"speech 1 (draft).md""#).map(\.document.id), ["speech 1 (draft).md"])
+        XCTAssertEqual(try index.search("id:speech").map(\.document.id), ["speech"])
+        XCTAssertEqual(try index.search(#"title:“讲话 一”"#).map(\.document.id), ["speech 1 (draft).md"])
+        XCTAssertThrowsError(try index.search(#"id:"open"#)) { error in
+            XCTAssertEqual("\(error)", "query error at character 4: unclosed quotation mark\n  id:\"open\n     ^")
+        }
+    }
+}
