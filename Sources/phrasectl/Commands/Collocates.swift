@@ -31,6 +31,9 @@ struct CollocatesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show at most this many collocates.", valueName: "N"))
     var top = 30
 
+    @Flag(help: "Print no progress.")
+    var quiet = false
+
     @Flag(help: "Write one JSON object per collocate.")
     var json = false
 
@@ -61,12 +64,16 @@ struct CollocatesCommand: ParsableCommand {
     func run() throws {
         let span = span!
         let found: [Collocate]
+        var status = StatusLine(label: "collocates", quiet: quiet)
+        status.show("reading the documents that hold \(phrase)…")
         do {
             found = try index.openForReading().collocates(
                 of: trimmedPhrase(phrase), left: span.left, right: span.right, filter: filter, measure: measure, minimumCount: minimumCount, top: top)
         } catch {
+            status.clear()
             fail(.index(error))
         }
+        status.clear()
         let header = ["collocate", "cooccurrences", "collocateFrequency", "nodeFrequency", "corpusSize", "documents", "logLikelihood", "mi", "mi3", "logDice", "t"]
         if json {
             let output = JSONLines()

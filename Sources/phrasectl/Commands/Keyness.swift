@@ -42,6 +42,9 @@ struct KeynessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also compare this many phrases mined from the target that the lexicon does not know, counted exactly (mining takes seconds on a large target).", valueName: "N"))
     var mined = 0
 
+    @Flag(help: "Print no progress.")
+    var quiet = false
+
     @Flag(help: "Write one JSON object per item.")
     var json = false
 
@@ -66,7 +69,13 @@ struct KeynessCommand: ParsableCommand {
         options.minimumLogRatio = minimumLogRatio
         options.minedPhrases = mined
         let result: Keyness
-        do { result = try index.openForReading().keyness(target: target, reference: reference, options: options) } catch { fail(.index(error)) }
+        var status = StatusLine(label: "keyness", quiet: quiet)
+        status.show(mined > 0 ? "counting the slices and mining the target…" : "counting the slices…")
+        do { result = try index.openForReading().keyness(target: target, reference: reference, options: options) } catch {
+            status.clear()
+            fail(.index(error))
+        }
+        status.clear()
         if result.targetDocuments == 0 { fail(.nothing("the target query \(target) matches no document")) }
         if result.referenceDocuments == 0 { fail(.nothing("the reference query \(reference) matches no document")) }
         if let shared = result.sharedDocuments, shared > 0 {
