@@ -16,8 +16,8 @@ extension Index {
             let parts = try documents(matching: filter)
             let numbers = Set(parts.map(\.number))
             let found = try occurrences(of: phrase).filter { numbers.contains($0.key) }
-            let nodeLength = try analyzer().matchingForm(of: phrase.trimmingCharacters(in: .whitespacesAndNewlines)).scalars.count
             let analyzer = try analyzer()
+            let nodeLength = analyzer.matchingForm(of: phrase.trimmingCharacters(in: .whitespacesAndNewlines)).scalars.count
             let workspace = SegmentationWorkspace()
             var cooccurrences: [String: (count: Int, documents: Int)] = [:]
             var nodeFrequency = 0

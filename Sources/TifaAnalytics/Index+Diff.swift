@@ -29,19 +29,14 @@ extension Index {
             let lexicon = try analyzer().segmenter.lexicon
             let numbersA = Set(sideA.map(\.number)), numbersB = Set(sideB.map(\.number))
             func exact(_ phrase: String) throws(IndexError) -> (a: Int, b: Int) {
-                var a = 0, b = 0
-                for (number, n) in try count(phrase).perDocument {
-                    if numbersA.contains(number) { a += n }
-                    if numbersB.contains(number) { b += n }
-                }
-                return (a, b)
+                let counts = try occurrences(of: phrase, in: numbersA, and: numbersB)
+                return (counts.first, counts.second)
             }
             func statistics(_ c: (a: Int, b: Int)) -> KeynessStatistics {
                 KeynessStatistics(targetCount: c.b, referenceCount: c.a, targetSize: sizeB, referenceSize: sizeA)
             }
             func item(_ phrase: String, _ c: (a: Int, b: Int)) throws(IndexError) -> IndexDiff.Item {
-                let tag = lexicon.entry(for: phrase)?.tag
-                let unit: KeynessItem.Unit = tag.map { ![.general, .person, .place].contains($0) } == true ? .formulation : .word
+                let unit: KeynessItem.Unit = lexicon.entry(for: phrase)?.tag.isFormulationKind == true ? .formulation : .word
                 let context = try kwic(phrase, in: c.b > 0 ? sideB : sideA, width: 12, limit: 1).first
                 return IndexDiff.Item(phrase: phrase, unit: unit, countA: c.a, countB: c.b, logRatio: statistics(c).logRatio, context: context)
             }

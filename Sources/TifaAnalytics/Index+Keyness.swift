@@ -35,12 +35,7 @@ extension Index {
             }
             let targetNumbers = Set(targetDocuments.map(\.number)), referenceNumbers = Set(referenceDocuments.map(\.number))
             func exactCounts(_ phrase: String) throws(IndexError) -> (Int, Int) {
-                var a = 0, b = 0
-                for (number, n) in try count(phrase).perDocument {
-                    if targetNumbers.contains(number) { a += n }
-                    if referenceNumbers.contains(number) { b += n }
-                }
-                return (a, b)
+                try occurrences(of: phrase, in: targetNumbers, and: referenceNumbers)
             }
             if options.minedPhrases > 0 {
                 var texts: [String] = []
@@ -71,7 +66,7 @@ extension Index {
             // Formulations among the leading items are counted exactly, then ranked again.
             let lexicon = try analyzer().segmenter.lexicon
             for i in items.indices.prefix(options.top * 2) where items[i].unit == .word {
-                guard let tag = lexicon.entry(for: items[i].item)?.tag, ![.general, .person, .place].contains(tag) else { continue }
+                guard lexicon.entry(for: items[i].item)?.tag.isFormulationKind == true else { continue }
                 let (a, b) = try exactCounts(items[i].item)
                 items[i].unit = .formulation
                 items[i].statistics.targetCount = a

@@ -9,9 +9,7 @@ extension ArchiveReader {
         if let encoding = options.encoding {
             return encoding.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        var head = [UInt8]((try? handle.read(upToCount: 1 << 20)) ?? Data())
+        guard var head = FileChunks(path: path)?.next() else { return false }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.isEmpty || head.contains(0) { return false }
         // A character cut by the end of the megabyte is no error: drop its continuation bytes and its lead byte.
         while let last = head.last, last >= 0x80 {
@@ -22,17 +20,34 @@ extension ArchiveReader {
     }
 }
 
+/// A file read a megabyte at a time, for the readers that take a file record by record.
+final class FileChunks {
+    private let handle: FileHandle
+
+    init?(path: String) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        self.handle = handle
+    }
+
+    /// The next megabyte or less; nil at the end.
+    func next() -> [UInt8]? {
+        guard let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty else { return nil }
+        return [UInt8](data)
+    }
+
+    deinit { try? handle.close() }
+}
+
 extension JSONLines {
     /// Reads `path` a megabyte at a time and hands each record's document (or why it is none) to
     /// `body`; a line longer than `options.maximumFileBytes` is reported and skipped unread.
     static func stream<E: Error>(
         _ path: String, name: String, options: ArchiveOptions, _ body: (Result<Document, ArchiveReader.Failure>) throws(E) -> Void
     ) throws(E) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let chunks = FileChunks(path: path) else {
             try body(.failure(.init(path: path, line: nil, reason: "cannot be read")))
             return
         }
-        defer { try? handle.close() }
         var buffer: [UInt8] = []
         var bufferOffset = 0  // the file offset of buffer[0]
         var lineNumber = 0
@@ -59,7 +74,7 @@ extension JSONLines {
             try body(Records.document(from: { object[$0] }, path: path, name: name, line: lineNumber, options: options))
         }
         while true {
-            let chunk = (try? handle.read(upToCount: 1 << 20)) ?? Data()
+            let chunk = chunks.next() ?? []
             let atEnd = chunk.isEmpty
             buffer.append(contentsOf: chunk)
             var start = 0

@@ -31,15 +31,14 @@ enum CSVRecords {
     static func stream<E: Error>(
         _ path: String, name: String, options: ArchiveOptions, _ body: (Result<Document, ArchiveReader.Failure>) throws(E) -> Void
     ) throws(E) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let chunks = FileChunks(path: path) else {
             try body(.failure(.init(path: path, line: nil, reason: "cannot be read")))
             return
         }
-        defer { try? handle.close() }
         var reader = CSVDocumentReader(path: path, name: name, options: options)
         var first = true
-        while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
-            var bytes = ArraySlice([UInt8](data))
+        while let chunk = chunks.next() {
+            var bytes = ArraySlice(chunk)
             if first, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             first = false
             for result in reader.feed(bytes) { try body(result) }

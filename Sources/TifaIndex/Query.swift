@@ -167,6 +167,22 @@ struct QueryParser {
         }
     }
 
+    /// The text between the quotation mark at `i` and its closing one (" or ”, which a typed "
+    /// also closes); `i` ends past the closing mark.
+    private func quoted(from i: inout Int) throws(QuerySyntaxError) -> String {
+        let start = i
+        let closing: Character = characters[i] == "“" ? "”" : "\""
+        i += 1
+        var text = ""
+        while i < characters.count && characters[i] != closing && !(closing == "”" && characters[i] == "\"") {
+            text.append(characters[i])
+            i += 1
+        }
+        guard i < characters.count else { throw error(at: start, "unclosed quotation mark") }
+        i += 1
+        return text
+    }
+
     private mutating func tokenize() throws(QuerySyntaxError) {
         var i = 0
         while i < characters.count {
@@ -176,15 +192,7 @@ struct QueryParser {
             if c == ")" { tokens.append((.close, i)); i += 1; continue }
             if c == "\"" || c == "“" {
                 let start = i
-                let closing: Character = c == "“" ? "”" : "\""
-                i += 1
-                var phrase = ""
-                while i < characters.count && characters[i] != closing && !(closing == "”" && characters[i] == "\"") {
-                    phrase.append(characters[i])
-                    i += 1
-                }
-                guard i < characters.count else { throw error(at: start, "unclosed quotation mark") }
-                i += 1
+                let phrase = try quoted(from: &i)
                 guard !phrase.isEmpty else { throw error(at: start, "empty phrase") }
                 tokens.append((.quoted(phrase), start))
                 continue
@@ -220,14 +228,7 @@ struct QueryParser {
                     var value = String(word[word.index(after: colon)...])
                     // A quoted value may hold spaces and parentheses: id:"speech 1.md".
                     if value.isEmpty, i < characters.count, characters[i] == "\"" || characters[i] == "“" {
-                        let closing: Character = characters[i] == "“" ? "”" : "\""
-                        i += 1
-                        while i < characters.count && characters[i] != closing && !(closing == "”" && characters[i] == "\"") {
-                            value.append(characters[i])
-                            i += 1
-                        }
-                        guard i < characters.count else { throw error(at: valueStart, "unclosed quotation mark") }
-                        i += 1
+                        value = try quoted(from: &i)
                     }
                     guard !value.isEmpty else { throw error(at: valueStart, "the filter needs a value") }
                     if name == "date" { try checkDate(value, at: valueStart) }

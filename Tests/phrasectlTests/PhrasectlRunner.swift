@@ -36,8 +36,14 @@ struct PhrasectlRunner {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
+        // Both pipes are drained at once: a child filling one while the other is read would wait forever.
+        let errors = ErrorsRead()
+        let reading = DispatchGroup()
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async(group: reading) { errors.data = errHandle.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
+        let errData = errors.data
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
@@ -53,6 +59,11 @@ struct PhrasectlRunner {
     }
 }
 
+
+/// Standard error as a background read leaves it; read after the read is waited for.
+private final class ErrorsRead: @unchecked Sendable {
+    var data = Data()
+}
 
 extension PhrasectlRunner {
     /// An index made by `phrasectl index` from JSONL records, committed one record at a time so

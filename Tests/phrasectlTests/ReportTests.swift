@@ -37,20 +37,13 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "<path class=\"series\"").count - 1, 3)
         XCTAssertTrue(html.contains("Keyness: 2025 against 1997–2024"))
 
-        let browser = Process()
-        browser.executableURL = try Self.chromium()
         let profile = folder.appendingPathComponent("profile").path
-        browser.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--virtual-time-budget=5000", "--dump-dom",
-            URL(fileURLWithPath: out + "/index.html").absoluteString,
-        ]
-        let dom = Pipe()
-        browser.standardOutput = dom
-        browser.standardError = FileHandle.nullDevice
-        try browser.run()
-        let rendered = String(decoding: dom.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        browser.waitUntilExit()
-        XCTAssertEqual(browser.terminationStatus, 0)
+        let browser = try PhrasectlRunner.run(
+            ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--virtual-time-budget=5000", "--dump-dom",
+             URL(fileURLWithPath: out + "/index.html").absoluteString],
+            executable: try Self.chromium())
+        let rendered = browser.stdout
+        XCTAssertEqual(browser.status, 0)
         let body = try XCTUnwrap(rendered.firstMatch(of: /<body[^>]*>/).map { String($0.output) }, String(rendered.prefix(500)))
         XCTAssertTrue(body.contains("data-ready=\"1\""), "the page's script did not finish: \(body)")
         XCTAssertTrue(body.contains("data-errors=\"[]\""), "errors in the page: \(body)")

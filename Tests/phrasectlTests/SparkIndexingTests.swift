@@ -5,16 +5,10 @@ import XCTest
 /// same archive (the same ids and counts), and a record that fails is named by its own file and line.
 final class SparkIndexingTests: XCTestCase {
     static func sparkSubmit() throws -> URL {
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", "import pyspark, os; print(os.path.dirname(pyspark.__file__))"]
-        let out = Pipe()
-        python.standardOutput = out
-        python.standardError = FileHandle.nullDevice
-        try python.run()
-        let folder = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        python.waitUntilExit()
-        guard python.terminationStatus == 0, !folder.isEmpty else { throw SparkMissing() }
+        let python = try PhrasectlRunner.run(
+            ["python3", "-c", "import pyspark, os; print(os.path.dirname(pyspark.__file__))"], executable: URL(fileURLWithPath: "/usr/bin/env"))
+        let folder = python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard python.status == 0, !folder.isEmpty else { throw SparkMissing() }
         return URL(fileURLWithPath: folder + "/bin/spark-submit")
     }
 
@@ -23,17 +17,11 @@ final class SparkIndexingTests: XCTestCase {
     }
 
     func runSpark(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let spark = Process()
-        spark.executableURL = try Self.sparkSubmit()
-        spark.arguments = ["--master", "local[2]", repositoryRoot.appendingPathComponent("Distributed/spark/index.py").path] + arguments
-            + ["--phrasectl", PhrasectlRunner.binary.path]
-        let out = Pipe()
-        spark.standardOutput = out
-        spark.standardError = FileHandle.nullDevice
-        try spark.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        spark.waitUntilExit()
-        return (spark.terminationStatus, output)
+        let spark = try PhrasectlRunner.run(
+            ["--master", "local[2]", repositoryRoot.appendingPathComponent("Distributed/spark/index.py").path] + arguments
+                + ["--phrasectl", PhrasectlRunner.binary.path],
+            executable: try Self.sparkSubmit())
+        return (spark.status, spark.stdout)
     }
 
     func testSparkShardsAnswerAsOneIndex() throws {

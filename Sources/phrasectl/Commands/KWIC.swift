@@ -37,7 +37,7 @@ struct KWIC: ParsableCommand {
 
     func run() throws {
         let opened = index.open()
-        let paths = index.paths, sharded = index.sharded
+        let paths = opened.shards.map(\.path), sharded = paths.count > 1
         let lines: [ShardedIndex.Located<KWICLine>]
         do { lines = try opened.kwic(trimmedPhrase(phrase), width: width, limit: limit, order: sort, filter: filter) } catch { fail(.index(error)) }
         let output = JSONLines()

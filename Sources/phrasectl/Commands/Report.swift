@@ -74,7 +74,7 @@ struct ReportCommand: ParsableCommand {
             // The most frequent formulations, leaving out one nested in another already followed.
             let lexicon = try opened.analyzer().segmenter.lexicon
             for word in try opened.wordFrequencies(in: documents, top: 400, minimumLength: 3) where followed.count < 6 {
-                guard let tag = lexicon.entry(for: word.word)?.tag, ![.general, .person, .place].contains(tag) else { continue }
+                guard lexicon.entry(for: word.word)?.tag.isFormulationKind == true else { continue }
                 if followed.contains(where: { $0.contains(word.word) || word.word.contains($0) }) { continue }
                 followed.append(word.word)
             }

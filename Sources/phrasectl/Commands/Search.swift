@@ -31,7 +31,7 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let opened = index.open()
-        let paths = index.paths, sharded = index.sharded
+        let paths = opened.shards.map(\.path), sharded = paths.count > 1
         let hits: [ShardedIndex.Located<SearchHit>]
         do { hits = try opened.search(query, limit: limit, order: sort) } catch { fail(.index(error)) }
         let output = JSONLines()

@@ -15,7 +15,7 @@ struct ShardedIndexOptions: ParsableArguments {
     }
 
     /// The paths given, --db ones first.
-    var paths: [String] {
+    private var paths: [String] {
         guard let shards else { return databases }
         guard let text = try? String(contentsOfFile: shards, encoding: .utf8) else {
             if FileManager.default.fileExists(atPath: shards) { fail(.input("\(shards) cannot be read as UTF-8 text")) }
@@ -29,9 +29,6 @@ struct ShardedIndexOptions: ParsableArguments {
         if listed.isEmpty && databases.isEmpty { fail(.input("\(shards) names no index file")) }
         return databases + listed
     }
-
-    /// Whether results must say which shard they come from.
-    var sharded: Bool { paths.count > 1 }
 
     /// The shards, opened for reading; each must exist, and none may be given twice (its
     /// documents would count twice).
