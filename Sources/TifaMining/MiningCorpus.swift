@@ -21,7 +21,7 @@ struct MiningCorpus {
     /// Whether the separator `c` after a run closes a quotation.
     static func closes(_ c: UInt32) -> Bool { isSeparator(c) && c & closeQuote != 0 }
 
-    /// Han characters and separator codes, one separator between runs.
+    /// Han characters and separator codes: separators between runs, and at both ends of every document.
     var text: [UInt32] = []
     /// Where each document starts in `text`.
     var documentStarts: [Int] = []
@@ -49,11 +49,9 @@ struct MiningCorpus {
                 }
             }
         }
-    }
-
-    /// Closes the last document: every n-gram is followed by a separator.
-    mutating func finish() {
-        text.append(Self.breakMark)
+        // A document ends with a separator of its own, so the next one's opening marks do not
+        // close its last run.
+        if let last = text.last, !Self.isSeparator(last) { text.append(Self.breakMark) }
     }
 
     /// The document holding position `p`.

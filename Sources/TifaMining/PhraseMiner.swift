@@ -62,36 +62,22 @@ public struct PhraseMiner: Sendable {
             patterns.collect(from: form, analyzer: analyzer, workspace: workspace, tokens: &tokens)
             if corpus.documentStarts.count % 256 == 0 { progress(.reading(documents: corpus.documentStarts.count)) }
         }
-        corpus.finish()
         progress(.sortingSuffixes(characters: corpus.hanCount))
         let sa = SuffixArray(corpus.text, depth: Self.maximumLength)
         let text = corpus.text
-        let characters = Double(sa.suffixes.count)
         var unigram: [UInt32: Int] = [:]
         for p in sa.suffixes { unigram[text[Int(p)], default: 0] += 1 }
 
-        var found: [String: PhraseCandidate] = [:]
+        var selection = CandidateSelection(
+            miner: self, minimumCount: minimumCount, documentCount: corpus.documentStarts.count, numbered: patterns.numbered,
+            characters: Double(sa.suffixes.count))
+        func occurrences(of part: ArraySlice<UInt32>) -> Int {
+            part.count == 1 ? unigram[part.first!] ?? 0 : sa.range(of: part, in: text).count
+        }
         func consider(_ range: Range<Int>, length: Int, pattern: Bool, known: Bool = false) {
             let start = Int(sa.suffixes[range.lowerBound])
-            let scalars = text[start..<(start + length)]
-            let phrase = String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
-            if let existing = found[phrase] {
-                if pattern && !existing.pattern {
-                    found[phrase]!.pattern = true
-                    found[phrase]!.numbered = patterns.numbered.contains(Array(scalars))
-                    found[phrase]!.score = score(found[phrase]!, minimumCount: minimumCount)
-                }
-                return
-            }
-            var candidate = statistics(of: scalars, range: range, sa: sa, corpus: corpus, unigram: unigram, characters: characters)
-            candidate.phrase = phrase
-            candidate.tag = lexicon.entry(for: phrase)?.tag
-            candidate.spread = Double(candidate.documents) / Double(max(1, corpus.documentStarts.count))
-            candidate.pattern = pattern
-            candidate.numbered = pattern && patterns.numbered.contains(Array(scalars))
-            candidate.score = score(candidate, minimumCount: minimumCount)
-            if pattern || known || (candidate.leftEntropy > 0.25 && candidate.rightEntropy > 0.25) {
-                found[phrase] = candidate
+            selection.consider(text[start..<(start + length)], pattern: pattern, known: known, occurrences: occurrences) {
+                statistics(length: length, range: range, sa: sa, corpus: corpus)
             }
         }
 
@@ -102,28 +88,22 @@ public struct PhraseMiner: Sendable {
             for i in 1...sa.suffixes.count {
                 if i < sa.suffixes.count, Int(sa.lcp[i]) >= length { continue }
                 let count = i - runStart
-                if count >= max(2, minimumCount), isWhole(text, Int(sa.suffixes[runStart]), length) {
+                if count >= selection.threshold, isWhole(text, Int(sa.suffixes[runStart]), length) {
                     consider(runStart..<i, length: length, pattern: false)
                 }
                 runStart = i
             }
         }
-        // What the lexicon knows as a formulation is a unit however fixed its neighbours
-        // (坚持|稳中求进工作总基调, 党的十八大|以来), once it is seen twice.
         for word in knownFormulations {
             let range = sa.range(of: word[...], in: text)
-            if range.count >= max(2, minimumCount) { consider(range, length: word.count, pattern: false, known: true) }
+            if range.count >= selection.threshold { consider(range, length: word.count, pattern: false, known: true) }
         }
-        // Pattern candidates.
-        for phrase in patterns.all {
-            guard phrase.count >= 2, phrase.count <= Self.maximumLength, phrase.allSatisfy(isHan) else { continue }
+        for phrase in patterns.all where CandidateSelection.isProposable(phrase) {
             let range = sa.range(of: phrase[...], in: text)
             if !range.isEmpty { consider(range, length: phrase.count, pattern: true) }
         }
-        var result = Array(found.values)
-        if newOnly { result.removeAll(where: \.known) }
-        progress(.ranking(candidates: result.count))
-        return (result.sorted { ($0.score, $1.phrase) > ($1.score, $0.phrase) }, corpus, sa)
+        let result = selection.ranked(newOnly: newOnly, progress: progress)
+        return (result, corpus, sa)
     }
 
     /// Whether the `length` characters from `p` are all Han (no separator inside).
@@ -132,39 +112,42 @@ public struct PhraseMiner: Sendable {
         return true
     }
 
-    private func statistics(
-        of scalars: ArraySlice<UInt32>, range: Range<Int>, sa: SuffixArray, corpus: MiningCorpus, unigram: [UInt32: Int],
-        characters: Double
-    ) -> PhraseCandidate {
+    /// What the occurrences `range` of a `length`-character n-gram show: neighbours, documents, quotation.
+    private func statistics(length: Int, range: Range<Int>, sa: SuffixArray, corpus: MiningCorpus) -> GramStatistics {
         let text = corpus.text
-        let length = scalars.count
-        var left: [UInt32: Int] = [:], right: [UInt32: Int] = [:]
-        var leftBreaks = 0, rightBreaks = 0, quoted = 0
+        var s = GramStatistics(count: range.count)
         var documents = Set<Int>()
         for k in range {
             let p = Int(sa.suffixes[k])
             let before = text[p - 1], after = text[p + length]
-            if MiningCorpus.isSeparator(before) { leftBreaks += 1 } else { left[before, default: 0] += 1 }
-            if MiningCorpus.isSeparator(after) { rightBreaks += 1 } else { right[after, default: 0] += 1 }
-            if MiningCorpus.opens(before) && MiningCorpus.closes(after) { quoted += 1 }
+            if MiningCorpus.isSeparator(before) { s.leftBreaks += 1 } else { s.left[before, default: 0] += 1 }
+            if MiningCorpus.isSeparator(after) { s.rightBreaks += 1 } else { s.right[after, default: 0] += 1 }
+            if MiningCorpus.opens(before) && MiningCorpus.closes(after) { s.quoted += 1 }
             documents.insert(corpus.document(at: p))
         }
-        let count = range.count
-        func occurrences(of part: ArraySlice<UInt32>) -> Int {
-            part.count == 1 ? unigram[part.first!] ?? 0 : sa.range(of: part, in: text).count
-        }
+        s.documents = documents.count
+        return s
+    }
+
+    /// The measures of an n-gram from its raw statistics; `occurrences` counts its parts (one
+    /// character or more) in the whole corpus of `characters` Han characters.
+    func measure(
+        _ scalars: ArraySlice<UInt32>, _ s: GramStatistics, occurrences: (ArraySlice<UInt32>) -> Int, characters: Double
+    ) -> PhraseCandidate {
+        let length = scalars.count
+        let count = s.count
         var cohesion = Double.infinity
         for k in 1..<length {
-            let a = occurrences(of: scalars.prefix(k)), b = occurrences(of: scalars.suffix(length - k))
+            let a = occurrences(scalars.prefix(k)), b = occurrences(scalars.suffix(length - k))
             cohesion = min(cohesion, log(Double(count) * characters / (Double(a) * Double(b))))
         }
         // C-value over the candidates one character longer: those extensions seen at least twice.
-        let extensions = (left.values.filter { $0 >= 2 } + right.values.filter { $0 >= 2 })
+        let extensions = (s.left.values.filter { $0 >= 2 } + s.right.values.filter { $0 >= 2 })
         let nested = extensions.isEmpty ? 0 : Double(extensions.reduce(0, +)) / Double(extensions.count)
         return PhraseCandidate(
-            phrase: "", count: count, documents: documents.count, cohesion: cohesion,
-            leftEntropy: Self.entropy(left, breaks: leftBreaks), rightEntropy: Self.entropy(right, breaks: rightBreaks),
-            cvalue: log2(Double(length)) * (Double(count) - nested), quoted: Double(quoted) / Double(count),
+            phrase: "", count: count, documents: s.documents, cohesion: cohesion,
+            leftEntropy: Self.entropy(s.left, breaks: s.leftBreaks), rightEntropy: Self.entropy(s.right, breaks: s.rightBreaks),
+            cvalue: log2(Double(length)) * (Double(count) - nested), quoted: Double(s.quoted) / Double(count),
             pattern: false, score: 0)
     }
 

@@ -90,8 +90,9 @@ final class PhrasesCommandTests: XCTestCase {
     func testRefusesContradictoryOptionsAndUnreadableFiles() throws {
         let files = try Self.files()
         let cases: [([String], String)] = [
-            (["--db", "x.tifa"] + files, "Give either --db FILE (repeated for shards) or text files, not both."),
-            ([], "Give either --db FILE (repeated for shards) or text files, not both."),
+            (["--db", "x.tifa"] + files, "Give one of --db FILE (repeated for shards), --stats DIR, or text files."),
+            ([], "Give one of --db FILE (repeated for shards), --stats DIR, or text files."),
+            (["--stats", "statistics"] + files, "Give one of --db FILE (repeated for shards), --stats DIR, or text files."),
             (["--filter", "甲子"] + files, "--filter needs --db."),
             (["--min-count", "0"] + files, "--min-count must be at least 1."),
         ]

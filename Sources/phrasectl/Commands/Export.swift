@@ -5,61 +5,134 @@ import Tifa
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the documents of an index, in the form counts are defined on, for other engines (Spark, DuckDB, pandas).",
+        abstract: "Write the documents of an index, in the form counts are defined on, for other engines (Spark, DuckDB, OpenSearch).",
         discussion: """
             --format jsonl writes one object a document: {"id","date","title","speaker","source", \
-            "tags","characters","text"}, where text is the document's matching form (NFKC, zero-width \
-            characters removed, hard-wrapped words joined, Simplified in an index made with \
-            --to-simplified) — counting a phrase in it as a substring gives what phrasectl count gives.
+            "tags","characters","text","patterns","numbered"}, where text is the document's matching \
+            form (NFKC, zero-width characters removed, hard-wrapped words joined, Simplified in an \
+            index made with --to-simplified) — counting a phrase in it as a substring gives what \
+            phrasectl count gives — and patterns are what the miner's pattern extractors propose in \
+            it (numbered: those shaped like numbered formulas), which Distributed/spark/mine.py needs. \
+            With several shards each object also names its "shard".
+
+            --partition-by year writes the jsonl objects into Hive partitions, OUT/year=YYYY/part-00000.jsonl \
+            (year=__HIVE_DEFAULT_PARTITION__ for undated documents), which Spark \
+            (spark.read.json("OUT")) and DuckDB (read_json('OUT/*/*.jsonl', hive_partitioning = true)) \
+            read with a year column.
+
+            --format ndjson-bulk writes OpenSearch/Elasticsearch _bulk requests into the folder OUT: \
+            OUT/mapping.json creates the index (its text field is analyzed one character a token, so a \
+            match_phrase query is an exact substring match, as phrasectl count is), and \
+            OUT/bulk-00001.ndjson … hold {"index":{…}} and document line pairs, each file under \
+            --request-bytes. A document too large for one request goes alone into a file of its own, \
+            with a warning.
             """)
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ShardedIndexOptions
 
-    @Option(help: ArgumentHelp("The output format: jsonl.", valueName: "jsonl"))
-    var format = "jsonl"
+    @Option(help: ArgumentHelp("The output format.", valueName: "jsonl|ndjson-bulk"))
+    var format: ExportFormat = .jsonl
 
     @Option(help: ArgumentHelp("Export only the documents this query matches.", valueName: "QUERY"))
     var filter: String?
 
-    @Option(help: ArgumentHelp("The file to write (standard output when -).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The file to write (standard output when -); a folder with --partition-by or --format ndjson-bulk.", valueName: "PATH"))
     var out = "-"
 
+    @Option(name: .customLong("partition-by"), help: ArgumentHelp("With jsonl: write Hive partitions into the folder --out, by this key.", valueName: "year"))
+    var partitionBy: PartitionKey?
+
+    @Option(name: .customLong("index-name"), help: ArgumentHelp("With ndjson-bulk: the OpenSearch/Elasticsearch index the requests write to.", valueName: "NAME"))
+    var indexName = "tifa"
+
+    @Option(name: .customLong("request-bytes"), help: ArgumentHelp("With ndjson-bulk: the size each request file stays under.", valueName: "BYTES"))
+    var requestBytes = 10_000_000
+
+    @Flag(help: "Do not report progress on standard error.")
+    var quiet = false
+
+    enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+        case jsonl
+        case ndjsonBulk = "ndjson-bulk"
+    }
+
+    enum PartitionKey: String, ExpressibleByArgument, CaseIterable {
+        case year
+    }
+
     func validate() throws {
-        guard format == "jsonl" else { throw ValidationError("--format takes jsonl (got '\(format)').") }
+        if partitionBy != nil {
+            guard format == .jsonl else { throw ValidationError("--partition-by writes jsonl; leave out --format ndjson-bulk, or --partition-by.") }
+        }
+        if partitionBy != nil || format == .ndjsonBulk {
+            guard out != "-" else { throw ValidationError("\(format == .ndjsonBulk ? "--format ndjson-bulk" : "--partition-by") writes several files: give a folder with --out DIR.") }
+        } else {
+            guard requestBytes == 10_000_000, indexName == "tifa" else { throw ValidationError("--index-name and --request-bytes go with --format ndjson-bulk.") }
+        }
+        guard requestBytes >= 1024 else { throw ValidationError("--request-bytes must be at least 1024 (got \(requestBytes)).") }
+        guard !indexName.isEmpty, !indexName.contains(where: { "\"\\/*?<>| ,#".contains($0) }), indexName == indexName.lowercased() else {
+            throw ValidationError("--index-name must be a lower-case OpenSearch index name without spaces or \" \\ / * ? < > | , # (got '\(indexName)').")
+        }
     }
 
     func run() throws {
-        let opened = index.openForReading()
-        let documents: [DocumentInfo]
+        let opened = index.open()
+        let documents: [ShardedIndex.Located<DocumentInfo>]
         do { documents = try opened.documents(matching: filter) } catch { fail(.index(error)) }
-        var handle = FileHandle.standardOutput
-        if out != "-" {
-            guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out) else {
-                fail(.cannotOpen(path: out, reason: "cannot be written"))
-            }
-            handle = file
+        let paths = opened.shards.map(\.path), sharded = paths.count > 1
+        var miners: [PhraseMiner] = []
+        for shard in opened.shards {
+            do { miners.append(PhraseMiner(analyzer: try shard.analyzer())) } catch { fail(.index(error)) }
         }
-        let lines = JSONLines()
-        var buffer = ""
-        for document in documents {
+        var writer: ExportWriter
+        switch (format, partitionBy) {
+        case (.jsonl, nil): writer = JSONLinesExport(path: out)
+        case (.jsonl, .year?): writer = PartitionedExport(folder: makeFolder(out))
+        case (.ndjsonBulk, _): writer = BulkExport(folder: makeFolder(out), indexName: indexName, requestBytes: requestBytes)
+        }
+        var status = StatusLine(label: "export", quiet: quiet)
+        var lastReport = Date.distantPast
+        for (n, located) in documents.enumerated() {
+            let shard = opened.shards[located.shard], d = located.value
             let text: String
-            do { text = try opened.matchingForm(ofDocument: document.id) } catch { fail(.index(error)) }
-            buffer += lines.line(
+            do { text = try shard.text(ofDocument: d.id) } catch { fail(.index(error)) }
+            let miner = miners[located.shard]
+            let form = miner.analyzer.matchingForm(of: text)
+            let proposals = format == .jsonl ? miner.proposals(in: form) : []
+            writer.add(
                 ExportRow(
-                    id: document.id, date: document.date, title: document.title, speaker: document.speaker, source: document.source,
-                    tags: document.tags, characters: document.length, text: text)) + "\n"
-            if buffer.utf8.count >= 1 << 20 {
-                handle.write(Data(buffer.utf8))
-                buffer = ""
+                    shard: sharded ? paths[located.shard] : nil, id: d.id, date: d.date, title: d.title, speaker: d.speaker,
+                    source: d.source, tags: d.tags, characters: d.length, text: form.string,
+                    patterns: format == .jsonl ? proposals.map(\.phrase) : nil,
+                    numbered: format == .jsonl ? proposals.filter(\.numbered).map(\.phrase) : nil))
+            if Date().timeIntervalSince(lastReport) >= (status.terminal ? 0.1 : 5) || n + 1 == documents.count {
+                lastReport = Date()
+                status.show("\(n + 1)/\(documents.count) documents")
             }
         }
-        handle.write(Data(buffer.utf8))
-        if out != "-" { try? handle.close() }
+        writer.finish()
+        status.clear()
+    }
+
+    private func makeFolder(_ path: String) -> String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { fail(.cannotWrite(path: path, reason: "is a file; --out takes a folder here")) }
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            guard existing.isEmpty else { fail(.cannotWrite(path: path, reason: "is not empty; give a new or empty folder, so no file of an earlier export is mixed in")) }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                fail(.cannotWrite(path: path, reason: "cannot be created"))
+            }
+        }
+        return path
     }
 }
 
-/// A line of `export --format jsonl`.
-private struct ExportRow: Encodable {
+/// A document as exported: a line of jsonl, or the document line of a bulk request (without
+/// patterns).
+struct ExportRow: Encodable {
+    var shard: String?
     var id: String
     @Nullable var date: String?
     @Nullable var title: String?
@@ -68,4 +141,116 @@ private struct ExportRow: Encodable {
     var tags: [String]
     var characters: Int
     var text: String
+    var patterns: [String]?
+    var numbered: [String]?
+}
+
+private protocol ExportWriter {
+    mutating func add(_ row: ExportRow)
+    mutating func finish()
+}
+
+private struct JSONLinesExport: ExportWriter {
+    let sink: FileSink
+    init(path: String) { sink = FileSink(path: path) }
+    func add(_ row: ExportRow) { sink.write(JSONLines().line(row) + "\n") }
+    func finish() { sink.close() }
+}
+
+/// Hive partitions by year: `year=YYYY/part-00000.jsonl`.
+private struct PartitionedExport: ExportWriter {
+    let folder: String
+    var sinks: [String: FileSink] = [:]
+    init(folder: String) { self.folder = folder }
+
+    mutating func add(_ row: ExportRow) {
+        // Dates are ISO (YYYY-MM-DD or a prefix of it) in an index.
+        let year = row.date.flatMap { $0.count >= 4 ? String($0.prefix(4)) : nil } ?? "__HIVE_DEFAULT_PARTITION__"
+        if sinks[year] == nil {
+            let partition = (folder as NSString).appendingPathComponent("year=\(year)")
+            do { try FileManager.default.createDirectory(atPath: partition, withIntermediateDirectories: true) } catch {
+                fail(.cannotWrite(path: partition, reason: "cannot be created"))
+            }
+            sinks[year] = FileSink(path: (partition as NSString).appendingPathComponent("part-00000.jsonl"))
+        }
+        sinks[year]!.write(JSONLines().line(row) + "\n")
+    }
+
+    func finish() {
+        for sink in sinks.values { sink.close() }
+    }
+}
+
+/// OpenSearch/Elasticsearch `_bulk` request files under a size, and the index's mapping.
+private struct BulkExport: ExportWriter {
+    let folder: String
+    let indexName: String
+    let requestBytes: Int
+    var sink: FileSink?
+    var files = 0
+
+    init(folder: String, indexName: String, requestBytes: Int) {
+        self.folder = folder
+        self.indexName = indexName
+        self.requestBytes = requestBytes
+        let mapping = FileSink(path: (folder as NSString).appendingPathComponent("mapping.json"))
+        mapping.write(Self.mapping)
+        mapping.close()
+    }
+
+    mutating func add(_ row: ExportRow) {
+        let action = JSONLines().line(BulkAction(index: .init(_index: indexName, _id: row.shard.map { "\($0):\(row.id)" } ?? row.id)))
+        let pair = action + "\n" + JSONLines().line(row) + "\n"
+        let size = pair.utf8.count
+        if let open = sink, open.size + size >= requestBytes, open.size > 0 {
+            open.close()
+            sink = nil
+        }
+        if sink == nil {
+            files += 1
+            sink = FileSink(path: (folder as NSString).appendingPathComponent(String(format: "bulk-%05d.ndjson", files)))
+        }
+        if size >= requestBytes {
+            var stderr = StandardError()
+            print("phrasectl: warning: document \(row.id) takes \(size) bytes, more than --request-bytes \(requestBytes); it is alone in bulk-\(String(format: "%05d", files)).ndjson", to: &stderr)
+        }
+        sink!.write(pair)
+    }
+
+    func finish() { sink?.close() }
+
+    /// Index settings: `text` is split into one token a character (an n-gram tokenizer of length 1
+    /// over every character), so a phrase query matches exactly the substrings `count` counts.
+    static let mapping = """
+        {
+          "settings": {
+            "analysis": {
+              "tokenizer": { "tifa_character": { "type": "ngram", "min_gram": 1, "max_gram": 1, "token_chars": [] } },
+              "analyzer": { "tifa_characters": { "type": "custom", "tokenizer": "tifa_character" } }
+            }
+          },
+          "mappings": {
+            "properties": {
+              "shard": { "type": "keyword" },
+              "id": { "type": "keyword" },
+              "date": { "type": "date", "format": "yyyy-MM-dd||yyyy-MM||yyyy" },
+              "title": { "type": "text", "analyzer": "tifa_characters" },
+              "speaker": { "type": "keyword" },
+              "source": { "type": "keyword" },
+              "tags": { "type": "keyword" },
+              "characters": { "type": "integer" },
+              "text": { "type": "text", "analyzer": "tifa_characters" }
+            }
+          }
+        }
+
+        """
+}
+
+private struct BulkAction: Encodable {
+    struct Target: Encodable {
+        var _index: String
+        var _id: String
+    }
+    var index: Target
 }

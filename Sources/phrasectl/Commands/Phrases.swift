@@ -22,6 +22,9 @@ struct Phrases: ParsableCommand {
     @Option(name: .customLong("db"), help: ArgumentHelp("Mine the documents of this index; repeat it for the shards of one archive.", valueName: "FILE"))
     var databases: [String] = []
 
+    @Option(help: ArgumentHelp("Rank the n-gram statistics in this folder, computed by Distributed/spark/mine.py from phrasectl export (instead of --db or files).", valueName: "DIR"))
+    var stats: String?
+
     @Option(help: ArgumentHelp("With --db: only documents matching this query.", valueName: "QUERY"))
     var filter: String?
 
@@ -48,12 +51,33 @@ struct Phrases: ParsableCommand {
 
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top)).") }
-        guard databases.isEmpty != files.isEmpty else { throw ValidationError("Give either --db FILE (repeated for shards) or text files, not both.") }
+        guard [!databases.isEmpty, !files.isEmpty, stats != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("Give one of --db FILE (repeated for shards), --stats DIR, or text files.")
+        }
         guard filter == nil || !databases.isEmpty else { throw ValidationError("--filter needs --db.") }
         guard minimumCount >= 1 else { throw ValidationError("--min-count must be at least 1.") }
     }
 
     func run() throws {
+        if let stats {
+            let miner = makeMiner(toSimplified: false)
+            var status = StatusLine(label: "phrases", quiet: quiet)
+            status.show("reading the statistics in \(stats)")
+            do {
+                let statistics = try MiningStatistics(folder: stats)
+                status.show("ranking \(statistics.documents) documents' statistics")
+                let candidates = try miner.mine(statistics, minimumCount: minimumCount, newOnly: newOnly)
+                status.clear()
+                show(candidates.prefix(top))
+            } catch {
+                status.clear()
+                switch error {
+                case let .notAFolder(path): fail(.cannotOpen(path: path, reason: "no statistics folder there (mine.py --output writes one)"))
+                default: fail(.input(error.description))
+                }
+            }
+            return
+        }
         let miner: PhraseMiner
         let texts: AnySequence<String>
         let documentCount: Int
@@ -97,6 +121,10 @@ struct Phrases: ParsableCommand {
         let report = MiningProgressReport(documents: documentCount, quiet: quiet)
         let candidates = miner.mine(texts, minimumCount: minimumCount, newOnly: newOnly, progress: report.stage).prefix(top)
         report.finish()
+        show(candidates)
+    }
+
+    private func show(_ candidates: ArraySlice<PhraseCandidate>) {
         let output = JSONLines()
         let table = TextTable(
             header: ["score", "count", "documents", "cohesion", "left H", "right H", "C-value", "quoted", "known", "phrase"],

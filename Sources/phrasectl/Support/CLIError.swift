@@ -5,6 +5,7 @@ import Tifa
 enum CLIError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case cannotRead(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
     case invalidUTF8(path: String, line: Int, byteOffset: Int)
     case dictionary(String)
     case index(IndexError)
@@ -16,6 +17,7 @@ enum CLIError: Error, CustomStringConvertible {
         switch self {
         case let .cannotOpen(path, reason): return "cannot open \(path): \(reason)"
         case let .cannotRead(path, reason): return "cannot read \(path): \(reason)"
+        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         case let .invalidUTF8(path, line, offset):
             return "\(path): invalid UTF-8 at byte \(offset) (line \(line)); convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD"
         case let .dictionary(message): return message
@@ -35,7 +37,7 @@ enum CLIError: Error, CustomStringConvertible {
     var exitCode: ExitCode {
         switch self {
         case .cannotOpen: return ExitCode(66)  // EX_NOINPUT
-        case .cannotRead: return ExitCode(74)  // EX_IOERR
+        case .cannotRead, .cannotWrite: return ExitCode(74)  // EX_IOERR
         case .invalidUTF8: return ExitCode(65)  // EX_DATAERR
         case .dictionary: return ExitCode(78)  // EX_CONFIG
         case let .index(error):

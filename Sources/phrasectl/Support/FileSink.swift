@@ -1,0 +1,59 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file (or standard output) written in large blocks; a failed write — a full disk, a closed
+/// pipe — stops the command with an error naming the file.
+final class FileSink {
+    let path: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    /// Bytes written so far, buffered ones included.
+    private(set) var size = 0
+
+    /// Creates (or truncates) `path`; "-" is standard output.
+    init(path: String) {
+        self.path = path
+        if path == "-" {
+            descriptor = 1
+        } else {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else { fail(.cannotWrite(path: path, reason: String(cString: strerror(errno)))) }
+        }
+    }
+
+    func write(_ text: String) {
+        buffer += text.utf8
+        size += text.utf8.count
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer[offset...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { fail(.cannotWrite(path: path == "-" ? "standard output" : path, reason: String(cString: strerror(errno)))) }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered and closes the file.
+    func close() {
+        flush()
+        if descriptor != 1, systemClose(descriptor) != 0 { fail(.cannotWrite(path: path, reason: String(cString: strerror(errno)))) }
+    }
+}
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+private let systemClose = Glibc.close
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+private let systemClose = Darwin.close
+#endif
