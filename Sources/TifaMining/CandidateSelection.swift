@@ -54,7 +54,7 @@ struct CandidateSelection {
         candidate.pattern = pattern
         candidate.numbered = pattern && numbered.contains(Array(scalars))
         candidate.score = miner.score(candidate, minimumCount: minimumCount)
-        if pattern || known || (candidate.leftEntropy > 0.25 && candidate.rightEntropy > 0.25) {
+        if pattern || known || (candidate.leftEntropy > PhraseMiner.minimumBranching && candidate.rightEntropy > PhraseMiner.minimumBranching) {
             found[phrase] = candidate
         }
     }

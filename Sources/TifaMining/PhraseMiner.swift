@@ -71,24 +71,43 @@ public struct PhraseMiner: Sendable {
         var selection = CandidateSelection(
             miner: self, minimumCount: minimumCount, documentCount: corpus.documentStarts.count, numbered: patterns.numbered,
             characters: Double(sa.suffixes.count))
+        // Runs are visited in suffix order, so neighbouring candidates mostly share their
+        // prefixes: the last count of each length is kept.
+        var lastPart = [[UInt32]](repeating: [], count: Self.maximumLength + 1)
+        var lastCount = [Int](repeating: 0, count: Self.maximumLength + 1)
         func occurrences(of part: ArraySlice<UInt32>) -> Int {
-            part.count == 1 ? unigram[part.first!] ?? 0 : sa.range(of: part, in: text).count
+            if part.count == 1 { return unigram[part.first!] ?? 0 }
+            if lastPart[part.count].elementsEqual(part) { return lastCount[part.count] }
+            let count = sa.range(of: part, in: text).count
+            lastPart[part.count].removeAll(keepingCapacity: true)
+            lastPart[part.count].append(contentsOf: part)
+            lastCount[part.count] = count
+            return count
         }
+        var seenIn = [Int32](repeating: -1, count: corpus.documentStarts.count)
+        var considered: Int32 = 0
         func consider(_ range: Range<Int>, length: Int, pattern: Bool, known: Bool = false) {
             let start = Int(sa.suffixes[range.lowerBound])
             selection.consider(text[start..<(start + length)], pattern: pattern, known: known, occurrences: occurrences) {
-                statistics(length: length, range: range, sa: sa, corpus: corpus)
+                considered += 1
+                return statistics(length: length, range: range, sa: sa, corpus: corpus, mark: considered, seenIn: &seenIn)
             }
         }
 
-        // Statistical candidates: runs of suffixes sharing their first `length` characters.
+        // Statistical candidates: runs of suffixes sharing their first `length` characters (two or
+        // more suffixes with an LCP of `length` share `length` Han characters: the LCP stops at
+        // separators). Most runs of repeated text have one fixed neighbour; they are passed over
+        // on the cheap branching bound before any statistics are gathered.
+        var neighbours: [UInt32] = []
         for length in 2...Self.maximumLength where !sa.suffixes.isEmpty {
             progress(.countingLength(length))
             var runStart = 0
             for i in 1...sa.suffixes.count {
                 if i < sa.suffixes.count, Int(sa.lcp[i]) >= length { continue }
-                let count = i - runStart
-                if count >= selection.threshold, isWhole(text, Int(sa.suffixes[runStart]), length) {
+                if i - runStart >= selection.threshold,
+                    Self.mayBranch(rightOf: runStart..<i, length: length, sa: sa),
+                    Self.mayBranch(leftOf: runStart..<i, sa: sa, text: text, buffer: &neighbours)
+                {
                     consider(runStart..<i, length: length, pattern: false)
                 }
                 runStart = i
@@ -106,26 +125,77 @@ public struct PhraseMiner: Sendable {
         return (result, corpus, sa)
     }
 
-    /// Whether the `length` characters from `p` are all Han (no separator inside).
-    private func isWhole(_ text: [UInt32], _ p: Int, _ length: Int) -> Bool {
-        for k in 0..<length where MiningCorpus.isSeparator(text[p + k]) { return false }
-        return true
+    /// The smallest branching entropy a statistical candidate needs on each side, exclusive.
+    static let minimumBranching = 0.25
+    /// Room for rounding between the quick bound below and ``entropy(_:breaks:)``: a run within it
+    /// is measured in full.
+    private static let branchingMargin = 1e-9
+
+    /// Whether the suffixes `run` (sharing `length` characters) may have a right entropy above
+    /// ``minimumBranching``: suffixes agreeing on one more character are one context, every other
+    /// suffix (a different character, or a break) a context of its own. H = ln T − Σ g ln g / T.
+    static func mayBranch(rightOf run: Range<Int>, length: Int, sa: SuffixArray) -> Bool {
+        let total = Double(run.count)
+        var sum = 0.0
+        var group = 1
+        for i in (run.lowerBound + 1)..<run.upperBound {
+            if Int(sa.lcp[i]) > length {
+                group += 1
+            } else {
+                if group > 1 { sum += Double(group) * log(Double(group)) }
+                group = 1
+            }
+        }
+        if group > 1 { sum += Double(group) * log(Double(group)) }
+        return log(total) - sum / total > minimumBranching - branchingMargin
+    }
+
+    /// Whether the suffixes `run` may have a left entropy above ``minimumBranching``: the
+    /// characters before them, a break each a context of its own.
+    static func mayBranch(leftOf run: Range<Int>, sa: SuffixArray, text: [UInt32], buffer: inout [UInt32]) -> Bool {
+        buffer.removeAll(keepingCapacity: true)
+        for k in run {
+            let before = text[Int(sa.suffixes[k]) - 1]
+            if !MiningCorpus.isSeparator(before) { buffer.append(before) }
+        }
+        // A run whose suffixes all follow one character has entropy 0.
+        if buffer.count == run.count, buffer.allSatisfy({ $0 == buffer[0] }) { return false }
+        buffer.sort()
+        let total = Double(run.count)
+        var sum = 0.0
+        var group = 1
+        for i in buffer.indices.dropFirst() {
+            if buffer[i] == buffer[i - 1] {
+                group += 1
+            } else {
+                if group > 1 { sum += Double(group) * log(Double(group)) }
+                group = 1
+            }
+        }
+        if group > 1 { sum += Double(group) * log(Double(group)) }
+        return log(total) - sum / total > minimumBranching - branchingMargin
     }
 
     /// What the occurrences `range` of a `length`-character n-gram show: neighbours, documents, quotation.
-    private func statistics(length: Int, range: Range<Int>, sa: SuffixArray, corpus: MiningCorpus) -> GramStatistics {
+    /// `seenIn[d] == mark` when document `d` was counted for this n-gram: distinct documents
+    /// without a set (`mark` is new for each n-gram).
+    private func statistics(
+        length: Int, range: Range<Int>, sa: SuffixArray, corpus: MiningCorpus, mark: Int32, seenIn: inout [Int32]
+    ) -> GramStatistics {
         let text = corpus.text
         var s = GramStatistics(count: range.count)
-        var documents = Set<Int>()
         for k in range {
             let p = Int(sa.suffixes[k])
             let before = text[p - 1], after = text[p + length]
             if MiningCorpus.isSeparator(before) { s.leftBreaks += 1 } else { s.left[before, default: 0] += 1 }
             if MiningCorpus.isSeparator(after) { s.rightBreaks += 1 } else { s.right[after, default: 0] += 1 }
             if MiningCorpus.opens(before) && MiningCorpus.closes(after) { s.quoted += 1 }
-            documents.insert(corpus.document(at: p))
+            let document = corpus.document(at: p)
+            if seenIn[document] != mark {
+                seenIn[document] = mark
+                s.documents += 1
+            }
         }
-        s.documents = documents.count
         return s
     }
 
