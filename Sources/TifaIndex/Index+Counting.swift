@@ -16,14 +16,10 @@ public struct PhraseCount: Sendable, Equatable {
 extension Index {
     /// Counts `phrase` (matched in its matching form, like the documents) over the live documents.
     public func count(_ phrase: String) throws(IndexError) -> PhraseCount {
-        let found = try occurrences(of: phrase)
-        var perDocument: [Int64: Int] = [:]
-        var total = 0
-        for (document, starts) in found {
-            perDocument[document] = starts.count
-            total += starts.count
-        }
-        return PhraseCount(phrase: phrase, occurrences: total, documents: found.count, perDocument: perDocument)
+        let scalars = normalizer.matchingForm(of: phrase).scalars
+        guard !scalars.isEmpty else { throw .emptyPhrase }
+        let perDocument = try reading { () throws(IndexError) in try documentCounts(ofMatching: scalars) }
+        return PhraseCount(phrase: phrase, occurrences: perDocument.values.reduce(0, +), documents: perDocument.count, perDocument: perDocument)
     }
 
     /// The start positions (in each document's matching form) of every occurrence of `phrase`.
