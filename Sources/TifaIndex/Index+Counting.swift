@@ -112,13 +112,7 @@ extension Index {
     private func total(_ list: [Int64: [Int32]]) -> Int { list.values.reduce(0) { $0 + $1.count } }
 
     private func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
-        var lo = 0
-        var hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == value
+        sorted.withUnsafeBufferPointer { Self.sortedContains($0, value) }
     }
 
     /// The postings of one gram across segments, live documents only.

@@ -31,24 +31,9 @@ enum Postings {
     static func decode(
         _ bytes: UnsafeRawBufferPointer, _ body: (Int64, [Int32]) -> Void
     ) throws(PostingsError) {
-        var offset = 0
-        var doc: Int64 = 0
-        var positions: [Int32] = []
-        while offset < bytes.count {
-            doc += Int64(try readVarint(bytes, &offset))
-            let count = Int(try readVarint(bytes, &offset))
-            guard count > 0, count <= bytes.count else { throw PostingsError() }
-            positions.removeAll(keepingCapacity: true)
-            var position: Int64 = 0
-            for _ in 0..<count {
-                position += Int64(try readVarint(bytes, &offset))
-                positions.append(Int32(truncatingIfNeeded: position))
-            }
-            body(doc, positions)
-        }
+        try decode(bytes, wanted: { _ in true }) { document, positions in body(document, Array(positions)) }
     }
 
-    /// Decodes a word's blob: `varint(docDelta) varint(frequency)` per document.
     static func decodeFrequencies(_ bytes: UnsafeRawBufferPointer, _ body: (Int64, Int) -> Void) throws(PostingsError) {
         var offset = 0
         var doc: Int64 = 0

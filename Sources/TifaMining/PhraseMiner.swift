@@ -135,19 +135,9 @@ public struct PhraseMiner: Sendable {
     /// ``minimumBranching``: suffixes agreeing on one more character are one context, every other
     /// suffix (a different character, or a break) a context of its own. H = ln T − Σ g ln g / T.
     static func mayBranch(rightOf run: Range<Int>, length: Int, sa: SuffixArray) -> Bool {
-        let total = Double(run.count)
-        var sum = 0.0
-        var group = 1
-        for i in (run.lowerBound + 1)..<run.upperBound {
-            if Int(sa.lcp[i]) > length {
-                group += 1
-            } else {
-                if group > 1 { sum += Double(group) * log(Double(group)) }
-                group = 1
-            }
-        }
-        if group > 1 { sum += Double(group) * log(Double(group)) }
-        return log(total) - sum / total > minimumBranching - branchingMargin
+        var entropy = GroupedEntropy()
+        for i in (run.lowerBound + 1)..<run.upperBound { entropy.next(sameGroup: Int(sa.lcp[i]) > length) }
+        return entropy.value(total: run.count) > minimumBranching - branchingMargin
     }
 
     /// Whether the suffixes `run` may have a left entropy above ``minimumBranching``: the
@@ -161,19 +151,37 @@ public struct PhraseMiner: Sendable {
         // A run whose suffixes all follow one character has entropy 0.
         if buffer.count == run.count, buffer.allSatisfy({ $0 == buffer[0] }) { return false }
         buffer.sort()
-        let total = Double(run.count)
-        var sum = 0.0
-        var group = 1
-        for i in buffer.indices.dropFirst() {
-            if buffer[i] == buffer[i - 1] {
+        var entropy = GroupedEntropy()
+        for i in buffer.indices.dropFirst() { entropy.next(sameGroup: buffer[i] == buffer[i - 1]) }
+        return entropy.value(total: run.count) > minimumBranching - branchingMargin
+    }
+
+    /// The entropy of items met in groups, one item at a time, items outside every group (breaks)
+    /// each a context of its own: H = ln T − Σ g ln g / T over the groups of g > 1.
+    struct GroupedEntropy {
+        private var sum = 0.0
+        private var group = 1
+
+        /// The next item: in the group of the one before, or starting a new one.
+        mutating func next(sameGroup: Bool) {
+            if sameGroup {
                 group += 1
             } else {
-                if group > 1 { sum += Double(group) * log(Double(group)) }
-                group = 1
+                close()
             }
         }
-        if group > 1 { sum += Double(group) * log(Double(group)) }
-        return log(total) - sum / total > minimumBranching - branchingMargin
+
+        private mutating func close() {
+            if group > 1 { sum += Double(group) * log(Double(group)) }
+            group = 1
+        }
+
+        /// The entropy over `total` items (the grouped ones and the rest).
+        func value(total: Int) -> Double {
+            var last = self
+            last.close()
+            return log(Double(total)) - last.sum / Double(total)
+        }
     }
 
     /// What the occurrences `range` of a `length`-character n-gram show: neighbours, documents, quotation.
