@@ -2,20 +2,7 @@ import Foundation
 import XCTest
 
 /// `phrasectl export`: the jsonl lines, the Hive partitions by year and the OpenSearch bulk requests.
-final class ExportCommandTests: XCTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-
+final class ExportCommandTests: ScratchFolderTestCase {
     /// An index of three records: two dated, one not.
     func makeIndex() throws -> String {
         let records = path("records.jsonl")

@@ -4,20 +4,7 @@ import XCTest
 /// The Spark mining path in local mode — `phrasectl export`, `Distributed/spark/mine.py`,
 /// `phrasectl phrases --stats` — gives what `phrasectl phrases --db` gives on the same index: the
 /// same candidates, counts, scores and order.
-final class SparkMiningTests: XCTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-
+final class SparkMiningTests: ScratchFolderTestCase {
     func mine(_ input: String, output: String, minimumCount: Int) throws {
         let spark = try PhrasectlRunner.run(
             ["--master", "local[2]", repositoryRoot.appendingPathComponent("Distributed/spark/mine.py").path, "--input", input,
