@@ -26,11 +26,12 @@ or empty folder on a file system the driver and the executors share.
 import argparse
 import json
 import os
-import shutil
+import re
 import sys
 
 from pyspark import StorageLevel
 from pyspark.sql import SparkSession
+from pyspark.sql.functions import input_file_name
 
 MAXIMUM_LENGTH = 16
 BREAK, OPEN, CLOSE = 0, 1, 2
@@ -106,6 +107,8 @@ def main():
     arguments = parser.parse_args()
     if arguments.min_count < 1:
         sys.exit("mine.py: --min-count must be at least 1")
+    if arguments.partitions < 0:
+        sys.exit("mine.py: --partitions must be at least 1 (or 0 for the default)")
     output = os.path.abspath(arguments.output)
     if os.path.exists(output):
         if not os.path.isdir(output) or os.listdir(output):
@@ -120,6 +123,14 @@ def main():
             inputs.append(given)
         else:
             sys.exit(f"mine.py: {given}: no such file or folder")
+    seen = {}
+    for path in inputs:
+        real = os.path.realpath(path)
+        if real in seen:
+            sys.exit(f"mine.py: {path} is given twice ({seen[real]}): its documents would count twice")
+        seen[real] = path
+        if ":" in os.path.abspath(path):
+            sys.exit(f"mine.py: {path}: Spark cannot read a path holding ':'; rename it")
     if not inputs:
         sys.exit("mine.py: the input holds no files")
 
@@ -127,21 +138,39 @@ def main():
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
     partitions = arguments.partitions or 2 * sc.defaultParallelism
-    lines = sc.textFile(",".join(inputs), minPartitions=partitions)
+    # Hadoop reads paths as globs: escape their special characters so a name means only itself.
+    escaped = ["file://" + re.sub(r"([\\{}\[\]*?])", r"\\\1", os.path.abspath(path)) for path in inputs]
+    lines = spark.read.text(escaped).select(input_file_name().alias("file"), "value").rdd
     if lines.getNumPartitions() > partitions:
         lines = lines.coalesce(partitions)  # many small files (Hive partitions): fewer, larger tasks
+    elif lines.getNumPartitions() < partitions:
+        lines = lines.repartition(partitions)
 
-    def parse(line):
+    def parse(row):
+        """("ok", runs, patterns, numbered) of an export line, or ("bad", file, reason, line)."""
+        file, line = row
         if not line.strip():
             return []
         try:
             record = json.loads(line)
-            text = record["text"]
-        except (ValueError, KeyError, TypeError):
-            raise ValueError("a line that is not a phrasectl export record: " + line[:80])
-        return [(runs_of(text), record.get("patterns") or [], record.get("numbered") or [])]
+        except ValueError:
+            return [("bad", file, "not JSON", line)]
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            return [("bad", file, "no \"text\" string", line)]
+        lists = [record.get("patterns"), record.get("numbered")]
+        if not all(isinstance(l, list) and all(isinstance(p, str) for p in l) for l in lists):
+            return [("bad", file, "no \"patterns\" and \"numbered\" lists of strings (is it the output of phrasectl export?)", line)]
+        return [("ok", runs_of(record["text"]), lists[0], lists[1])]
 
-    records = lines.flatMap(parse).persist(StorageLevel.MEMORY_AND_DISK)
+    parsed = lines.flatMap(parse).persist(StorageLevel.MEMORY_AND_DISK)
+    bad = parsed.filter(lambda r: r[0] == "bad").take(1)
+    if bad:
+        _, file, reason, line = bad[0]
+        excerpt = line if len(line) <= 60 else line[:60] + "…"
+        print(f"mine.py: {file.removeprefix('file://')}: {reason}: {excerpt}", file=sys.stderr)
+        spark.stop()
+        sys.exit(65)
+    records = parsed.map(lambda r: r[1:]).persist(StorageLevel.MEMORY_AND_DISK)
     documents = records.map(lambda r: r[0]).persist(StorageLevel.MEMORY_AND_DISK)
     document_count = records.count()
 

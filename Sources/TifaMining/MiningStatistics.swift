@@ -61,28 +61,39 @@ public struct MiningStatistics: Sendable {
             }
             throw .missing(path: summaryPath)
         }
-        guard let summary = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-            summary["format"] as? String == "tifa-mining-statistics"
-        else { throw .malformed(path: summaryPath, line: 1, reason: "not a Tifa mining statistics summary") }
-        guard let version = summary["version"] as? Int, version == 1 else {
-            throw .malformed(path: summaryPath, line: 1, reason: "version \(summary["version"] ?? "none") is not 1, the one this build reads")
+        struct Summary: Decodable {
+            var format: String
+            var version: Int
+            var documents: Int
+            var characters: Int
+            var minimumCount: Int
+            var maximumLength: Int
         }
-        guard let documents = summary["documents"] as? Int, let characters = summary["characters"] as? Int,
-            let minimumCount = summary["minimumCount"] as? Int, summary["maximumLength"] as? Int == PhraseMiner.maximumLength,
-            documents >= 0, characters >= 0, minimumCount >= 1
-        else {
+        guard let format = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+            format["format"] as? String == "tifa-mining-statistics"
+        else { throw .malformed(path: summaryPath, line: 1, reason: "not a Tifa mining statistics summary") }
+        guard let summary = try? JSONDecoder().decode(Summary.self, from: data), summary.version == 1 else {
+            throw .malformed(path: summaryPath, line: 1, reason: "needs \"version\": 1 (the number), the one this build reads")
+        }
+        guard summary.maximumLength == PhraseMiner.maximumLength, summary.documents >= 0, summary.characters >= 0, summary.minimumCount >= 1 else {
             throw .malformed(
                 path: summaryPath, line: 1,
-                reason: "needs documents, characters, minimumCount ≥ 1 and maximumLength \(PhraseMiner.maximumLength)")
+                reason: "needs documents, characters ≥ 0, minimumCount ≥ 1 and maximumLength \(PhraseMiner.maximumLength)")
         }
+        let (documents, characters, minimumCount) = (summary.documents, summary.characters, summary.minimumCount)
         self.documents = documents
         self.characters = characters
         self.minimumCount = minimumCount
         try Self.forEachLine(in: path, part: "unigrams") { (fields, place) throws(MiningStatisticsError) in
-            guard fields.count == 2, let c = Self.singleHan(fields[0]), let n = Self.number(fields[1]) else {
-                throw place("expected CHARACTER<TAB>COUNT")
+            guard fields.count == 2, let c = Self.singleHan(fields[0]), let n = Self.number(fields[1]), n >= 1 else {
+                throw place("expected CHARACTER<TAB>COUNT, the count at least 1")
             }
+            guard unigrams[c] == nil else { throw place("\(Unicode.Scalar(c).map(String.init) ?? "") is listed twice") }
             unigrams[c] = n
+        }
+        let unigramTotal = unigrams.values.reduce(0, +)
+        guard unigramTotal == characters else {
+            throw .malformed(path: summaryPath, line: 1, reason: "characters is \(characters), but the unigrams count \(unigramTotal)")
         }
         try Self.forEachLine(in: path, part: "grams") { (fields, place) throws(MiningStatisticsError) in
             guard fields.count == 8 else { throw place("expected 8 fields, found \(fields.count)") }
@@ -100,6 +111,14 @@ public struct MiningStatistics: Sendable {
             let rightStart = neighbourCharacters.count
             guard Self.appendNeighbours(fields[7], to: &neighbourCharacters, &neighbourCounts) else {
                 throw place("right neighbours must be Han characters each followed by a count")
+            }
+            guard documents >= 1, documents <= count, quoted <= count else {
+                throw place("documents must be 1 to the count, and quoted at most the count")
+            }
+            for (side, range, breaks) in [("left", start..<rightStart, leftBreaks), ("right", rightStart..<neighbourCharacters.count, rightBreaks)] {
+                guard Set(neighbourCharacters[range]).count == range.count else { throw place("a \(side) neighbour is listed twice") }
+                let total = neighbourCounts[range].reduce(0) { $0 + Int($1) } + breaks
+                guard total == count else { throw place("\(side) neighbours and breaks add up to \(total), not the count \(count)") }
             }
             let text = String(String.UnicodeScalarView(gram.compactMap(Unicode.Scalar.init)))
             guard gramIndex[text] == nil else { throw place("\(text) is listed twice") }
@@ -153,7 +172,9 @@ public struct MiningStatistics: Sendable {
     ) throws(MiningStatisticsError) {
         let partFolder = (folder as NSString).appendingPathComponent(part)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: partFolder) else { throw .missing(path: partFolder) }
-        for name in names.sorted() where name.hasPrefix("part-") && !name.hasSuffix(".crc") {
+        let parts = names.sorted().filter { $0.hasPrefix("part-") && !$0.hasSuffix(".crc") }
+        guard !parts.isEmpty else { throw .missing(path: (partFolder as NSString).appendingPathComponent("part-*")) }
+        for name in parts {
             let file = (partFolder as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: file) else { throw .missing(path: file) }
             let bytes = [UInt8](data)

@@ -70,14 +70,17 @@ final class MiningStatisticsTests: XCTestCase {
     func testMalformedLinesAreNamedByFileAndLine() throws {
         let cases: [(grams: String, line: Int, reason: String)] = [
             ("甲乙\t3\t2\t0\t2\t1\t丙1\n", 1, "expected 8 fields, found 7"),
-            ("甲乙\t3\t2\t0\t2\t1\t丙1\t丁1\nab\t1\t1\t0\t1\t1\t\t\n", 2, "the n-gram must be 2–16 Han characters"),
+            ("甲乙\t3\t2\t0\t2\t1\t丙1\t丁1丙1\nab\t1\t1\t0\t1\t1\t\t\n", 2, "the n-gram must be 2–16 Han characters"),
             ("甲乙\tthree\t2\t0\t2\t1\t\t\n", 1, "counts must be whole numbers below 10^9, the count at least 1"),
             ("甲乙\t3\t2\t0\t2\t1\t丙\t\n", 1, "left neighbours must be Han characters each followed by a count"),
             ("甲乙\t3\t2\t0\t2\t1\t\t1丁\n", 1, "right neighbours must be Han characters each followed by a count"),
             ("甲乙\t3\t2\t0\t3\t3\t\t\n\n甲乙\t3\t2\t0\t3\t3\t\t\n", 3, "甲乙 is listed twice"),
+            ("甲乙\t3\t4\t0\t3\t3\t\t\n", 1, "documents must be 1 to the count, and quoted at most the count"),
+            ("甲乙\t3\t2\t0\t2\t3\t丙2\t\n", 1, "left neighbours and breaks add up to 4, not the count 3"),
+            ("甲乙\t3\t2\t0\t3\t1\t\t丙1丙1\n", 1, "a right neighbour is listed twice"),
         ]
         for (grams, line, reason) in cases {
-            let folder = try makeFolder(documents: 1, characters: 6, minimumCount: 2, unigrams: "甲\t3\n", grams: grams)
+            let folder = try makeFolder(documents: 1, characters: 3, minimumCount: 2, unigrams: "甲\t3\n", grams: grams)
             XCTAssertThrowsError(try MiningStatistics(folder: folder)) { error in
                 XCTAssertEqual(error as? MiningStatisticsError, .malformed(path: folder + "/grams/part-00000", line: line, reason: reason), grams)
             }
@@ -89,10 +92,33 @@ final class MiningStatisticsTests: XCTestCase {
                 error as? MiningStatisticsError,
                 .malformed(path: notStatistics + "/summary.json", line: 1, reason: "not a Tifa mining statistics summary"))
         }
+        let miscounted = try makeFolder(documents: 1, characters: 5, minimumCount: 2, unigrams: "甲\t3\n乙\t1\n", grams: "")
+        XCTAssertThrowsError(try MiningStatistics(folder: miscounted)) { error in
+            XCTAssertEqual(
+                error as? MiningStatisticsError,
+                .malformed(path: miscounted + "/summary.json", line: 1, reason: "characters is 5, but the unigrams count 4"))
+        }
+        let twice = try makeFolder(documents: 1, characters: 2, minimumCount: 2, unigrams: "甲\t1\n甲\t1\n", grams: "")
+        XCTAssertThrowsError(try MiningStatistics(folder: twice)) { error in
+            XCTAssertEqual(error as? MiningStatisticsError, .malformed(path: twice + "/unigrams/part-00000", line: 2, reason: "甲 is listed twice"))
+        }
+        let textVersion = try makeFolder(documents: 1, characters: 0, minimumCount: 2, unigrams: "", grams: "")
+        try Data(#"{"format":"tifa-mining-statistics","version":"1","documents":1,"characters":0,"minimumCount":2,"maximumLength":16}"#.utf8)
+            .write(to: URL(fileURLWithPath: textVersion + "/summary.json"))
+        XCTAssertThrowsError(try MiningStatistics(folder: textVersion)) { error in
+            XCTAssertEqual(
+                error as? MiningStatisticsError,
+                .malformed(path: textVersion + "/summary.json", line: 1, reason: "needs \"version\": 1 (the number), the one this build reads"))
+        }
+        let noParts = try makeFolder(documents: 1, characters: 0, minimumCount: 2, unigrams: "", grams: "")
+        try FileManager.default.removeItem(atPath: noParts + "/grams/part-00000")
+        XCTAssertThrowsError(try MiningStatistics(folder: noParts)) { error in
+            XCTAssertEqual(error as? MiningStatisticsError, .missing(path: noParts + "/grams/part-*"))
+        }
         XCTAssertThrowsError(try MiningStatistics(folder: "/nonexistent/statistics")) { error in
             XCTAssertEqual(error as? MiningStatisticsError, .notAFolder(path: "/nonexistent/statistics"))
         }
-        let withoutGrams = try makeFolder(documents: 1, characters: 1, minimumCount: 2, unigrams: "", grams: "")
+        let withoutGrams = try makeFolder(documents: 1, characters: 0, minimumCount: 2, unigrams: "", grams: "")
         try FileManager.default.removeItem(atPath: withoutGrams + "/grams")
         XCTAssertThrowsError(try MiningStatistics(folder: withoutGrams)) { error in
             XCTAssertEqual(error as? MiningStatisticsError, .missing(path: withoutGrams + "/grams"))

@@ -115,8 +115,10 @@ final class ExportCommandTests: ScratchFolderTestCase {
         }
         let mapping = try XCTUnwrap(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("bulk/mapping.json")))) as? [String: Any])
-        let text = try XCTUnwrap((mapping["mappings"] as? [String: Any])?["properties"] as? [String: [String: String]])["text"]
-        XCTAssertEqual(text, ["type": "text", "analyzer": "tifa_characters"])
+        let properties = try XCTUnwrap((mapping["mappings"] as? [String: Any])?["properties"] as? [String: [String: Any]])
+        XCTAssertEqual(properties["text"]?["type"] as? String, "text")
+        XCTAssertEqual(properties["text"]?["analyzer"] as? String, "tifa_characters")
+        XCTAssertEqual(properties["date"]?["ignore_malformed"] as? Bool, true)
 
         // A document larger than a request goes alone into its own file, with a warning.
         let small = try PhrasectlRunner.run(
@@ -144,5 +146,66 @@ final class ExportCommandTests: ScratchFolderTestCase {
         XCTAssertEqual(bulk.status, 0, bulk.stderr)
         let requests = try String(contentsOfFile: path("bulk/bulk-00001.ndjson"), encoding: .utf8)
         XCTAssertTrue(requests.contains(#"{"index":{"_index":"tifa","_id":"\#(second):a"}}"#), requests)
+    }
+
+    /// `--out` naming the index (or the shards list) it reads is refused before anything is written.
+    func testOutputNeverOverwritesAnInput() throws {
+        let index = try makeIndex()
+        let before = try Data(contentsOf: URL(fileURLWithPath: index))
+        let onto = try PhrasectlRunner.run(["export", "--quiet", "--db", index, "--out", index])
+        XCTAssertEqual(onto.status, 74)
+        XCTAssertEqual(onto.stderr, "phrasectl: cannot write \(index): is an input of this command; writing it would destroy it\n")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: index)), before)
+        try Data((index + "\n").utf8).write(to: URL(fileURLWithPath: path("shards")))
+        let ontoList = try PhrasectlRunner.run(["export", "--quiet", "--shards", path("shards"), "--out", path("shards")])
+        XCTAssertEqual(ontoList.status, 74)
+        XCTAssertEqual(try String(contentsOfFile: path("shards"), encoding: .utf8), index + "\n")
+    }
+
+    func testShardsReadDifferentlyAreRefused() throws {
+        let plain = try makeIndex()
+        let simplified = path("simplified.tifa")
+        try Data(#"{"id":"t","text":"堅持兩個維護。"}"#.utf8).write(to: URL(fileURLWithPath: path("traditional.jsonl")))
+        XCTAssertEqual(try PhrasectlRunner.run(["index", "--quiet", "--to-simplified", "--db", simplified, path("traditional.jsonl")]).status, 0)
+        let message = "phrasectl: \(simplified) was made with --to-simplified and \(plain) without: shards of one archive must be read alike; index them again into shards made the same way\n"
+        for arguments in [["export", "--db", plain, "--db", simplified], ["count", "--db", simplified, "--db", plain, "两个维护"], ["phrases", "--db", plain, "--db", simplified]] {
+            let refused = try PhrasectlRunner.run(arguments)
+            XCTAssertEqual(refused.status, 65, "\(arguments)")
+            XCTAssertEqual(refused.stderr, message, "\(arguments)")
+        }
+    }
+
+    /// Dates that are not ISO make no folder names, and long ids are cut for the `_id` with a hash.
+    func testOddDatesAndLongIds() throws {
+        let longID = String(repeating: "长", count: 200)
+        let records = path("odd.jsonl")
+        try Data(
+            """
+            {"id":"a","date":"../../x","text":"甲。"}
+            {"id":"b","date":"1/2/2023","text":"乙。"}
+            {"id":"c","date":"2023-05","text":"丙。"}
+            {"id":"\(longID)","date":"2024-01-02","text":"丁。"}
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: records))
+        let index = path("odd.tifa")
+        XCTAssertEqual(try PhrasectlRunner.run(["index", "--quiet", "--db", index, records]).status, 0)
+        let hive = try PhrasectlRunner.run(["export", "--quiet", "--db", index, "--partition-by", "year", "--out", path("hive")])
+        XCTAssertEqual(hive.status, 0, hive.stderr)
+        XCTAssertEqual(
+            hive.stderr,
+            "phrasectl: warning: 2 documents have dates not of the form YYYY, YYYY-MM or YYYY-MM-DD; they are in year=__HIVE_DEFAULT_PARTITION__\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("hive")).sorted(), ["year=2023", "year=2024", "year=__HIVE_DEFAULT_PARTITION__"])
+        let bulk = try PhrasectlRunner.run(["export", "--quiet", "--db", index, "--format", "ndjson-bulk", "--out", path("bulk")])
+        XCTAssertEqual(bulk.status, 0, bulk.stderr)
+        XCTAssertEqual(
+            bulk.stderr,
+            "phrasectl: warning: 1 id is longer than the 512 bytes a _id may hold; its _id is cut and ends in a hash of the whole id (the id field keeps it whole)\n")
+        let lines = try String(contentsOfFile: path("bulk/bulk-00001.ndjson"), encoding: .utf8).split(separator: "\n")
+        let action = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(lines[6].utf8)) as? [String: [String: String]])
+        let id = try XCTUnwrap(action["index"]?["_id"])
+        XCTAssertLessThanOrEqual(id.utf8.count, 512)
+        XCTAssertTrue(id.hasPrefix(String(repeating: "长", count: 160) + "#"), id)
+        XCTAssertTrue(lines[7].contains(#""id":"\#(longID)""#))
     }
 }

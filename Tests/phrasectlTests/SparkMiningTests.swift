@@ -60,6 +60,15 @@ final class SparkMiningTests: ScratchFolderTestCase {
         let fromIndex = try PhrasectlRunner.run(["phrases", "--db", index] + ranked)
         let fromSpark = try PhrasectlRunner.run(["phrases", "--stats", path("statistics")] + ranked)
         XCTAssertEqual(fromSpark.stdout, fromIndex.stdout)
+        // The index's own records are not an export: refused, naming the file.
+        let raw = try PhrasectlRunner.run(
+            ["--master", "local[1]", repositoryRoot.appendingPathComponent("Distributed/spark/mine.py").path, "--input", records, "--output", path("raw")],
+            executable: try SparkIndexingTests.sparkSubmit())
+        XCTAssertEqual(raw.status, 65)
+        // (spark-submit hands the driver's standard error to its standard output)
+        XCTAssertTrue(
+            (raw.stdout + raw.stderr).contains(#"mine.py: \#(records): no "patterns" and "numbered" lists of strings (is it the output of phrasectl export?): {"id":""#),
+            raw.stdout)
         // 党的全面领导: 6 occurrences, whole quotations in b (one) and c — 2 of 6.
         let line = try XCTUnwrap(fromSpark.stdout.split(separator: "\n").first { $0.hasPrefix(#"{"phrase":"党的全面领导","#) })
         XCTAssertTrue(line.contains(#""count":6,"documents":4,"#), String(line))

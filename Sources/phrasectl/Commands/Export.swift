@@ -51,6 +51,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Do not report progress on standard error.")
     var quiet = false
 
+    @OptionGroup(title: "Dictionaries (the pattern proposals: give phrases --stats the same)")
+    var dictionaries: DictionaryOptions
+
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
         case jsonl
         case ndjsonBulk = "ndjson-bulk"
@@ -70,8 +73,12 @@ struct ExportCommand: ParsableCommand {
             guard requestBytes == 10_000_000, indexName == "tifa" else { throw ValidationError("--index-name and --request-bytes go with --format ndjson-bulk.") }
         }
         guard requestBytes >= 1024 else { throw ValidationError("--request-bytes must be at least 1024 (got \(requestBytes)).") }
-        guard !indexName.isEmpty, !indexName.contains(where: { "\"\\/*?<>| ,#".contains($0) }), indexName == indexName.lowercased() else {
-            throw ValidationError("--index-name must be a lower-case OpenSearch index name without spaces or \" \\ / * ? < > | , # (got '\(indexName)').")
+        guard !indexName.isEmpty, indexName.utf8.count <= 255, indexName != ".", indexName != "..",
+            !indexName.hasPrefix("_"), !indexName.hasPrefix("-"), !indexName.hasPrefix("+"),
+            !indexName.contains(where: { "\"\\/*?<>| ,#:".contains($0) }), indexName == indexName.lowercased()
+        else {
+            throw ValidationError(
+                "--index-name must be a lower-case OpenSearch index name of at most 255 bytes, not . or .., not starting with _ - +, without spaces or \" \\ / * ? < > | , # : (got '\(indexName)').")
         }
     }
 
@@ -80,13 +87,25 @@ struct ExportCommand: ParsableCommand {
         let documents: [ShardedIndex.Located<DocumentInfo>]
         do { documents = try opened.documents(matching: filter) } catch { fail(.index(error)) }
         let paths = opened.shards.map(\.path), sharded = paths.count > 1
+        // Proposals come from the index's own analyzer, as `phrases --db` mines, unless other
+        // dictionaries are named (then `phrases --db` and `--stats` need the same ones).
+        var lexicon: Lexicon?
+        if !dictionaries.isDefault {
+            do throws(CLIError) { lexicon = try dictionaries.loadLexicon() } catch { fail(error) }
+        }
         var miners: [PhraseMiner] = []
         for shard in opened.shards {
-            do { miners.append(PhraseMiner(analyzer: try shard.analyzer())) } catch { fail(.index(error)) }
+            do {
+                miners.append(try lexicon.map { try PhraseMiner(lexicon: $0, toSimplified: shard.toSimplified) } ?? PhraseMiner(analyzer: try shard.analyzer()))
+            } catch let error as IndexError {
+                fail(.index(error))
+            } catch {
+                fail(.dictionary("\(error)"))
+            }
         }
         var writer: ExportWriter
         switch (format, partitionBy) {
-        case (.jsonl, nil): writer = JSONLinesExport(path: out)
+        case (.jsonl, nil): writer = JSONLinesExport(path: out, inputs: index.inputFiles)
         case (.jsonl, .year?): writer = PartitionedExport(folder: makeFolder(out))
         case (.ndjsonBulk, _): writer = BulkExport(folder: makeFolder(out), indexName: indexName, requestBytes: requestBytes)
         }
@@ -112,6 +131,10 @@ struct ExportCommand: ParsableCommand {
         }
         writer.finish()
         status.clear()
+        writer.warnings.forEach { warning in
+            var stderr = StandardError()
+            print("phrasectl: warning: \(warning)", to: &stderr)
+        }
     }
 
     private func makeFolder(_ path: String) -> String {
@@ -148,11 +171,17 @@ struct ExportRow: Encodable {
 private protocol ExportWriter {
     mutating func add(_ row: ExportRow)
     mutating func finish()
+    /// What the user should know once the export is done.
+    var warnings: [String] { get }
+}
+
+extension ExportWriter {
+    var warnings: [String] { [] }
 }
 
 private struct JSONLinesExport: ExportWriter {
     let sink: FileSink
-    init(path: String) { sink = FileSink(path: path) }
+    init(path: String, inputs: [String]) { sink = FileSink(path: path, inputs: inputs) }
     func add(_ row: ExportRow) { sink.write(JSONLines().line(row) + "\n") }
     func finish() { sink.close() }
 }
@@ -163,9 +192,34 @@ private struct PartitionedExport: ExportWriter {
     var sinks: [String: FileSink] = [:]
     init(folder: String) { self.folder = folder }
 
+    var undated = 0
+
+    var warnings: [String] {
+        undated == 0 ? [] : ["\(undated) \(undated == 1 ? "document has a date" : "documents have dates") not of the form YYYY, YYYY-MM or YYYY-MM-DD; \(undated == 1 ? "it is" : "they are") in year=__HIVE_DEFAULT_PARTITION__"]
+    }
+
+    /// The year of an ISO date (YYYY, YYYY-MM, YYYY-MM-DD); nil for anything else, which no
+    /// folder name is made from.
+    static func year(of date: String) -> String? {
+        let bytes = Array(date.utf8)
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } }
+        switch bytes.count {
+        case 4 where digits(0..<4): break
+        case 7 where digits(0..<4) && bytes[4] == 0x2D && digits(5..<7): break
+        case 10 where digits(0..<4) && bytes[4] == 0x2D && digits(5..<7) && bytes[7] == 0x2D && digits(8..<10): break
+        default: return nil
+        }
+        return String(date.prefix(4))
+    }
+
     mutating func add(_ row: ExportRow) {
-        // Dates are ISO (YYYY-MM-DD or a prefix of it) in an index.
-        let year = row.date.flatMap { $0.count >= 4 ? String($0.prefix(4)) : nil } ?? "__HIVE_DEFAULT_PARTITION__"
+        let year: String
+        if let date = row.date, let dated = Self.year(of: date) {
+            year = dated
+        } else {
+            if row.date != nil { undated += 1 }
+            year = "__HIVE_DEFAULT_PARTITION__"
+        }
         if sinks[year] == nil {
             let partition = (folder as NSString).appendingPathComponent("year=\(year)")
             do { try FileManager.default.createDirectory(atPath: partition, withIntermediateDirectories: true) } catch {
@@ -199,7 +253,7 @@ private struct BulkExport: ExportWriter {
     }
 
     mutating func add(_ row: ExportRow) {
-        let action = JSONLines().line(BulkAction(index: .init(_index: indexName, _id: row.shard.map { "\($0):\(row.id)" } ?? row.id)))
+        let action = JSONLines().line(BulkAction(index: .init(_index: indexName, _id: bulkIdentifier(row))))
         let pair = action + "\n" + JSONLines().line(row) + "\n"
         let size = pair.utf8.count
         if let open = sink, open.size + size >= requestBytes, open.size > 0 {
@@ -219,6 +273,30 @@ private struct BulkExport: ExportWriter {
 
     func finish() { sink?.close() }
 
+    var shortened = 0
+
+    var warnings: [String] {
+        shortened == 0 ? [] : [
+            shortened == 1
+                ? "1 id is longer than the 512 bytes a _id may hold; its _id is cut and ends in a hash of the whole id (the id field keeps it whole)"
+                : "\(shortened) ids are longer than the 512 bytes a _id may hold; their _ids are cut and end in a hash of the whole id (the id field keeps it whole)"
+        ]
+    }
+
+    /// The document's `_id`: its id (shard-qualified with several shards), cut to 512 bytes with
+    /// a hash of the whole when longer.
+    mutating func bulkIdentifier(_ row: ExportRow) -> String {
+        let id = row.shard.map { "\($0):\(row.id)" } ?? row.id
+        guard id.utf8.count > 512 else { return id }
+        shortened += 1
+        var cut = ""
+        for character in id {
+            if cut.utf8.count + String(character).utf8.count > 480 { break }
+            cut.append(character)
+        }
+        return cut + "#" + String(UInt64(bitPattern: Document.textHash(of: id)), radix: 16)
+    }
+
     /// Index settings: `text` is split into one token a character (an n-gram tokenizer of length 1
     /// over every character), so a phrase query matches exactly the substrings `count` counts.
     static let mapping = """
@@ -233,7 +311,7 @@ private struct BulkExport: ExportWriter {
             "properties": {
               "shard": { "type": "keyword" },
               "id": { "type": "keyword" },
-              "date": { "type": "date", "format": "yyyy-MM-dd||yyyy-MM||yyyy" },
+              "date": { "type": "date", "format": "yyyy-MM-dd||yyyy-MM||yyyy", "ignore_malformed": true },
               "title": { "type": "text", "analyzer": "tifa_characters" },
               "speaker": { "type": "keyword" },
               "source": { "type": "keyword" },

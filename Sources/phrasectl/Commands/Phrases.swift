@@ -86,6 +86,7 @@ struct Phrases: ParsableCommand {
             for database in databases {
                 do { shards.append(try Index(path: database, readOnly: true)) } catch { fail(.index(error)) }
             }
+            ShardedIndexOptions.requireReadAlike(shards)
             // The index's own analyzer, so what is mined is what `count` counts (the same matching
             // form, Traditional as Simplified when the index was made so). Shards of one archive
             // share it: the first shard's is used.

@@ -15,9 +15,21 @@ final class FileSink {
     /// Bytes written so far, buffered ones included.
     private(set) var size = 0
 
-    /// Creates (or truncates) `path`; "-" is standard output.
-    init(path: String) {
+    /// Creates (or truncates) `path`; "-" is standard output. A path naming one of `inputs` (the
+    /// same file by device and inode) is refused before anything is truncated.
+    init(path: String, inputs: [String] = []) {
         self.path = path
+        if path != "-" {
+            var target = stat()
+            if stat(path, &target) == 0 {
+                for input in inputs {
+                    var info = stat()
+                    if stat(input, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino {
+                        fail(.cannotWrite(path: path, reason: "is \(input == path ? "an input of this command" : "the same file as the input \(input)"); writing it would destroy it"))
+                    }
+                }
+            }
+        }
         if path == "-" {
             descriptor = 1
         } else {

@@ -46,6 +46,20 @@ struct ShardedIndexOptions: ParsableArguments {
             }
             seen[identity] = path
         }
+        Self.requireReadAlike(shards)
         return ShardedIndex(shards: shards)
     }
+
+    /// One archive is read one way: a shard made with --to-simplified counts Traditional text as
+    /// Simplified, one made without does not, so their sums would mean different things.
+    static func requireReadAlike(_ shards: [Index]) {
+        if let first = shards.first, let other = shards.first(where: { $0.toSimplified != first.toSimplified }) {
+            let (simplified, plain) = first.toSimplified ? (first, other) : (other, first)
+            fail(.input("\(simplified.path) was made with --to-simplified and \(plain.path) without: shards of one archive must be read alike; index them again into shards made the same way"))
+        }
+    }
+
+    /// The files these options read (the shards and the shards list), to keep an output from
+    /// overwriting one of them.
+    var inputFiles: [String] { paths + (shards.map { [$0] } ?? []) }
 }
