@@ -71,18 +71,27 @@ public struct PhraseMiner: Sendable {
         var selection = CandidateSelection(
             miner: self, minimumCount: minimumCount, documentCount: corpus.documentStarts.count, numbered: patterns.numbered,
             characters: Double(sa.suffixes.count))
-        // Runs are visited in suffix order, so neighbouring candidates mostly share their
-        // prefixes: the last count of each length is kept.
-        var lastPart = [[UInt32]](repeating: [], count: Self.maximumLength + 1)
-        var lastCount = [Int](repeating: 0, count: Self.maximumLength + 1)
+        // The parts of a candidate are slices of the corpus text, so each has a position: its
+        // suffix's rank (`rank`, the inverse of the suffix array) sits inside the run of suffixes
+        // sharing the part, and that run is found by walking the LCP array outward — a few
+        // sequential bytes for the parts of most candidates. Long runs fall back to a search.
+        var rank = [Int32](repeating: 0, count: text.count)
+        for (i, p) in sa.suffixes.enumerated() { rank[Int(p)] = Int32(i) }
         func occurrences(of part: ArraySlice<UInt32>) -> Int {
             if part.count == 1 { return unigram[part.first!] ?? 0 }
-            if lastPart[part.count].elementsEqual(part) { return lastCount[part.count] }
-            let count = sa.range(of: part, in: text).count
-            lastPart[part.count].removeAll(keepingCapacity: true)
-            lastPart[part.count].append(contentsOf: part)
-            lastCount[part.count] = count
-            return count
+            let length = part.count, r = Int(rank[part.startIndex])
+            var low = r, high = r + 1, steps = 0
+            while low > 0, Int(sa.lcp[low]) >= length, steps < 256 {
+                low -= 1
+                steps += 1
+            }
+            while high < sa.suffixes.count, Int(sa.lcp[high]) >= length, steps < 256 {
+                high += 1
+                steps += 1
+            }
+            guard steps < 256 else { return sa.range(of: part, in: text).count }
+            assert(high - low == sa.range(of: part, in: text).count, "the LCP walk and the search disagree")
+            return high - low
         }
         var seenIn = [Int32](repeating: -1, count: corpus.documentStarts.count)
         var considered: Int32 = 0
