@@ -31,35 +31,7 @@ extension Index {
 
     func occurrences(ofMatching scalars: [UInt32]) throws(IndexError) -> [Int64: [Int32]] {
         if scalars.count == 1 { return try characterOccurrences(scalars[0]) }
-        // Each consecutive pair must start one position after the previous one: chaining the
-        // pairs' positions finds exactly the phrase's occurrences, with no text to verify.
-        var lists: [Int64: [Int64: [Int32]]] = [:]
-        var offsets: [(gram: Int64, offset: Int)] = []
-        for i in 0..<(scalars.count - 1) {
-            let gram = Postings.bigram(scalars[i], scalars[i + 1])
-            if lists[gram] == nil { lists[gram] = try postings(for: gram) }
-            offsets.append((gram, i))
-        }
-        // Drive with the rarest pair; check the others by binary search.
-        let driver = offsets.min { total(lists[$0.gram]!) < total(lists[$1.gram]!) }!
-        var result: [Int64: [Int32]] = [:]
-        for (document, positions) in lists[driver.gram]! {
-            var others: [([Int32], Int)] = []
-            var missing = false
-            for (gram, offset) in offsets where !(gram == driver.gram && offset == driver.offset) {
-                guard let list = lists[gram]![document] else { missing = true; break }
-                others.append((list, offset))
-            }
-            if missing { continue }
-            var starts: [Int32] = []
-            for p in positions {
-                let start = p - Int32(driver.offset)
-                guard start >= 0 else { continue }
-                if others.allSatisfy({ contains($0.0, start + Int32($0.1)) }) { starts.append(start) }
-            }
-            if !starts.isEmpty { result[document] = starts }
-        }
-        return result
+        return try chainedStarts(of: scalars)
     }
 
     /// A character occurs where a pair starting with it does, and at the end of a document that
@@ -107,23 +79,6 @@ extension Index {
         } catch {
             throw .corrupt(path: path, reason: "a block of posting lists does not decode")
         }
-    }
-
-    private func total(_ list: [Int64: [Int32]]) -> Int { list.values.reduce(0) { $0 + $1.count } }
-
-    private func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
-        sorted.withUnsafeBufferPointer { Self.sortedContains($0, value) }
-    }
-
-    /// The postings of one gram across segments, live documents only.
-    func postings(for gram: Int64) throws(IndexError) -> [Int64: [Int32]] {
-        var result: [Int64: [Int32]] = [:]
-        try forEachList(from: gram, through: gram) { (_, list) throws(PostingsError) in
-            try Postings.decode(list) { document, positions in
-                if documents[document] != nil { result[document] = positions }
-            }
-        }
-        return result
     }
 }
 

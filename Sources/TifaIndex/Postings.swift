@@ -91,6 +91,57 @@ enum Postings {
 /// Packs the posting lists of consecutive grams into blocks of about `targetBytes`, one table
 /// row each: `varint(gram − previous gram)` (the first relative to the block's first gram minus 0)
 /// `varint(length)` `list` per gram.
+extension Postings {
+    /// The documents of a positional list with how many positions each has, the positions stepped over.
+    static func decodeCounts(_ bytes: UnsafeRawBufferPointer, _ body: (Int64, Int) -> Void) throws(PostingsError) {
+        var offset = 0
+        var doc: Int64 = 0
+        while offset < bytes.count {
+            doc += Int64(try readVarint(bytes, &offset))
+            let count = Int(try readVarint(bytes, &offset))
+            guard count > 0, count <= bytes.count else { throw PostingsError() }
+            try skipVarints(count, in: bytes, at: &offset)
+            body(doc, count)
+        }
+    }
+
+    @inline(__always)
+    static func skipVarints(_ count: Int, in bytes: UnsafeRawBufferPointer, at offset: inout Int) throws(PostingsError) {
+        var left = count
+        while left > 0 {
+            guard offset < bytes.count else { throw PostingsError() }
+            if bytes[offset] < 0x80 { left -= 1 }
+            offset += 1
+        }
+    }
+
+    /// `decode` for the documents `wanted` accepts, their positions lent in place; the positions of
+    /// other documents are stepped over without being decoded.
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, wanted: (Int64) -> Bool, _ body: (Int64, UnsafeBufferPointer<Int32>) -> Void
+    ) throws(PostingsError) {
+        var offset = 0
+        var doc: Int64 = 0
+        var positions: [Int32] = []
+        while offset < bytes.count {
+            doc += Int64(try readVarint(bytes, &offset))
+            let count = Int(try readVarint(bytes, &offset))
+            guard count > 0, count <= bytes.count else { throw PostingsError() }
+            if !wanted(doc) {
+                try skipVarints(count, in: bytes, at: &offset)
+                continue
+            }
+            positions.removeAll(keepingCapacity: true)
+            var position: Int64 = 0
+            for _ in 0..<count {
+                position += Int64(try readVarint(bytes, &offset))
+                positions.append(Int32(truncatingIfNeeded: position))
+            }
+            positions.withUnsafeBufferPointer { body(doc, $0) }
+        }
+    }
+}
+
 struct BlockWriter {
     static let targetBytes = 8192
     var blocks: [(first: Int64, last: Int64, data: [UInt8])] = []

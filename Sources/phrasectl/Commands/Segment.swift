@@ -55,7 +55,7 @@ struct Segment: ParsableCommand {
             fail(.dictionary("\(error)"))
         }
         let formatter = TokenFormatter(format: format, lossy: lossy)
-        let output = OutputWriter()
+        let output = FileSink(path: "-")
         let batchBytes = 1 << 20
         for path in files.isEmpty ? ["-"] : files {
             let reader: LineReader
@@ -79,7 +79,7 @@ struct Segment: ParsableCommand {
         output.flush()
     }
 
-    private func write(_ result: TokenFormatter.Result, to output: OutputWriter, name: String) {
+    private func write(_ result: TokenFormatter.Result, to output: FileSink, name: String) {
         result.output.withUnsafeBufferPointer { output.write($0) }
         if let failure = result.failure {
             output.flush()

@@ -6,8 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A file (or standard output) written in large blocks; a failed write — a full disk, a closed
-/// pipe — stops the command with an error naming the file.
+/// A file (or standard output) written in large blocks — every command's bulk output goes through
+/// here; a failed write (a full disk) stops the command with an error naming the file.
 final class FileSink {
     let path: String
     private let descriptor: Int32
@@ -41,6 +41,12 @@ final class FileSink {
     func write(_ text: String) {
         buffer += text.utf8
         size += text.utf8.count
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        size += bytes.count
         if buffer.count >= 1 << 20 { flush() }
     }
 

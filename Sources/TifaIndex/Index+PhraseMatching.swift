@@ -1,29 +1,41 @@
 extension Index {
-    /// Occurrences of a phrase (in its matching form, as scalars) per live document, without
-    /// keeping positions: what `count` reports. The rarest pair of the phrase (by the size of its
-    /// posting lists) proposes the starts; every other pair only filters the starts of documents
-    /// still in play, reading its positions in place and stepping over the documents that are
-    /// not; a phrase of one pair needs no positions at all.
+    /// Occurrences of a phrase (in its matching form, as scalars) per live document: what `count`
+    /// reports. A single character or a single pair needs no positions, only each document's
+    /// count; a longer phrase is chained (`chainedStarts(of:)`).
     func documentCounts(ofMatching scalars: [UInt32]) throws(IndexError) -> [Int64: Int] {
         if scalars.count == 1 { return try characterCounts(scalars[0]) }
+        guard scalars.count == 2 else { return try chainedStarts(of: scalars).mapValues(\.count) }
+        var result: [Int64: Int] = [:]
+        let lists = try rawLists(for: Postings.bigram(scalars[0], scalars[1]))
+        do throws(PostingsError) {
+            for list in lists {
+                try Self.withBytes(of: list) { (raw) throws(PostingsError) in
+                    try Postings.decodeCounts(raw) { document, n in
+                        if documents[document] != nil { result[document, default: 0] += n }
+                    }
+                }
+            }
+        } catch {
+            throw .corrupt(path: path, reason: "a posting list does not decode")
+        }
+        return result
+    }
+
+    /// The start positions of a phrase of two or more characters in each live document: each
+    /// consecutive pair must start one position after the previous one, so chaining the pairs'
+    /// positions finds exactly the phrase's occurrences, with no text to verify. The rarest pair
+    /// (by the size of its posting lists) proposes the starts; every other pair only filters the
+    /// starts of documents still in play, reading its positions in place and stepping over the
+    /// documents that are not.
+    func chainedStarts(of scalars: [UInt32]) throws(IndexError) -> [Int64: [Int32]] {
         var offsets: [Int64: [Int]] = [:]
         for i in 0..<(scalars.count - 1) { offsets[Postings.bigram(scalars[i], scalars[i + 1]), default: []].append(i) }
         var lists: [Int64: [[UInt8]]] = [:]
         for gram in offsets.keys { lists[gram] = try rawLists(for: gram) }
         func size(_ gram: Int64) -> Int { lists[gram]!.reduce(0) { $0 + $1.count } }
         let order = offsets.keys.sorted { (size($0), $0) < (size($1), $1) }
-        var result: [Int64: Int] = [:]
+        var result: [Int64: [Int32]] = [:]
         do throws(PostingsError) {
-            if scalars.count == 2 {
-                for list in lists[order[0]]! {
-                    try Self.withBytes(of: list) { (raw) throws(PostingsError) in
-                        try Postings.decodeCounts(raw) { document, n in
-                            if documents[document] != nil { result[document, default: 0] += n }
-                        }
-                    }
-                }
-                return result
-            }
             // Starts proposed by the rarest pair, per live document.
             let driver = order[0], driverOffset = offsets[driver]![0]
             var slot: [Int64: Int] = [:]
@@ -59,7 +71,7 @@ extension Index {
                 }
                 for k in seen.indices where !seen[k] { starts[k].removeAll() }
             }
-            for (document, k) in slot where !starts[k].isEmpty { result[document] = starts[k].count }
+            for (document, k) in slot where !starts[k].isEmpty { result[document] = starts[k] }
         } catch {
             throw .corrupt(path: path, reason: "a posting list does not decode")
         }
@@ -105,56 +117,5 @@ extension Index {
             if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
         }
         return lo < sorted.count && sorted[lo] == value
-    }
-}
-
-extension Postings {
-    /// The documents of a positional list with how many positions each has, the positions stepped over.
-    static func decodeCounts(_ bytes: UnsafeRawBufferPointer, _ body: (Int64, Int) -> Void) throws(PostingsError) {
-        var offset = 0
-        var doc: Int64 = 0
-        while offset < bytes.count {
-            doc += Int64(try readVarint(bytes, &offset))
-            let count = Int(try readVarint(bytes, &offset))
-            guard count > 0, count <= bytes.count else { throw PostingsError() }
-            try skipVarints(count, in: bytes, at: &offset)
-            body(doc, count)
-        }
-    }
-
-    @inline(__always)
-    static func skipVarints(_ count: Int, in bytes: UnsafeRawBufferPointer, at offset: inout Int) throws(PostingsError) {
-        var left = count
-        while left > 0 {
-            guard offset < bytes.count else { throw PostingsError() }
-            if bytes[offset] < 0x80 { left -= 1 }
-            offset += 1
-        }
-    }
-
-    /// `decode` for the documents `wanted` accepts, their positions lent in place; the positions of
-    /// other documents are stepped over without being decoded.
-    static func decode(
-        _ bytes: UnsafeRawBufferPointer, wanted: (Int64) -> Bool, _ body: (Int64, UnsafeBufferPointer<Int32>) -> Void
-    ) throws(PostingsError) {
-        var offset = 0
-        var doc: Int64 = 0
-        var positions: [Int32] = []
-        while offset < bytes.count {
-            doc += Int64(try readVarint(bytes, &offset))
-            let count = Int(try readVarint(bytes, &offset))
-            guard count > 0, count <= bytes.count else { throw PostingsError() }
-            if !wanted(doc) {
-                try skipVarints(count, in: bytes, at: &offset)
-                continue
-            }
-            positions.removeAll(keepingCapacity: true)
-            var position: Int64 = 0
-            for _ in 0..<count {
-                position += Int64(try readVarint(bytes, &offset))
-                positions.append(Int32(truncatingIfNeeded: position))
-            }
-            positions.withUnsafeBufferPointer { body(doc, $0) }
-        }
     }
 }
