@@ -51,7 +51,7 @@ let package = Package(
         // What several test targets need: the repository's folder, running Python on SQLite files.
         .target(name: "TifaTestSupport", dependencies: ["TifaText"], path: "Tests/TifaTestSupport"),
         .testTarget(name: "TifaTextTests", dependencies: ["TifaText", "TifaArchive", "TifaTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive", "TifaTestSupport"]),
+        .testTarget(name: "TifaIndexTests", dependencies: ["TifaIndex", "TifaArchive", "TifaTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TifaMiningTests", dependencies: ["TifaMining"]),
         .testTarget(name: "TifaAnalyticsTests", dependencies: ["TifaAnalytics", "TifaIndex", "TifaArchive", "TifaTestSupport"]),
         .testTarget(name: "phrasectlTests", dependencies: ["phrasectl", "TifaIndex", "TifaTestSupport"]),

@@ -3,6 +3,8 @@ protocol SegmentListCursor {
     associatedtype Key: Equatable
     /// The current key, or nil at the end.
     var key: Key? { get }
+    /// The totals stored with the current key's list, when the format keeps them.
+    var totals: PostingTotals? { get }
     /// Calls `body` with the current key's list.
     func withList(_ body: (UnsafeRawBufferPointer) throws -> Void) throws
     mutating func advance() throws
@@ -11,14 +13,17 @@ protocol SegmentListCursor {
 /// Reads one segment's posting lists in gram order, a block at a time.
 struct BlockCursor: SegmentListCursor {
     private let statement: Statement
+    private let layout: BlockLayout
     private var block: [UInt8] = []
     private var first: Int64 = 0
     private var offset = 0
     private var listRange: Range<Int> = 0..<0
     /// The current gram, or nil at the end.
     private(set) var key: Int64?
+    private(set) var totals: PostingTotals?
 
-    init(database: Database, segment: Int64) throws {
+    init(database: Database, segment: Int64, layout: BlockLayout) throws {
+        self.layout = layout
         statement = try database.prepare("SELECT first, data FROM blocks WHERE segment = ? ORDER BY last")
         statement.bind(1, segment)
         try loadBlock()
@@ -38,13 +43,10 @@ struct BlockCursor: SegmentListCursor {
 
     private mutating func readEntry(relativeTo previous: Int64) throws {
         try block.withUnsafeBytes { raw in
-            var position = offset
-            let delta = try Postings.readVarint(raw, &position)
-            let length = Int(try Postings.readVarint(raw, &position))
-            guard length <= raw.count - position else { throw PostingsError() }
-            key = previous + Int64(delta)
-            listRange = position..<(position + length)
-            offset = position + length
+            let entry = try BlockWriter.readEntry(raw, at: &offset, previous: previous, layout: layout)
+            key = entry.gram
+            totals = entry.totals
+            listRange = entry.list
         }
     }
 
@@ -68,6 +70,7 @@ struct WordCursor: SegmentListCursor {
     /// The current word, or nil at the end.
     private(set) var key: String?
     private(set) var bytes: [UInt8] = []
+    var totals: PostingTotals? { nil }
 
     func withList(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         try bytes.withUnsafeBytes { try body($0) }

@@ -69,22 +69,63 @@ extension Index {
         return samples
     }
 
-    /// Every pair and word list decodes; a pair's positions lie inside its (live) document.
+    /// Every pair and word list decodes; a pair's positions lie inside its (live) document; the
+    /// totals stored beside each list are its own, and a segment's character totals add up from
+    /// its lists (for segments whose documents are all live, the ones readers take totals from).
     private func checkPostings(_ report: inout IndexCheck) throws {
+        let states = Dictionary(uniqueKeysWithValues: segmentStates.map { ($0.number, $0) })
+        var characters: CharacterTotals?
+        var segmentChecked: Int64?
+        func finishSegment(_ report: inout IndexCheck) throws {
+            guard let segment = segmentChecked, var totals = characters else { return }
+            characters = nil
+            let computed = totals.finish()
+            var stored: [(character: UInt32, totals: PostingTotals)] = []
+            let statement = try database.prepare("SELECT scalar, documents, occurrences FROM characters WHERE segment = ? ORDER BY scalar")
+            statement.bind(1, segment)
+            while try statement.step() {
+                stored.append((UInt32(statement.int(0)), PostingTotals(documents: Int(statement.int(1)), occurrences: Int(statement.int(2)))))
+            }
+            if stored.map(\.character) != computed.map(\.character) || stored.map(\.totals) != computed.map(\.totals) {
+                report.problems.append("segment \(segment): its character totals do not add up from its postings")
+            }
+        }
         let blocks = try database.prepare("SELECT segment, last, first, data FROM blocks ORDER BY segment, last")
         while try blocks.step() {
             let segment = blocks.int(0), last = blocks.int(1), first = blocks.int(2)
+            if segment != segmentChecked {
+                try finishSegment(&report)
+                segmentChecked = segment
+                if let state = states[segment], state.usesTotals {
+                    characters = CharacterTotals(documents: state.documents)
+                    for number in state.documents {
+                        if let info = documents[number], info.length > 0 { characters!.setLast(UInt32(info.lastCharacter), of: number) }
+                    }
+                }
+            }
             var problem: String? = nil
             var lists = 0
             do {
                 try blocks.withBlob(3) { block in
-                    try BlockWriter.entries(of: block, first: first) { (gram, list) throws(PostingsError) in
+                    try BlockWriter.entries(of: block, first: first, layout: blockLayout) { (gram, stored, list) throws(PostingsError) in
                         lists += 1
+                        var totals = PostingTotals()
                         try Postings.decode(list) { document, positions in
+                            totals.add(occurrences: positions.count)
+                            if characters != nil {
+                                guard states[segment]!.documents.contains(document) else {
+                                    problem = problem ?? "segment \(segment): it holds postings of document number \(document), outside its range"
+                                    return
+                                }
+                                characters!.add(gram: gram, document: document, count: positions.count)
+                            }
                             guard problem == nil, let info = documents[document], let end = positions.last else { return }
                             if Int(end) + 1 >= info.length {
                                 problem = "segment \(segment): the postings of document \(info.id) point past the end of its text"
                             }
+                        }
+                        if let stored, stored != totals {
+                            problem = problem ?? "segment \(segment): the totals stored with a posting list are not its own"
                         }
                         if gram > last { throw PostingsError() }
                     }
@@ -95,6 +136,7 @@ extension Index {
             report.pairLists += lists
             if let problem { report.problems.append(problem) }
         }
+        try finishSegment(&report)
         let words = try database.prepare("SELECT word, segment, data FROM words")
         while try words.step() {
             report.wordLists += 1
@@ -131,9 +173,10 @@ extension Index {
         for phrase in Set(samples) {
             let found = try occurrences(ofMatching: phrase)
             let counted = (found.values.reduce(0) { $0 + $1.count }, found.count)
+            let totals = try self.totals(ofMatching: phrase)
             let truth = expected[key(phrase[...])]!
             report.phrasesCounted += 1
-            if counted != truth {
+            if counted != truth || totals != PostingTotals(documents: truth.documents, occurrences: truth.occurrences) {
                 let text = String(String.UnicodeScalarView(phrase.compactMap(Unicode.Scalar.init)))
                 report.problems.append(
                     "the count of \(text.debugDescription) is \(counted.0) in \(counted.1) documents; the texts have \(truth.occurrences) in \(truth.documents)")

@@ -98,16 +98,14 @@ extension Index {
                     .bind(11, prepared.hashes[i].content).bind(12, prepared.hashes[i].text).run()
             }
             let segment = try nextSegment()
-            var blocks = BlockWriter()
-            for (gram, list) in prepared.pairs { blocks.append(gram: gram, list: Postings.shifting(list, by: base)) }
-            blocks.finishBlock()
-            try writeBlocks(&blocks, segment: segment)
+            let documentRange = (base + Int64(keep.first! + 1))..<(base + Int64(keep.last! + 2))
+            try writePairs(prepared, keeping: keep, base: base, segment: segment, documents: documentRange)
             let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
             for (word, list) in prepared.words {
                 try insertWord.bind(1, word).bind(2, segment).bind(3, blob: Postings.shifting(list, by: base)).run()
             }
-            try database.prepare("INSERT INTO segments(number, documents) VALUES(?, ?)")
-                .bind(1, segment).bind(2, Int64(keep.count)).run()
+            try database.prepare("INSERT INTO segments(number, documents, first_document, last_document) VALUES(?, ?, ?, ?)")
+                .bind(1, segment).bind(2, Int64(keep.count)).bind(3, documentRange.lowerBound).bind(4, documentRange.upperBound - 1).run()
             if !wordSignatures.contains(signature) {
                 try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('word_analysis', ?)")
                     .bind(1, (wordSignatures + [signature]).joined(separator: "\n")).run()
@@ -116,6 +114,48 @@ extension Index {
         }
         if !wordSignatures.contains(signature) { wordSignatures.append(signature) }
         return summary
+    }
+
+    /// Writes the batch's pair lists as `segment`, with their totals and the segment's character
+    /// totals, over the documents' final numbers (`base` + batch-local number). Documents left out
+    /// of the batch (duplicates) are taken out of the lists, so the totals count only what is live.
+    private func writePairs(
+        _ prepared: PreparedBatch, keeping keep: [Int], base: Int64, segment: Int64, documents range: Range<Int64>
+    ) throws {
+        var characters = CharacterTotals(documents: range)
+        for i in keep where prepared.shapes[i].last >= 0 {
+            characters.setLast(UInt32(prepared.shapes[i].last), of: base + Int64(i + 1))
+        }
+        var kept = [Bool](repeating: false, count: prepared.documents.count + 1)
+        for i in keep { kept[i + 1] = true }
+        let everyDocumentKept = keep.count == prepared.documents.count
+        var blocks = BlockWriter()
+        for (gram, list) in prepared.pairs {
+            var encoder = Postings.Encoder()
+            if everyDocumentKept {
+                let shifted = Postings.shifting(list, by: base)
+                try shifted.withUnsafeBytes { raw in
+                    try Postings.decodeCounts(raw) { document, n in
+                        encoder.totals.add(occurrences: n)
+                        characters.add(gram: gram, document: document, count: n)
+                    }
+                }
+                encoder.bytes = shifted
+            } else {
+                try list.withUnsafeBytes { raw in
+                    try Postings.decode(raw, wanted: { kept[Int($0)] }) { local, positions in
+                        encoder.append(document: base + local, positions: positions)
+                        characters.add(gram: gram, document: base + local, count: positions.count)
+                    }
+                }
+                if encoder.bytes.isEmpty { continue }
+            }
+            blocks.append(gram: gram, list: encoder.bytes, totals: encoder.totals)
+            if blocks.blocks.count >= MergePolicy.blocksBuffered { try writeBlocks(&blocks, segment: segment) }
+        }
+        blocks.finishBlock()
+        try writeBlocks(&blocks, segment: segment)
+        try writeCharacters(characters.finish(), segment: segment)
     }
 
     /// The number the next document gets: kept in `meta`, above every number ever given.

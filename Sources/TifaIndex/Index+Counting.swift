@@ -38,9 +38,9 @@ extension Index {
     /// ends with it.
     private func characterOccurrences(_ c: UInt32) throws(IndexError) -> [Int64: [Int32]] {
         var result: [Int64: [Int32]] = [:]
-        try forEachList(from: Postings.bigram(c, 0), through: Postings.bigram(c, 0x1F_FFFF)) { (_, list) throws(PostingsError) in
+        try forEachList(from: Postings.bigram(c, 0), through: Postings.bigram(c, 0x1F_FFFF), segments: segmentStates.map(\.number)) { (_, _, list) throws(PostingsError) in
             try Postings.decode(list) { document, positions in
-                if documents[document] != nil { result[document, default: []] += positions }
+                if live.contains(document) { result[document, default: []] += positions }
             }
         }
         for info in documents.values where info.lastCharacter == Int64(c) && info.length > 0 {
@@ -50,26 +50,24 @@ extension Index {
         return result
     }
 
-    /// Calls `body` with the posting list of every gram in `low...high`, segment by segment in
-    /// segment order.
+    /// Calls `body` with every gram in `low...high` of `segments`, its stored totals (nil in
+    /// format 1) and its posting list, segment by segment in the order given.
     func forEachList(
-        from low: Int64, through high: Int64, _ body: (Int64, UnsafeRawBufferPointer) throws(PostingsError) -> Void
+        from low: Int64, through high: Int64, segments: [Int64],
+        _ body: (Int64, PostingTotals?, UnsafeRawBufferPointer) throws(PostingsError) -> Void
     ) throws(IndexError) {
         do {
-            let segments = try database.prepare("SELECT number FROM segments ORDER BY number")
-            var numbers: [Int64] = []
-            while try segments.step() { numbers.append(segments.int(0)) }
             let statement = try database.prepare(
                 "SELECT first, data FROM blocks WHERE segment = ? AND last >= ? ORDER BY last")
-            for segment in numbers {
+            for segment in segments {
                 statement.bind(1, segment).bind(2, low)
                 defer { statement.reset() }
                 while try statement.step() {
                     let first = statement.int(0)
                     if first > high { break }
                     try statement.withBlob(1) { block in
-                        try BlockWriter.entries(of: block, first: first) { (gram, list) throws(PostingsError) in
-                            if gram >= low && gram <= high { try body(gram, list) }
+                        try BlockWriter.entries(of: block, first: first, layout: blockLayout) { (gram, totals, list) throws(PostingsError) in
+                            if gram >= low && gram <= high { try body(gram, totals, list) }
                         }
                     }
                 }

@@ -8,14 +8,14 @@ extension Index {
         /// Blocks of posting lists.
         public var blocks: Int
         /// Segments of postings, which every lookup reads one after another: a commit that writes
-        /// documents adds one and merges them down to at most 8; `optimize()` leaves at most one.
+        /// documents adds one and merges them down to at most 16; `optimize()` leaves at most one.
         public var segments: Int
         /// The database's size in bytes as of the last commit (pages × page size), including the
         /// space of deleted documents until `optimize()`. While the index is open, the `.tifa` file
         /// itself can differ: recent commits may still be in its `-wal` file beside it.
         public var fileBytes: Int
-        /// `Index.formatVersion`, the format this library reads and writes; the file's own version,
-        /// checked when it was opened, is not higher.
+        /// The file's format version: `Index.formatVersion` (the one this library writes), or 1
+        /// for an index made by an earlier Tifa and only read since (a writer upgrades it).
         public var formatVersion: Int
         /// Whether the matching form maps Traditional characters to Simplified, as fixed when the
         /// index was created.
@@ -43,7 +43,7 @@ extension Index {
             return Statistics(
                 documents: documents.count, characters: documents.values.reduce(0) { $0 + $1.length },
                 blocks: try scalar("SELECT count(*) FROM blocks"), segments: try scalar("SELECT count(*) FROM segments"),
-                fileBytes: pages * pageSize, formatVersion: Self.formatVersion, toSimplified: toSimplified,
+                fileBytes: pages * pageSize, formatVersion: fileFormat, toSimplified: toSimplified,
                 wordSignatures: wordSignatures, wordsMatchAnalyzer: wordSignatures.allSatisfy { $0 == signature })
         } catch {
             throw .sqlite(error as! SQLiteError)

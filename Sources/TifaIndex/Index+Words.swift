@@ -43,7 +43,7 @@ extension Index {
                 var documentsFound = 0
                 try statement.withBlob(1) { bytes in
                     try Postings.decodeFrequencies(bytes) { document, frequency in
-                        guard documents[document] != nil, selected?.contains(document) ?? true else { return }
+                        guard live.contains(document), selected?.contains(document) ?? true else { return }
                         occurrences += frequency
                         documentsFound += 1
                     }

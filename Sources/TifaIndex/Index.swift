@@ -28,7 +28,7 @@ public final class Index: @unchecked Sendable {
     // analysed on other threads while this one writes the previous batch.
     /// The version of the file format (`FORMAT.md`) this library writes, and the newest it reads:
     /// opening an index of a higher version throws `IndexError.newerFormat`.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     static let magic = "tifa-index"
 
     let database: Database
@@ -54,8 +54,20 @@ public final class Index: @unchecked Sendable {
     /// order they were first used: one when the whole index was cut by one lexicon.
     public internal(set) var wordSignatures: [String]
 
+    /// The file's format version, refreshed with the documents: a writer upgrading the file
+    /// changes it.
+    private(set) var fileFormat = formatVersion
+    /// How the file's blocks are laid out.
+    var blockLayout: BlockLayout { BlockLayout(format: fileFormat) }
+    /// Each segment, and whether its stored totals may be used (see `SegmentState`).
+    private(set) var segmentStates: [SegmentState] = []
+
     /// Live documents by number, refreshed when another connection commits.
-    private(set) var documents: [Int64: DocumentInfo] = [:]
+    private(set) var documents: [Int64: DocumentInfo] = [:] {
+        didSet { live = LiveDocuments(documents.keys) }
+    }
+    /// The numbers of `documents`, for the posting readers.
+    private(set) var live = LiveDocuments([])
     private var documentNumbers: [String: Int64] = [:]
     /// A live document with each text hash, to recognise copies under other ids.
     private(set) var documentsByText: [Int64: Int64] = [:]
@@ -117,6 +129,7 @@ public final class Index: @unchecked Sendable {
         }
         if !readOnly { _ = try analyzer() }
         try refreshDocuments()
+        if !readOnly && blockLayout == .plain { try upgradeFromFormat1() }
     }
 
     /// How this index reads a document — its matching form and its words. Mining or analysing
@@ -215,8 +228,16 @@ public final class Index: @unchecked Sendable {
         }
     }
 
+    static let charactersTable = """
+        CREATE TABLE characters(
+            scalar INTEGER NOT NULL, segment INTEGER NOT NULL, documents INTEGER NOT NULL, occurrences INTEGER NOT NULL,
+            PRIMARY KEY(scalar, segment)) WITHOUT ROWID;
+        """
+
     /// The tables of an index (FORMAT.md); an index missing one is damaged.
-    static let tables = ["meta", "documents", "blocks", "words", "segments"]
+    static func tables(format: Int) -> [String] {
+        ["meta", "documents", "blocks", "words", "segments"] + (format >= 2 ? ["characters"] : [])
+    }
 
     /// Creates the tables, unless another writer has created them first (two processes may
     /// create the same new file at once: the second waits for the first and finds its tables).
@@ -242,8 +263,10 @@ public final class Index: @unchecked Sendable {
                 CREATE TABLE words(
                     word TEXT NOT NULL, segment INTEGER NOT NULL, data BLOB NOT NULL,
                     PRIMARY KEY(word, segment)) WITHOUT ROWID;
-                CREATE TABLE segments(number INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
-                """)
+                CREATE TABLE segments(
+                    number INTEGER PRIMARY KEY, documents INTEGER NOT NULL,
+                    first_document INTEGER NOT NULL, last_document INTEGER NOT NULL);
+                """ + charactersTable)
             let insert = try db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)")
             for (key, value) in [
                 ("magic", magic), ("format", String(formatVersion)), ("to_simplified", toSimplified ? "1" : "0"),
@@ -274,7 +297,7 @@ public final class Index: @unchecked Sendable {
         var present = Set<String>()
         let tables = try db.prepare("SELECT name FROM sqlite_master WHERE type='table'")
         while try tables.step() { present.insert(tables.string(0) ?? "") }
-        if let missing = Self.tables.first(where: { !present.contains($0) }) {
+        if let missing = Self.tables(format: format).first(where: { !present.contains($0) }) {
             throw IndexError.corrupt(path: path, reason: "the table \(missing) is missing")
         }
         if format > formatVersion { throw IndexError.newerFormat(path: path, found: format, supported: formatVersion) }
@@ -310,6 +333,9 @@ public final class Index: @unchecked Sendable {
             documents = loaded
             documentNumbers = numbers
             documentsByText = texts
+            let format = try database.prepare("SELECT value FROM meta WHERE key = 'format'")
+            fileFormat = try format.step() ? Int(format.string(0) ?? "") ?? 1 : 1
+            segmentStates = try loadSegmentStates()
         } catch {
             throw Self.explain(error, path: path)
         }

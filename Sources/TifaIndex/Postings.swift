@@ -47,6 +47,8 @@ enum Postings {
     struct Encoder {
         var bytes: [UInt8] = []
         var lastDocument: Int64 = 0
+        /// The documents and positions (or frequencies) appended so far.
+        var totals = PostingTotals()
 
         /// Positions taken from the `position` fields of sorted pair entries.
         mutating func append(document: Int64, positions entries: UnsafeBufferPointer<Index.PairPosition>) {
@@ -56,6 +58,7 @@ enum Postings {
         mutating func append<Positions: Collection<Int32>>(document: Int64, positions: Positions) {
             Postings.appendVarint(UInt64(document - lastDocument), to: &bytes)
             Postings.appendVarint(UInt64(positions.count), to: &bytes)
+            totals.add(occurrences: positions.count)
             var previous: Int32 = 0
             for p in positions {
                 Postings.appendVarint(UInt64(p - previous), to: &bytes)
@@ -64,11 +67,44 @@ enum Postings {
             lastDocument = document
         }
 
+        /// Appends a whole encoded list whose documents all come after the last one appended,
+        /// without decoding it: only its first document number is written again, as a delta.
+        mutating func append(list: UnsafeRawBufferPointer, of kind: ListKind, totals listTotals: PostingTotals?) throws(PostingsError) {
+            var offset = 0
+            let first = Int64(try Postings.readVarint(list, &offset))
+            guard first > lastDocument || (bytes.isEmpty && first > 0) else { throw PostingsError() }
+            Postings.appendVarint(UInt64(first - lastDocument), to: &bytes)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: list[offset...]))
+            // The last document, and the totals unless stored: the list's headers, positions stepped over.
+            var document: Int64 = 0
+            var found = PostingTotals()
+            offset = 0
+            while offset < list.count {
+                document += Int64(try Postings.readVarint(list, &offset))
+                let n = Int(try Postings.readVarint(list, &offset))
+                if kind == .positions {
+                    guard n > 0, n <= list.count else { throw PostingsError() }
+                    if listTotals == nil { found.add(occurrences: n) }
+                    try Postings.skipVarints(n, in: list, at: &offset)
+                } else {
+                    found.add(occurrences: n)
+                }
+            }
+            lastDocument = document
+            totals = totals + (listTotals ?? found)
+        }
+
         mutating func append(document: Int64, frequency: Int) {
             Postings.appendVarint(UInt64(document - lastDocument), to: &bytes)
             Postings.appendVarint(UInt64(frequency), to: &bytes)
+            totals.add(occurrences: frequency)
             lastDocument = document
         }
+    }
+
+    /// What a list holds after each document number: positions (pairs) or a frequency (words).
+    enum ListKind {
+        case positions, frequencies
     }
 
     /// `list` with its first document number increased by `offset` (the rest are deltas).
@@ -88,9 +124,6 @@ enum Postings {
     static func bigram(_ a: UInt32, _ b: UInt32) -> Int64 { 1 << 42 | Int64(a) << 21 | Int64(b) }
 }
 
-/// Packs the posting lists of consecutive grams into blocks of about `targetBytes`, one table
-/// row each: `varint(gram − previous gram)` (the first relative to the block's first gram minus 0)
-/// `varint(length)` `list` per gram.
 extension Postings {
     /// The documents of a positional list with how many positions each has, the positions stepped over.
     static func decodeCounts(_ bytes: UnsafeRawBufferPointer, _ body: (Int64, Int) -> Void) throws(PostingsError) {
@@ -142,6 +175,42 @@ extension Postings {
     }
 }
 
+/// How many documents a posting list holds and how many positions in all: stored beside each
+/// list (format 2), so a pair's count needs no decoding.
+struct PostingTotals: Equatable {
+    var documents = 0
+    var occurrences = 0
+
+    @inline(__always)
+    mutating func add(occurrences n: Int) {
+        documents += 1
+        occurrences += n
+    }
+
+    static func + (lhs: PostingTotals, rhs: PostingTotals) -> PostingTotals {
+        PostingTotals(documents: lhs.documents + rhs.documents, occurrences: lhs.occurrences + rhs.occurrences)
+    }
+
+    /// The totals of a positional list, found by stepping over its positions.
+    static func of(_ list: UnsafeRawBufferPointer) throws(PostingsError) -> PostingTotals {
+        var totals = PostingTotals()
+        try Postings.decodeCounts(list) { _, n in totals.add(occurrences: n) }
+        return totals
+    }
+}
+
+/// How a block lays out its entries: format 1 without totals, format 2 with them.
+enum BlockLayout: Sendable {
+    /// `varint(gram delta) varint(length) list`
+    case plain
+    /// `varint(gram delta) varint(documents) varint(occurrences) varint(length) list`
+    case withTotals
+
+    init(format: Int) { self = format >= 2 ? .withTotals : .plain }
+}
+
+/// Packs the posting lists of consecutive grams into blocks of about `targetBytes`, one table
+/// row each (FORMAT.md, "Grams and postings"). It always writes the current layout, with totals.
 struct BlockWriter {
     static let targetBytes = 8192
     var blocks: [(first: Int64, last: Int64, data: [UInt8])] = []
@@ -149,12 +218,14 @@ struct BlockWriter {
     private var first: Int64 = -1
     private var previous: Int64 = 0
 
-    mutating func append(gram: Int64, list: [UInt8]) {
+    mutating func append(gram: Int64, list: [UInt8], totals: PostingTotals) {
         if first < 0 {
             first = gram
             previous = gram
         }
         Postings.appendVarint(UInt64(gram - previous), to: &data)
+        Postings.appendVarint(UInt64(totals.documents), to: &data)
+        Postings.appendVarint(UInt64(totals.occurrences), to: &data)
         Postings.appendVarint(UInt64(list.count), to: &data)
         data.append(contentsOf: list)
         previous = gram
@@ -168,19 +239,37 @@ struct BlockWriter {
         first = -1
     }
 
-    /// Calls `body` with each gram of a block and its list.
+    /// Calls `body` with each gram of a block, its totals (nil in the plain layout) and its list.
     static func entries(
-        of block: UnsafeRawBufferPointer, first: Int64, _ body: (Int64, UnsafeRawBufferPointer) throws(PostingsError) -> Void
+        of block: UnsafeRawBufferPointer, first: Int64, layout: BlockLayout,
+        _ body: (Int64, PostingTotals?, UnsafeRawBufferPointer) throws(PostingsError) -> Void
     ) throws(PostingsError) {
         var offset = 0
         var gram = first
         while offset < block.count {
-            gram += Int64(try Postings.readVarint(block, &offset))
-            let length = Int(try Postings.readVarint(block, &offset))
-            guard length <= block.count - offset else { throw PostingsError() }
-            try body(gram, UnsafeRawBufferPointer(rebasing: block[offset..<(offset + length)]))
-            offset += length
+            let entry = try readEntry(block, at: &offset, previous: gram, layout: layout)
+            gram = entry.gram
+            try body(gram, entry.totals, UnsafeRawBufferPointer(rebasing: block[entry.list]))
         }
+    }
+
+    /// The entry at `offset`, which moves past it.
+    @inline(__always)
+    static func readEntry(
+        _ block: UnsafeRawBufferPointer, at offset: inout Int, previous: Int64, layout: BlockLayout
+    ) throws(PostingsError) -> (gram: Int64, totals: PostingTotals?, list: Range<Int>) {
+        let gram = previous + Int64(try Postings.readVarint(block, &offset))
+        var totals: PostingTotals?
+        if layout == .withTotals {
+            let documents = Int(try Postings.readVarint(block, &offset))
+            let occurrences = Int(try Postings.readVarint(block, &offset))
+            totals = PostingTotals(documents: documents, occurrences: occurrences)
+        }
+        let length = Int(try Postings.readVarint(block, &offset))
+        guard length <= block.count - offset else { throw PostingsError() }
+        let list = offset..<(offset + length)
+        offset += length
+        return (gram, totals, list)
     }
 }
 

@@ -53,6 +53,18 @@ public final class ShardedIndex: Sendable {
             perShard: perShard)
     }
 
+    /// The occurrences and documents of `phrase` over every shard, without the per-document
+    /// breakdown: `Index.totals(_:)` of each shard, summed.
+    public func totals(_ phrase: String) throws(IndexError) -> PhraseTotals {
+        var summed = PhraseTotals(phrase: phrase, occurrences: 0, documents: 0)
+        for index in shards {
+            let shard = try index.totals(phrase)
+            summed.occurrences += shard.occurrences
+            summed.documents += shard.documents
+        }
+        return summed
+    }
+
     /// `count` grouped by year, month or document over every shard, in key order.
     public func breakdown(_ count: Count, by breakdown: Index.Breakdown) -> [Index.Group] {
         var groups: [String: Index.Group] = [:]

@@ -177,28 +177,30 @@ final class PostingCodecTests: XCTestCase {
         }
     }
 
-    /// Blocks of about 8 KB: each gram's list comes back from its block, in order, and every block
-    /// but the last reaches the target size.
+    /// Blocks of about 8 KB: each gram's list and totals come back from its block, in order, and
+    /// every block but the last reaches the target size.
     func testBlocksHoldEveryListInGramOrder() throws {
         var generator = SplitMix64(seed: 99)
         var writer = BlockWriter()
-        var written: [(Int64, [UInt8])] = []
+        var written: [(Int64, [UInt8], PostingTotals)] = []
         var gram: Int64 = Postings.bigram(0x4E00, 0x4E00)
         for _ in 0..<3_000 {
             gram += Int64(generator.next() % (generator.next() % 50 == 0 ? 1 << 30 : 40)) + 1
-            let list = Self.encode([Posting(document: Int64(generator.next() % 100) + 1, positions: (0..<Int32(generator.next() % 12 + 1)).map { $0 * 3 })])
-            writer.append(gram: gram, list: list)
-            written.append((gram, list))
+            let positions = (0..<Int32(generator.next() % 12 + 1)).map { $0 * 3 }
+            let list = Self.encode([Posting(document: Int64(generator.next() % 100) + 1, positions: positions)])
+            let totals = PostingTotals(documents: 1, occurrences: positions.count)
+            writer.append(gram: gram, list: list, totals: totals)
+            written.append((gram, list, totals))
         }
         writer.finishBlock()
         XCTAssertGreaterThan(writer.blocks.count, 3)
-        var read: [(Int64, [UInt8])] = []
+        var read: [(Int64, [UInt8], PostingTotals?)] = []
         for (k, block) in writer.blocks.enumerated() {
             var grams: [Int64] = []
             try block.data.withUnsafeBytes { raw in
-                try BlockWriter.entries(of: raw, first: block.first) { key, list in
+                try BlockWriter.entries(of: raw, first: block.first, layout: .withTotals) { key, totals, list in
                     grams.append(key)
-                    read.append((key, Array(list)))
+                    read.append((key, Array(list), totals))
                 }
             }
             XCTAssertEqual(grams.first, block.first)
@@ -207,5 +209,77 @@ final class PostingCodecTests: XCTestCase {
         }
         XCTAssertEqual(read.map(\.0), written.map(\.0))
         XCTAssertEqual(read.map(\.1), written.map(\.1))
+        XCTAssertEqual(read.map(\.2), written.map(\.2))
+    }
+
+    /// An entry's bytes in each layout, written out by hand: format 2 puts the documents and the
+    /// positions between the gram delta and the length.
+    func testEntryLayouts() throws {
+        let list = Self.encode([Posting(document: 3, positions: [5, 9]), Posting(document: 7, positions: [1])])
+        XCTAssertEqual(list, [3, 2, 5, 4, 4, 1, 1])
+        var writer = BlockWriter()
+        writer.append(gram: 1_000, list: list, totals: PostingTotals(documents: 2, occurrences: 3))
+        writer.append(gram: 1_200, list: [1, 1, 0], totals: PostingTotals(documents: 1, occurrences: 1))
+        writer.finishBlock()
+        XCTAssertEqual(writer.blocks[0].data, [0, 2, 3, 7] + list + [0xC8, 0x01, 1, 1, 3, 1, 1, 0])
+        var plain: [(Int64, PostingTotals?, [UInt8])] = []
+        let v1: [UInt8] = [0, 7] + list + [0xC8, 0x01, 3, 1, 1, 0]
+        try v1.withUnsafeBytes { raw in
+            try BlockWriter.entries(of: raw, first: 1_000, layout: .plain) { plain.append(($0, $1, Array($2))) }
+        }
+        XCTAssertEqual(plain.map(\.0), [1_000, 1_200])
+        XCTAssertEqual(plain.map(\.1), [nil, nil])
+        XCTAssertEqual(plain.map(\.2), [list, [1, 1, 0]])
+    }
+
+    /// Joining lists of ascending document ranges without decoding them gives the bytes of
+    /// encoding all their documents at once, and the totals of all of them.
+    func testJoinedListsEqualOneEncoding() throws {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<200 {
+            var parts: [[Posting]] = []
+            var document: Int64 = 0
+            for _ in 0..<(1 + Int(generator.next() % 4)) {
+                var part: [Posting] = []
+                for _ in 0..<(1 + Int(generator.next() % 5)) {
+                    document += 1 + Int64(generator.next() % (generator.next() % 9 == 0 ? 100_000 : 5))
+                    let positions = (0..<(1 + Int32(generator.next() % 6))).map { $0 * 2 + Int32(generator.next() % 2) }
+                    part.append(Posting(document: document, positions: positions))
+                }
+                parts.append(part)
+            }
+            var joined = Postings.Encoder()
+            for (k, part) in parts.enumerated() {
+                let bytes = Self.encode(part)
+                let stored = k % 2 == 0 ? PostingTotals(documents: part.count, occurrences: part.reduce(0) { $0 + $1.positions.count }) : nil
+                try bytes.withUnsafeBytes { try joined.append(list: $0, of: .positions, totals: stored) }
+            }
+            let all = parts.flatMap { $0 }
+            XCTAssertEqual(joined.bytes, Self.encode(all))
+            XCTAssertEqual(joined.totals, PostingTotals(documents: all.count, occurrences: all.reduce(0) { $0 + $1.positions.count }))
+        }
+        // A list whose documents do not come after the last one joined is refused.
+        var encoder = Postings.Encoder()
+        let first = Self.encode([Posting(document: 5, positions: [0])])
+        try first.withUnsafeBytes { try encoder.append(list: $0, of: .positions, totals: nil) }
+        XCTAssertThrowsError(try first.withUnsafeBytes { try encoder.append(list: $0, of: .positions, totals: nil) })
+    }
+
+    /// A character's totals from the pairs it starts and the documents it ends: 治 starts 治党 twice
+    /// in document 11 and once in 12; 党 ends document 12 and starts 党的 in 11.
+    func testCharacterTotalsCountEachDocumentOnce() {
+        let zhi: UInt32 = 0x6CBB, dang: UInt32 = 0x515A, de: UInt32 = 0x7684
+        var totals = CharacterTotals(documents: 10..<13)
+        totals.setLast(dang, of: 12)
+        totals.setLast(de, of: 10)
+        totals.add(gram: Postings.bigram(dang, de), document: 11, count: 1)
+        totals.add(gram: Postings.bigram(zhi, dang), document: 11, count: 2)
+        totals.add(gram: Postings.bigram(zhi, dang), document: 12, count: 1)
+        totals.add(gram: Postings.bigram(zhi, de), document: 11, count: 1)
+        let finished = totals.finish()
+        XCTAssertEqual(finished.map(\.character), [dang, zhi, de])
+        XCTAssertEqual(finished.map(\.totals), [
+            PostingTotals(documents: 2, occurrences: 2), PostingTotals(documents: 2, occurrences: 4), PostingTotals(documents: 1, occurrences: 1),
+        ])
     }
 }

@@ -33,12 +33,24 @@ struct Count: ParsableCommand {
         let output = JSONLines()
         let table = TextTable(header: ["phrase", "occurrences", "documents"], rightAligned: [1, 2])
         for phrase in phrases {
-            let count: ShardedIndex.Count
+            // Without a breakdown the totals suffice, and a character or a pair needs no positions.
+            let count: (occurrences: Int, documents: Int)
+            var groups: [Index.Group] = []
             let clock = ContinuousClock()
             let started = clock.now
-            do { count = try opened.count(trimmedPhrase(phrase)) } catch { fail(.index(error)) }
+            do {
+                if let by {
+                    let full = try opened.count(trimmedPhrase(phrase))
+                    count = (full.occurrences, full.documents)
+                    groups = opened.breakdown(full, by: by)
+                } else {
+                    let totals = try opened.totals(trimmedPhrase(phrase))
+                    count = (totals.occurrences, totals.documents)
+                }
+            } catch {
+                fail(.index(error))
+            }
             let elapsed = clock.now - started
-            let groups = by.map { opened.breakdown(count, by: $0) } ?? []
             if json {
                 let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
                 output.write(
