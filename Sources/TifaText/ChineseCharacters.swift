@@ -69,6 +69,16 @@ struct ChineseCharacters: OptionSet, Sendable {
     func contains(scalar c: UInt32) -> Bool {
         c < 0x10000 && Self.table[Int(c)] & rawValue != 0
     }
+
+    /// The table itself, for a loop that tests every character: each use of `table` checks that
+    /// it was made, which costs more than the test.
+    static var lookupTable: UnsafePointer<UInt16> { UnsafePointer(table) }
+
+    /// `contains(scalar:)` with the table fetched once by the caller (`lookupTable`).
+    @inline(__always)
+    func contains(scalar c: UInt32, in table: UnsafePointer<UInt16>) -> Bool {
+        c < 0x10000 && table[Int(c)] & rawValue != 0
+    }
 }
 
 /// Chinese numeral characters, including the two circles used as zero in dates (二○○一年).

@@ -229,12 +229,10 @@ struct LexiconBuilder {
             maxWordLength = max(maxWordLength, Int(keyLength[i]))
         }
         let logTotal = log(Double(max(1, total)))
-        var hashedChildren = 0
+        var hashSlots = 0
         for node in 0..<label.count where childCount[node] > Int32(LexiconTables.hashedFanOut) {
-            hashedChildren += Int(childCount[node])
+            hashSlots += LexiconTables.regionSize(children: Int(childCount[node]))
         }
-        var hashSlots = 1024
-        while hashSlots < hashedChildren * 2 { hashSlots *= 2 }
         let storage = LexiconTables.allocate(
             nodes: label.count, entries: unique.count, hashSlots: hashSlots, maxWordLength: maxWordLength,
             unknownLogProbability: Float(log(0.5) - logTotal), sourceHash: sourceHash)

@@ -137,6 +137,10 @@ public struct LexiconSegmenter: SpanSegmenter {
 
     // MARK: Han runs
 
+    /// How many positions ahead the trie slots are fetched: far enough for the fetch to arrive
+    /// before the walk needs it, near enough that it is still in the cache.
+    static let prefetchDistance = 3
+
     /// Builds the DAG of a Han run and emits its most probable path.
     func segmentHanRun(
         _ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ normalized: NormalizedBuffer,
@@ -161,7 +165,11 @@ public struct LexiconSegmenter: SpanSegmenter {
         var joinSeen = false
         var partyOfSeen = false
 
+        let classes = ChineseCharacters.lookupTable
         for position in runStart..<runEnd {
+            if position + Self.prefetchDistance + 1 < runEnd {
+                t.prefetchSecondStep(s[position + Self.prefetchDistance], s[position + Self.prefetchDistance + 1])
+            }
             dag.edgeOffset.append(Int32(dag.edgeEnd.count))
             if s[position] == 0x515A && position + 1 < runEnd && s[position + 1] == 0x7684 { partyOfSeen = true }  // 党的
             let first = dag.edgeEnd.count
@@ -201,13 +209,14 @@ public struct LexiconSegmenter: SpanSegmenter {
                 }
                 if record.childCount == 0 { break }
             }
-            if isChineseNumeral(s[position]) { addNumeralEdges(s, position, runStart, runEnd, first: first, normalized, &dag) }
-            if s[position] == 0x7B2C, position + 2 < runEnd, isChineseNumeral(s[position + 1]) { addOrdinalEdge(s, position, runEnd, first: first, normalized, &dag) }
+            if ChineseCharacters.numeral.contains(scalar: s[position], in: classes) { addNumeralEdges(s, position, runStart, runEnd, first: first, normalized, &dag) }
+            if s[position] == 0x7B2C, position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position + 1], in: classes) { addOrdinalEdge(s, position, runEnd, first: first, normalized, &dag) }
             if coarse {
-                if isFormulaNumeral(s[position]) { addFormulaEdges(s, position, runEnd, first: first, normalized, &dag) }
+                if ChineseCharacters.formulaNumeral.contains(scalar: s[position], in: classes) { addFormulaEdges(s, position, runEnd, first: first, normalized, &dag) }
                 // Numbers of two or more characters (十三个, 二十四字) or before 届 (八届三中全会).
-                if position + 2 < runEnd, isChineseNumeral(s[position]), isChineseNumeral(s[position + 1]) || s[position + 1] == 0x5C4A,
-                    position == runStart || !isChineseNumeral(s[position - 1])
+                if position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position], in: classes),
+                    ChineseCharacters.numeral.contains(scalar: s[position + 1], in: classes) || s[position + 1] == 0x5C4A,
+                    position == runStart || !ChineseCharacters.numeral.contains(scalar: s[position - 1], in: classes)
                 {
                     addLongNumeralFormulaEdges(s, position, runEnd, first: first, normalized, &dag)
                     addPlenumEdge(s, position, runEnd, first: first, normalized, &dag)

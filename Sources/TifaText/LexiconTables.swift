@@ -1,3 +1,5 @@
+import CICUShim
+
 /// The compiled lexicon: one contiguous block, the same in memory and in the cache file.
 ///
 /// ```
@@ -5,16 +7,19 @@
 ///   magic "TIFALEX1" · version u32 · nodeCount u32 · entryCount u32 · maxWordLength u32
 ///   unknownLogProbability f32 · hashSlots u32 · sourceHash u64 · bodyChecksum u64 · zero padding
 /// frequency   i64 × entryCount
-/// hash        Slot (32 bytes) × hashSlots        key u64 = node << 32 | label (UInt64.max = empty),
-///                                               the child's Node, the child's index, 4 zero bytes;
-///                                               children of nodes with many children; linear probing
+/// slots       u64 × hashSlots                    label << 32 | child index (UInt64.max = empty): the
+///                                               children of each node with many children, in a
+///                                               region of its own (linear probing within it)
 /// nodes       Node (16 bytes) × nodeCount        node 0 is the root
 /// label       u32 × nodeCount                    edge label into each node
+/// region      u32 × nodeCount                    where the node's region of `slots` starts (its
+///                                               size: the power of two ≥ twice its children)
 /// rootNodes   Node × 65536                       copy of the root child's Node per BMP scalar
 /// rootChild   i32 × 65536                        root child per BMP scalar, 0 = none
 /// ```
-/// The copies in `hash` and `rootNodes` let a step through the trie read the child's Node in the
-/// same cache line that found it.
+/// The copy in `rootNodes` lets the first step read the child's Node in the line that found it.
+/// A node's own region keeps the children of a frequent node (的, 国, 发) in a few cache lines
+/// instead of scattered over one table of every hashed child.
 /// The children of a node are the contiguous nodes `firstChild ..< firstChild + childCount`,
 /// sorted by label. Everything the segmenter needs about the word ending at a node sits in the
 /// node itself, so a step through the trie touches one cache line for the node.
@@ -22,7 +27,7 @@ struct LexiconTables {
     static let magic: UInt64 = 0x3158_454C_4146_4954  // "TIFALEX1" little-endian
     /// Part of every cache file's name and header: bump it whenever the block's layout or the way
     /// it is built from the dictionaries changes, so no stale cache is read.
-    static let version: UInt32 = 12
+    static let version: UInt32 = 13
     static let headerSize = 64
     static let rootTableSize = 0x10000
     /// Nodes with more children than this find a child through the hash table.
@@ -46,26 +51,20 @@ struct LexiconTables {
     let unknownLogProbability: Float
     let sourceHash: UInt64
     let hashSlots: Int
-    let hashShift: UInt64
-    struct Slot: BitwiseCopyable {
-        var key: UInt64
-        var node: Node
-        var child: Int32
-        var padding: Int32
-    }
 
     static let emptyNode = Node(firstChild: 0, childCount: 0, tag: 0, flags: 0, logProbability: 0, entry: -1)
 
     let frequency: UnsafeMutablePointer<Int64>
-    let hash: UnsafeMutablePointer<Slot>
+    let slots: UnsafeMutablePointer<UInt64>
     let nodes: UnsafeMutablePointer<Node>
     let label: UnsafeMutablePointer<UInt32>
+    let region: UnsafeMutablePointer<UInt32>
     let rootNodes: UnsafeMutablePointer<Node>
     let rootChild: UnsafeMutablePointer<Int32>
     let byteCount: Int
 
     static func byteCount(nodes: Int, entries: Int, hashSlots: Int) -> Int {
-        headerSize + entries * 8 + hashSlots * 32 + nodes * 20 + rootTableSize * 20
+        headerSize + entries * 8 + hashSlots * 8 + nodes * 24 + rootTableSize * 20
     }
 
     /// Views a block whose header is already written.
@@ -75,7 +74,6 @@ struct LexiconTables {
         maxWordLength = Int(base.load(fromByteOffset: 20, as: UInt32.self))
         unknownLogProbability = base.load(fromByteOffset: 24, as: Float.self)
         hashSlots = Int(base.load(fromByteOffset: 28, as: UInt32.self))
-        hashShift = UInt64(64 - max(1, hashSlots).trailingZeroBitCount)
         sourceHash = base.load(fromByteOffset: 32, as: UInt64.self)
         var offset = Self.headerSize
         func take<T>(_ count: Int, _ type: T.Type) -> UnsafeMutablePointer<T> {
@@ -83,9 +81,10 @@ struct LexiconTables {
             return (base + offset).assumingMemoryBound(to: T.self)
         }
         frequency = take(entryCount, Int64.self)
-        hash = take(hashSlots, Slot.self)
+        slots = take(hashSlots, UInt64.self)
         nodes = take(nodeCount, Node.self)
         label = take(nodeCount, UInt32.self)
+        region = take(nodeCount, UInt32.self)
         rootNodes = take(Self.rootTableSize, Node.self)
         rootChild = take(Self.rootTableSize, Int32.self)
         byteCount = offset
@@ -95,7 +94,6 @@ struct LexiconTables {
     static func allocate(
         nodes: Int, entries: Int, hashSlots: Int, maxWordLength: Int, unknownLogProbability: Float, sourceHash: UInt64
     ) -> UnsafeMutableRawPointer {
-        precondition(hashSlots > 0 && hashSlots & (hashSlots - 1) == 0, "hash slots must be a power of two")
         let size = byteCount(nodes: nodes, entries: entries, hashSlots: hashSlots)
         let base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         base.initializeMemory(as: UInt8.self, repeating: 0, count: headerSize)
@@ -110,8 +108,25 @@ struct LexiconTables {
         return base
     }
 
+    /// The slots of a node with `children` children: the power of two at least twice as many.
     @inline(__always)
-    func hashSlot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> hashShift) }
+    static func regionSize(children: Int) -> Int { 1 << (Int.bitWidth - (2 * children - 1).leadingZeroBitCount) }
+
+    @inline(__always)
+    static func slotHash(_ scalar: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(scalar) &* 0x9E37_79B9_7F4A_7C15) >> 40) }
+
+    /// Asks the processor to fetch the slot where the step from the word `first` by `second`
+    /// starts looking, ahead of the step: the segmenter knows the next characters long before it
+    /// walks from them, and that step is the one whose slot is rarely in the cache.
+    @inline(__always)
+    func prefetchSecondStep(_ first: UInt32, _ second: UInt32) {
+        guard first < 0x10000 else { return }
+        let node = rootChild[Int(first)]
+        let childCount = rootNodes[Int(first)].childCount
+        guard node != 0, childCount > Self.hashedFanOut else { return }
+        let mask = Self.regionSize(children: Int(childCount)) - 1
+        tifa_prefetch(slots + Int(region[Int(node)]) + (Self.slotHash(second) & mask))
+    }
 
     /// The child of `node` (whose record is `record`) labelled `scalar`: its index and record,
     /// or index -1.
@@ -122,14 +137,17 @@ struct LexiconTables {
             return c == 0 ? (-1, record) : (c, rootNodes[Int(scalar)])
         }
         if record.childCount > Self.hashedFanOut {
-            let key = UInt64(node) << 32 | UInt64(scalar)
-            let mask = hashSlots - 1
-            var slot = hashSlot(key)
+            let base = slots + Int(region[Int(node)])
+            let mask = Self.regionSize(children: Int(record.childCount)) - 1
+            var i = Self.slotHash(scalar) & mask
             while true {
-                let k = hash[slot].key
-                if k == key { return (hash[slot].child, hash[slot].node) }
-                if k == .max { return (-1, record) }
-                slot = (slot + 1) & mask
+                let slot = base[i]
+                if UInt32(truncatingIfNeeded: slot >> 32) == scalar {
+                    let child = Int32(truncatingIfNeeded: slot)
+                    return (child, nodes[Int(child)])
+                }
+                if slot == .max { return (-1, record) }
+                i = (i + 1) & mask
             }
         }
         var c = Int(record.firstChild)
@@ -152,18 +170,21 @@ struct LexiconTables {
     /// Fills the hash table with the children of every node with many children, and the root
     /// records table.
     func fillHash() {
-        let empty = Slot(key: .max, node: Self.emptyNode, child: -1, padding: 0)
-        hash.initialize(repeating: empty, count: hashSlots)
-        let mask = hashSlots - 1
+        slots.initialize(repeating: .max, count: hashSlots)
+        region.initialize(repeating: 0, count: nodeCount)
+        var next = 0
         for node in 0..<nodeCount where nodes[node].childCount > Self.hashedFanOut {
+            let size = Self.regionSize(children: Int(nodes[node].childCount))
+            region[node] = UInt32(next)
             let first = Int(nodes[node].firstChild)
             for child in first..<(first + Int(nodes[node].childCount)) {
-                let key = UInt64(node) << 32 | UInt64(label[child])
-                var slot = hashSlot(key)
-                while hash[slot].key != .max { slot = (slot + 1) & mask }
-                hash[slot] = Slot(key: key, node: nodes[child], child: Int32(child), padding: 0)
+                var i = Self.slotHash(label[child]) & (size - 1)
+                while slots[next + i] != .max { i = (i + 1) & (size - 1) }
+                slots[next + i] = UInt64(label[child]) << 32 | UInt64(UInt32(child))
             }
+            next += size
         }
+        precondition(next == hashSlots, "the hash regions do not fill the slots")
         rootNodes.initialize(repeating: Self.emptyNode, count: Self.rootTableSize)
         for scalar in 0..<Self.rootTableSize where rootChild[scalar] != 0 {
             rootNodes[scalar] = nodes[Int(rootChild[scalar])]
@@ -200,8 +221,7 @@ struct LexiconTables {
         let nodes = Int(bytes.load(fromByteOffset: 12, as: UInt32.self))
         let entries = Int(bytes.load(fromByteOffset: 16, as: UInt32.self))
         let slots = Int(bytes.load(fromByteOffset: 28, as: UInt32.self))
-        guard slots > 0, slots & (slots - 1) == 0,
-            bytes.count == byteCount(nodes: nodes, entries: entries, hashSlots: slots)
+        guard bytes.count == byteCount(nodes: nodes, entries: entries, hashSlots: slots)
         else { return false }
         let body = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
         return checksum(body) == bytes.load(fromByteOffset: 40, as: UInt64.self)
