@@ -1,6 +1,7 @@
 /// The occurrences of a phrase while its pairs are chained: documents ascending, each with its
 /// candidate start positions (ascending) in one flat buffer. The rarest pair proposes the starts;
-/// every other pair filters them in place, its list walked beside the documents (both ascend).
+/// every other pair filters them in place, its list walked beside the documents (both ascend). A
+/// document whose starts are all filtered out stays, with none.
 struct ChainedMatches {
     private(set) var documents: [Int64] = []
     /// Where each document's starts begin in `starts`, and how many are still candidates.
@@ -81,20 +82,6 @@ struct ChainedMatches {
 
     /// The starts of document `k`.
     func starts(ofDocument k: Int) -> ArraySlice<Int32> { starts[firsts[k]..<(firsts[k] + counts[k])] }
-
-    /// Forgets the documents left without a start.
-    mutating func dropEmpty() {
-        var kept = 0
-        for k in documents.indices where counts[k] > 0 {
-            documents[kept] = documents[k]
-            firsts[kept] = firsts[k]
-            counts[kept] = counts[k]
-            kept += 1
-        }
-        documents.removeLast(documents.count - kept)
-        firsts.removeLast(firsts.count - kept)
-        counts.removeLast(counts.count - kept)
-    }
 
     /// Occurrences per document.
     var countsPerDocument: [Int64: Int] {

@@ -25,7 +25,10 @@ extension Index {
         let matches = try chainedMatches(of: scalars)
         var result: [Int64: [Int32]] = [:]
         result.reserveCapacity(matches.documents.count)
-        for k in matches.documents.indices { result[matches.documents[k]] = Array(matches.starts(ofDocument: k)) }
+        for k in matches.documents.indices {
+            let starts = matches.starts(ofDocument: k)
+            if !starts.isEmpty { result[matches.documents[k]] = Array(starts) }
+        }
         return result
     }
 
@@ -65,7 +68,6 @@ extension Index {
         } catch {
             throw .corrupt(path: path, reason: "a posting list does not decode")
         }
-        matches.dropEmpty()
         return matches
     }
 
