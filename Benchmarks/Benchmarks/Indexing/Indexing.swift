@@ -61,4 +61,30 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+
+    // The hardest phrases for a pair index: the 20 most frequent characters and the 20 most frequent
+    // pairs, answered from the stored totals, checked against counts made here.
+    var characterCounts: [UInt32: Int] = [:]
+    var pairCounts: [UInt64: Int] = [:]
+    for form in forms {
+        for (p, c) in form.enumerated() {
+            characterCounts[c, default: 0] += 1
+            if p + 1 < form.count { pairCounts[UInt64(c) << 32 | UInt64(form[p + 1]), default: 0] += 1 }
+        }
+    }
+    func isHan(_ c: UInt32) -> Bool { (0x4E00...0x9FFF).contains(c) }
+    func text(_ scalars: [UInt32]) -> String { String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))) }
+    let frequent = characterCounts.filter { isHan($0.key) }.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(20)
+        .map { (text([$0.key]), $0.value) }
+        + pairCounts.filter { isHan(UInt32($0.key >> 32)) && isHan(UInt32($0.key & 0xFFFF_FFFF)) }
+        .sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(20)
+        .map { (text([UInt32($0.key >> 32), UInt32($0.key & 0xFFFF_FFFF)]), $0.value) }
+    Benchmark("totals of the 20 most frequent characters and 20 most frequent pairs in work reports") { benchmark in
+        for _ in benchmark.scaledIterations {
+            for (phrase, expected) in frequent {
+                let totals = try! index.totals(phrase)
+                precondition(totals.occurrences == expected, "\(phrase): \(totals.occurrences), expected \(expected)")
+            }
+        }
+    }
 }
