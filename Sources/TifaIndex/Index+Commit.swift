@@ -101,8 +101,21 @@ extension Index {
             let documentRange = (base + Int64(keep.first! + 1))..<(base + Int64(keep.last! + 2))
             try writePairs(prepared, keeping: keep, base: base, segment: segment, documents: documentRange)
             let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
+            let skipped = keep.count < prepared.documents.count
+            let kept = Set(keep.map { Int64($0 + 1) })
             for (word, list) in prepared.words {
-                try insertWord.bind(1, word).bind(2, segment).bind(3, blob: Postings.shifting(list, by: base)).run()
+                var encoder = Postings.Encoder()
+                if skipped {
+                    try list.withUnsafeBytes { raw in
+                        try Postings.decodeFrequencies(raw) { local, frequency in
+                            if kept.contains(local) { encoder.append(document: base + local, frequency: frequency) }
+                        }
+                    }
+                    if encoder.bytes.isEmpty { continue }
+                } else {
+                    encoder.bytes = Postings.shifting(list, by: base)
+                }
+                try insertWord.bind(1, word).bind(2, segment).bind(3, blob: encoder.bytes).run()
             }
             try database.prepare("INSERT INTO segments(number, documents, first_document, last_document) VALUES(?, ?, ?, ?)")
                 .bind(1, segment).bind(2, Int64(keep.count)).bind(3, documentRange.lowerBound).bind(4, documentRange.upperBound - 1).run()

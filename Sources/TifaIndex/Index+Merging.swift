@@ -62,20 +62,26 @@ extension Index {
         let layout = layout ?? blockLayout
         let list = numbers.map(String.init).joined(separator: ",")
         // The merged segments' documents: those in their ranges (all of them in format 1, which
-        // has no ranges and merges everything at once).
+        // has no ranges and merges everything at once). A segment left with no document has an
+        // empty range (last < first) and adds nothing.
         var lastCharacters: [Int64: Int64] = [:]
-        var bounds = Int64.min...Int64.max
+        var bounds: ClosedRange<Int64>? = Int64.min...Int64.max
         var written: Int64 = 0
         if layout == .withTotals {
             let range = try database.prepare(
-                "SELECT min(first_document), max(last_document), sum(documents) FROM segments WHERE number IN (\(list))")
+                """
+                SELECT min(first_document), max(last_document), sum(documents) FROM segments
+                WHERE number IN (\(list)) AND last_document >= first_document
+                """)
             _ = try range.step()
-            bounds = range.int(1) >= range.int(0) ? range.int(0)...range.int(1) : 1...0
+            bounds = range.isNull(0) ? nil : range.int(0)...range.int(1)
             written = range.int(2)
         }
-        let documentsStatement = try database.prepare("SELECT number, last FROM documents WHERE number BETWEEN ? AND ?")
-        documentsStatement.bind(1, bounds.lowerBound).bind(2, bounds.upperBound)
-        while try documentsStatement.step() { lastCharacters[documentsStatement.int(0)] = documentsStatement.int(1) }
+        if let bounds {
+            let documentsStatement = try database.prepare("SELECT number, last FROM documents WHERE number BETWEEN ? AND ?")
+            documentsStatement.bind(1, bounds.lowerBound).bind(2, bounds.upperBound)
+            while try documentsStatement.step() { lastCharacters[documentsStatement.int(0)] = documentsStatement.int(1) }
+        }
         let live = lastCharacters.keys.sorted()
         let documentRange = (live.first ?? 0)..<((live.last ?? -1) + 1)
         let joinWhole = layout == .withTotals && Int64(live.count) == written

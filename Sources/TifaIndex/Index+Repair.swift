@@ -20,7 +20,9 @@ extension Index {
     /// recovered from the index and is left out.
     public static func repair(path: String) throws(IndexError) -> RepairSummary {
         guard FileManager.default.fileExists(atPath: path) else { throw .notAnIndex(path: path, reason: "no such file") }
-        let source = try Index(path: path)
+        // Read-only: a writer would first upgrade an index of an earlier format, reading every
+        // posting list, and stop at the damage this is meant to get around.
+        let source = try Index(path: path, readOnly: true)
         let target = path + ".repairing"
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         let rebuilt = try Index(path: target, toSimplified: source.toSimplified)

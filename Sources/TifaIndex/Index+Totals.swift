@@ -90,15 +90,17 @@ extension Index {
             states.append(SegmentState(number: statement.int(0), documents: first..<max(first, last + 1), usesTotals: false))
             written.append(Int(statement.int(1)))
         }
-        // Live documents per segment: segments hold ascending, disjoint ranges of numbers.
+        // Live documents per segment: segments with documents hold ascending, disjoint ranges of
+        // numbers (a segment left empty by a merge has an empty range, wherever it sits).
         var live = [Int](repeating: 0, count: states.count)
+        let holding = states.indices.filter { !states[$0].documents.isEmpty }
         for number in documents.keys {
-            var lo = 0, hi = states.count
+            var lo = 0, hi = holding.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if states[mid].documents.upperBound <= number { lo = mid + 1 } else { hi = mid }
+                if states[holding[mid]].documents.upperBound <= number { lo = mid + 1 } else { hi = mid }
             }
-            if lo < states.count && states[lo].documents.contains(number) { live[lo] += 1 }
+            if lo < holding.count && states[holding[lo]].documents.contains(number) { live[holding[lo]] += 1 }
         }
         for k in states.indices { states[k].usesTotals = live[k] == written[k] }
         return states

@@ -313,7 +313,6 @@ public final class Index: @unchecked Sendable {
             _ = try version.step()
             let current = version.int(0)
             if current == dataVersion { return }
-            dataVersion = current
             var loaded: [Int64: DocumentInfo] = [:]
             var numbers: [String: Int64] = [:]
             var texts: [Int64: Int64] = [:]
@@ -330,14 +329,24 @@ public final class Index: @unchecked Sendable {
                 numbers[info.id] = info.number
                 texts[info.textHash] = info.number
             }
+            let formatStatement = try database.prepare("SELECT value FROM meta WHERE key = 'format'")
+            guard try formatStatement.step(), let format = formatStatement.string(0).flatMap(Int.init) else {
+                throw IndexError.corrupt(path: path, reason: "the format version is missing")
+            }
+            if format > Self.formatVersion { throw IndexError.newerFormat(path: path, found: format, supported: Self.formatVersion) }
             documents = loaded
             documentNumbers = numbers
             documentsByText = texts
-            let format = try database.prepare("SELECT value FROM meta WHERE key = 'format'")
-            fileFormat = try format.step() ? Int(format.string(0) ?? "") ?? 1 : 1
+            fileFormat = format
             segmentStates = try loadSegmentStates()
-        } catch {
+            // Last: a failed reload is tried again by the next call.
+            dataVersion = current
+        } catch let error as IndexError {
+            throw error
+        } catch let error as SQLiteError {
             throw Self.explain(error, path: path)
+        } catch {
+            throw .corrupt(path: path, reason: "\(error)")
         }
     }
 

@@ -174,6 +174,35 @@ final class IndexBehaviourTests: XCTestCase {
         XCTAssertEqual(try reader.totals("党").documents, 18)
     }
 
+    /// Segments emptied by deletion keep merging and optimizing sound: an empty segment's range is
+    /// empty and takes no other segment's documents, and totals stay exact beside it.
+    func testEmptiedSegmentsMergeAndCount() throws {
+        let index = try Index(path: try temporaryIndexPath())
+        index.add(Document(id: "first", text: "全面从严治党。党"))
+        try index.commit()
+        for k in 0..<8 {
+            index.add(Document(id: "gone\(k)", text: "第\(k)次：党的建设。"))
+            try index.commit()
+        }
+        XCTAssertEqual(try index.delete(ids: (0..<8).map { "gone\($0)" }), 8)
+        for k in 0..<16 {  // past sixteen segments: the emptied ones merge with later ones
+            index.add(Document(id: "late\(k)", text: "第\(k)批：党的建设，党"))
+            try index.commit()
+        }
+        XCTAssertEqual(try index.totals("党").occurrences, 2 + 32)
+        XCTAssertEqual(try index.totals("党").documents, 17)
+        XCTAssertEqual(try index.totals("党的").occurrences, 16)
+        XCTAssertEqual(try index.check().problems, [])
+        XCTAssertEqual(try index.delete(ids: ["first"] + (0..<16).map { "late\($0)" }), 17)
+        try index.optimize()
+        try index.optimize()  // an index of one empty segment
+        XCTAssertEqual(try index.totals("党").occurrences, 0)
+        index.add(Document(id: "again", text: "党的建设"))
+        try index.commit()
+        XCTAssertEqual(try index.totals("党").documents, 1)
+        XCTAssertEqual(try index.check().problems, [])
+    }
+
     /// The original text sliced at a KWIC line's offsets normalizes to the match.
     func testKWICOffsetsSliceTheOriginal() throws {
         let index = try smallIndex()
