@@ -10,6 +10,9 @@ extension Index {
         /// Documents left out because another document (another id) has the same text: id and
         /// the id of the document it copies.
         public var duplicates: [(id: String, of: String)] = []
+        /// Ids among `duplicates` whose earlier indexed version was removed: their source now holds
+        /// another document's text, so the old text is no longer theirs.
+        public var removed: [String] = []
 
         /// A summary with these counts and no duplicates; `CommitSummary()` is the zero that
         /// `add(_:)` sums the commits of a run into.
@@ -25,12 +28,14 @@ extension Index {
             replaced += other.replaced
             unchanged += other.unchanged
             duplicates += other.duplicates
+            removed += other.removed
         }
 
-        /// Equal counts, and the same duplicates in the same order.
+        /// Equal counts, and the same duplicates and removed ids in the same order.
         public static func == (lhs: CommitSummary, rhs: CommitSummary) -> Bool {
             (lhs.added, lhs.replaced, lhs.unchanged) == (rhs.added, rhs.replaced, rhs.unchanged)
                 && lhs.duplicates.map(\.id) == rhs.duplicates.map(\.id) && lhs.duplicates.map(\.of) == rhs.duplicates.map(\.of)
+                && lhs.removed == rhs.removed
         }
     }
 }

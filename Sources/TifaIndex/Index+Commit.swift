@@ -55,7 +55,8 @@ extension Index {
     }
 
     /// Writes a prepared batch as one new segment in one transaction. Documents whose text another
-    /// document already has are left out as duplicates.
+    /// document already has are left out as duplicates; an earlier version indexed under a
+    /// duplicate's id is removed, since its source no longer holds that text.
     @discardableResult
     func write(_ prepared: PreparedBatch) throws(IndexError) -> CommitSummary {
         callLock.lock()
@@ -65,26 +66,27 @@ extension Index {
         var textsInBatch: [Int64: String] = [:]
         for (i, document) in prepared.documents.enumerated() {
             let textHash = prepared.hashes[i].text
-            if let other = documentsByText[textHash].flatMap({ documents[$0] }), other.id != document.id {
-                summary.duplicates.append((document.id, other.id))
-                continue
-            }
-            if let other = textsInBatch[textHash], other != document.id {
-                summary.duplicates.append((document.id, other))
+            let copied = documentsByText[textHash].flatMap({ documents[$0] }).map(\.id).flatMap { $0 != document.id ? $0 : nil }
+                ?? textsInBatch[textHash].flatMap { $0 != document.id ? $0 : nil }
+            if let copied {
+                summary.duplicates.append((document.id, copied))
+                if self.document(id: document.id) != nil { summary.removed.append(document.id) }
                 continue
             }
             textsInBatch[textHash] = document.id
             if self.document(id: document.id) != nil { summary.replaced += 1 } else { summary.added += 1 }
             keep.append(i)
         }
-        guard !keep.isEmpty else { return summary }
+        guard !keep.isEmpty || !summary.removed.isEmpty else { return summary }
         let signature = try analyzer().wordSignature
         try write {
+            let remove = try database.prepare("DELETE FROM documents WHERE id = ?")
+            for id in summary.removed { try remove.bind(1, id).run() }
+            guard !keep.isEmpty else { return }
             // The batch's documents get numbers base + local index, so the lists' numbers only
             // shift; skipped documents' numbers are never used again.
             let base = try nextDocumentNumber() - 1
             try setNextDocumentNumber(base + Int64(prepared.documents.count) + 1)
-            let remove = try database.prepare("DELETE FROM documents WHERE id = ?")
             let insert = try database.prepare(
                 "INSERT INTO documents(number, id, title, date, speaker, source, tags, text, length, last, hash, text_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")
             for i in keep {
@@ -125,7 +127,7 @@ extension Index {
             }
             try mergeSegmentsIfNeeded()
         }
-        if !wordSignatures.contains(signature) { wordSignatures.append(signature) }
+        if !keep.isEmpty && !wordSignatures.contains(signature) { wordSignatures.append(signature) }
         return summary
     }
 

@@ -174,6 +174,24 @@ final class IndexBehaviourTests: XCTestCase {
         XCTAssertEqual(try reader.totals("党").documents, 18)
     }
 
+    /// A document whose new text is another document's is skipped as a duplicate, and its earlier
+    /// version goes: the index must not keep a text its source no longer has.
+    func testUpdateToAnotherDocumentsTextRemovesTheEarlierVersion() throws {
+        let index = try Index(path: try temporaryIndexPath())
+        index.add(Document(id: "x1", text: "改革开放"))
+        index.add(Document(id: "x2", text: "人民国家"))
+        try index.commit()
+        index.add(Document(id: "x1", text: "人民国家"))
+        let summary = try index.commit()
+        XCTAssertEqual(summary.duplicates.map(\.id), ["x1"])
+        XCTAssertEqual(summary.duplicates.map(\.of), ["x2"])
+        XCTAssertEqual(summary.removed, ["x1"])
+        XCTAssertEqual(try index.count("改革").occurrences, 0)
+        XCTAssertEqual(try index.totals("改").documents, 0)
+        XCTAssertEqual(index.allDocuments.map(\.id), ["x2"])
+        XCTAssertEqual(try index.check().problems, [])
+    }
+
     /// Segments emptied by deletion keep merging and optimizing sound: an empty segment's range is
     /// empty and takes no other segment's documents, and totals stay exact beside it.
     func testEmptiedSegmentsMergeAndCount() throws {

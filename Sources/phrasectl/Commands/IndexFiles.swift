@@ -124,8 +124,10 @@ struct IndexFiles: ParsableCommand {
         progress.finish()
         let failedFiles = Set(failures.map(\.path)).count
         if !quiet {
+            let removed = Set(summary.removed)
             for duplicate in summary.duplicates {
-                print("phrasectl: \(duplicate.id): skipped, the same text as \(duplicate.of)", to: &stderr)
+                let earlier = removed.contains(duplicate.id) ? "; its earlier text is removed from the index" : ""
+                print("phrasectl: \(duplicate.id): skipped, the same text as \(duplicate.of)\(earlier)", to: &stderr)
             }
             print(
                 "added \(summary.added), replaced \(summary.replaced), unchanged \(summary.unchanged),"
