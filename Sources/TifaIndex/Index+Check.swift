@@ -90,7 +90,8 @@ extension Index {
                 report.problems.append("segment \(segment): its character totals do not add up from its postings")
             }
         }
-        let blocks = try database.prepare("SELECT segment, last, first, data FROM blocks ORDER BY segment, last")
+        let rowTotals = blockLayout == .withTotals ? "last_documents, last_occurrences" : "-1, -1"
+        let blocks = try database.prepare("SELECT segment, last, first, data, \(rowTotals) FROM blocks ORDER BY segment, last")
         while try blocks.step() {
             let segment = blocks.int(0), last = blocks.int(1), first = blocks.int(2)
             if segment != segmentChecked {
@@ -105,10 +106,12 @@ extension Index {
             }
             var problem: String? = nil
             var lists = 0
+            var lastEntry: (gram: Int64, totals: PostingTotals?)?
             do {
                 try blocks.withBlob(3) { block in
                     try BlockWriter.entries(of: block, first: first, layout: blockLayout) { (gram, stored, list) throws(PostingsError) in
                         lists += 1
+                        lastEntry = (gram, stored)
                         var totals = PostingTotals()
                         try Postings.decode(list) { document, positions in
                             totals.add(occurrences: positions.count)
@@ -132,6 +135,12 @@ extension Index {
                 }
             } catch {
                 problem = problem ?? "segment \(segment): the posting block ending at \(last) does not decode"
+            }
+            if blockLayout == .withTotals, let lastEntry {
+                let rowTotals = PostingTotals(documents: Int(blocks.int(4)), occurrences: Int(blocks.int(5)))
+                if lastEntry.gram != last || lastEntry.totals != rowTotals {
+                    problem = problem ?? "segment \(segment): the block ending at \(last) does not end with the list its row describes"
+                }
             }
             report.pairLists += lists
             if let problem { report.problems.append(problem) }

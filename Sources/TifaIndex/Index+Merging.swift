@@ -170,9 +170,11 @@ extension Index {
 
     /// Inserts the finished blocks of `blocks` into `segment` and forgets them.
     func writeBlocks(_ blocks: inout BlockWriter, segment: Int64) throws {
-        let insert = try database.prepare("INSERT INTO blocks(segment, last, first, data) VALUES(?, ?, ?, ?)")
+        let insert = try database.prepare(
+            "INSERT INTO blocks(segment, last, first, last_documents, last_occurrences, data) VALUES(?, ?, ?, ?, ?, ?)")
         for block in blocks.blocks {
-            try insert.bind(1, segment).bind(2, block.last).bind(3, block.first).bind(4, blob: block.data).run()
+            try insert.bind(1, segment).bind(2, block.last).bind(3, block.first).bind(4, Int64(block.lastTotals.documents))
+                .bind(5, Int64(block.lastTotals.occurrences)).bind(6, blob: block.data).run()
         }
         blocks.blocks.removeAll()
     }

@@ -48,11 +48,43 @@ extension Index {
             }
         } else {
             let gram = Postings.bigram(scalars[0], scalars[1])
-            try forEachList(from: gram, through: gram, segments: stored.map(\.number)) { (_, totals, _) throws(PostingsError) in
-                guard let totals else { throw PostingsError() }
-                result = result + totals
-            }
+            result = try storedPairTotals(gram, segments: stored.map(\.number))
             if !decoded.isEmpty { result = result + summed(try pairCounts(gram, segments: decoded)) }
+        }
+        return result
+    }
+
+    /// The sum of a pair's stored totals in `segments`. A long list ends its block, so its totals
+    /// come from the row's columns and the blob is not read; a short one is found in its block.
+    private func storedPairTotals(_ gram: Int64, segments: [Int64]) throws(IndexError) -> PostingTotals {
+        var result = PostingTotals()
+        guard !segments.isEmpty else { return result }
+        do {
+            let row = try database.prepare(
+                "SELECT first, last, last_documents, last_occurrences FROM blocks WHERE segment = ? AND last >= ? ORDER BY last LIMIT 1")
+            let block = try database.prepare("SELECT data FROM blocks WHERE segment = ? AND last = ?")
+            for segment in segments {
+                row.bind(1, segment).bind(2, gram)
+                defer { row.reset() }
+                guard try row.step(), row.int(0) <= gram else { continue }
+                let first = row.int(0), last = row.int(1)
+                if last == gram {
+                    result = result + PostingTotals(documents: Int(row.int(2)), occurrences: Int(row.int(3)))
+                    continue
+                }
+                block.bind(1, segment).bind(2, last)
+                defer { block.reset() }
+                guard try block.step() else { continue }
+                try block.withBlob(0) { data in
+                    try BlockWriter.entries(of: data, first: first, layout: .withTotals) { (entry, totals, _) throws(PostingsError) in
+                        if entry == gram, let totals { result = result + totals }
+                    }
+                }
+            }
+        } catch let error as SQLiteError {
+            throw .sqlite(error)
+        } catch {
+            throw .corrupt(path: path, reason: "a block of posting lists does not decode")
         }
         return result
     }
@@ -111,13 +143,23 @@ extension Index {
     /// indexed changes; a reader of the old format sees the new one at its next read.
     func upgradeFromFormat1() throws(IndexError) {
         try write {
+            // Another writer may have upgraded it; the statement ends before the tables change.
             let format = try database.prepare("SELECT value FROM meta WHERE key = 'format'")
-            guard try format.step(), format.string(0) == "1" else { return }  // another writer upgraded it
+            let isFormat1 = try format.step() && format.string(0) == "1"
+            format.reset()
+            guard isFormat1 else { return }
+            // The blocks move to a table of the new shape (the last entry's totals before the
+            // data), and merging them all rewrites them in the new layout.
             try database.execute(
                 """
                 ALTER TABLE segments ADD COLUMN first_document INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE segments ADD COLUMN last_document INTEGER NOT NULL DEFAULT -1;
-                """ + Self.charactersTable)
+                ALTER TABLE blocks RENAME TO blocks_format1;
+                """ + Self.blocksTable + Self.charactersTable + """
+                INSERT INTO blocks(segment, last, first, last_documents, last_occurrences, data)
+                    SELECT segment, last, first, 0, 0, data FROM blocks_format1;
+                DROP TABLE blocks_format1;
+                """)
             try mergeAllSegments(layout: .plain)
             try database.execute("UPDATE meta SET value = '\(Self.formatVersion)' WHERE key = 'format'")
         }

@@ -228,6 +228,16 @@ public final class Index: @unchecked Sendable {
         }
     }
 
+    /// The blocks table of format 2: the last entry's totals come before the data, so a reader
+    /// asking for a long list's totals (always the last entry of its block) reads them without
+    /// the blob's overflow pages.
+    static let blocksTable = """
+        CREATE TABLE blocks(
+            segment INTEGER NOT NULL, last INTEGER NOT NULL, first INTEGER NOT NULL,
+            last_documents INTEGER NOT NULL, last_occurrences INTEGER NOT NULL, data BLOB NOT NULL,
+            PRIMARY KEY(segment, last)) WITHOUT ROWID;
+        """
+
     static let charactersTable = """
         CREATE TABLE characters(
             scalar INTEGER NOT NULL, segment INTEGER NOT NULL, documents INTEGER NOT NULL, occurrences INTEGER NOT NULL,
@@ -257,9 +267,7 @@ public final class Index: @unchecked Sendable {
                     last INTEGER NOT NULL,
                     hash INTEGER NOT NULL,
                     text_hash INTEGER NOT NULL);
-                CREATE TABLE blocks(
-                    segment INTEGER NOT NULL, last INTEGER NOT NULL, first INTEGER NOT NULL, data BLOB NOT NULL,
-                    PRIMARY KEY(segment, last)) WITHOUT ROWID;
+                """ + blocksTable + """
                 CREATE TABLE words(
                     word TEXT NOT NULL, segment INTEGER NOT NULL, data BLOB NOT NULL,
                     PRIMARY KEY(word, segment)) WITHOUT ROWID;

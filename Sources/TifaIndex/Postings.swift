@@ -213,10 +213,11 @@ enum BlockLayout: Sendable {
 /// row each (FORMAT.md, "Grams and postings"). It always writes the current layout, with totals.
 struct BlockWriter {
     static let targetBytes = 8192
-    var blocks: [(first: Int64, last: Int64, data: [UInt8])] = []
+    var blocks: [(first: Int64, last: Int64, lastTotals: PostingTotals, data: [UInt8])] = []
     private var data: [UInt8] = []
     private var first: Int64 = -1
     private var previous: Int64 = 0
+    private var previousTotals = PostingTotals()
 
     mutating func append(gram: Int64, list: [UInt8], totals: PostingTotals) {
         if first < 0 {
@@ -229,12 +230,13 @@ struct BlockWriter {
         Postings.appendVarint(UInt64(list.count), to: &data)
         data.append(contentsOf: list)
         previous = gram
+        previousTotals = totals
         if data.count >= Self.targetBytes { finishBlock() }
     }
 
     mutating func finishBlock() {
         guard first >= 0 else { return }
-        blocks.append((first, previous, data))
+        blocks.append((first, previous, previousTotals, data))
         data = []
         first = -1
     }

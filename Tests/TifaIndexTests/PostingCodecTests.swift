@@ -205,6 +205,7 @@ final class PostingCodecTests: XCTestCase {
             }
             XCTAssertEqual(grams.first, block.first)
             XCTAssertEqual(grams.last, block.last)
+            XCTAssertEqual(read.last?.2, block.lastTotals)  // the row's columns describe its last list
             if k < writer.blocks.count - 1 { XCTAssertGreaterThanOrEqual(block.data.count, BlockWriter.targetBytes) }
         }
         XCTAssertEqual(read.map(\.0), written.map(\.0))
