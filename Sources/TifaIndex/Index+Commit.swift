@@ -30,18 +30,23 @@ extension Index {
         try locked { () throws(IndexError) in try write(prepare(takeBatch())) }
     }
 
-    /// Takes the queued documents (the last version of each id), leaving out those identical to
-    /// the version they would replace: the one in `inFlight` (a batch analysed but not yet
-    /// written) when it has the id, else the indexed one. This is the only place a document is
-    /// found unchanged.
+    /// Takes the queued documents (the last version of each id, in the order the ids were first
+    /// queued, so of two ids with the same text the one queued first is kept), leaving out those
+    /// identical to the version they would replace: the one in `inFlight` (a batch analysed but
+    /// not yet written) when it has the id, else the indexed one. This is the only place a
+    /// document is found unchanged.
     func takeBatch(after inFlight: Batch? = nil) -> Batch {
         callLock.lock()
         defer { callLock.unlock() }
         let inFlightHashes = inFlight?.contentHashes ?? [:]
         var last: [String: Int] = [:]
-        for (i, document) in pending.enumerated() { last[document.id] = i }
+        var firstQueued: [Int] = []
+        for (i, document) in pending.enumerated() {
+            if last[document.id] == nil { firstQueued.append(i) }
+            last[document.id] = i
+        }
         var batch = Batch(documents: [], hashes: [], unchanged: 0)
-        for (i, document) in pending.enumerated() where last[document.id] == i {
+        for document in firstQueued.map({ pending[last[pending[$0].id]!] }) {
             let contentHash = document.contentHash
             if (inFlightHashes[document.id] ?? self.document(id: document.id)?.contentHash) == contentHash {
                 batch.unchanged += 1

@@ -190,6 +190,15 @@ final class IndexBehaviourTests: XCTestCase {
         XCTAssertEqual(try index.totals("改").documents, 0)
         XCTAssertEqual(index.allDocuments.map(\.id), ["x2"])
         XCTAssertEqual(try index.check().problems, [])
+
+        // Of two ids with one text in a batch, the one queued first stays, even when queued again.
+        index.add(Document(id: "d1", text: "哈哈哈"))
+        index.add(Document(id: "d2", text: "哈哈哈"))
+        index.add(Document(id: "d1", text: "哈哈哈"))
+        let batch = try index.commit()
+        XCTAssertEqual(batch.duplicates.map(\.id), ["d2"])
+        XCTAssertEqual(batch.duplicates.map(\.of), ["d1"])
+        XCTAssertEqual(index.allDocuments.map(\.id), ["x2", "d1"])
     }
 
     /// Segments emptied by deletion keep merging and optimizing sound: an empty segment's range is

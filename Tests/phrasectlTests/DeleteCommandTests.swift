@@ -64,6 +64,10 @@ final class DeleteCommandTests: XCTestCase {
             {"phrase":"坚持","occurrences":0,"documents":0}
 
             """)
+        // An id named twice is one document.
+        let twice = try PhrasectlRunner.run(["delete", "--db", db, "d1", "d1"])
+        XCTAssertEqual(twice.status, 0)
+        XCTAssertEqual(twice.stderr, "removed 1 of 1 documents\n")
         // Deleting it again finds nothing.
         let again = try PhrasectlRunner.run(["delete", "--db", db, "d3"])
         XCTAssertEqual(again.status, 1)

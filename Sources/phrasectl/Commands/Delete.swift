@@ -12,12 +12,15 @@ struct Delete: ParsableCommand {
     func run() throws {
         let opened = index.openForChanges()
         defer { opened.close() }
-        let unknown = ids.filter { opened.document(id: $0) == nil }
+        // An id named twice is one document to remove.
+        var seen = Set<String>()
+        let distinct = ids.filter { seen.insert($0).inserted }
+        let unknown = distinct.filter { opened.document(id: $0) == nil }
         let removed: Int
-        do { removed = try opened.delete(ids: ids) } catch { fail(.index(error)) }
+        do { removed = try opened.delete(ids: distinct) } catch { fail(.index(error)) }
         var stderr = StandardError()
         for id in unknown { print("phrasectl: no document with id \(id) in \(index.database)", to: &stderr) }
-        print("removed \(removed) of \(ids.count) documents", to: &stderr)
-        if removed < ids.count { throw ExitCode(1) }
+        print("removed \(removed) of \(distinct.count) documents", to: &stderr)
+        if removed < distinct.count { throw ExitCode(1) }
     }
 }
