@@ -91,18 +91,23 @@ extension Index {
             }
         }
         let rowTotals = blockLayout == .withTotals ? "last_documents, last_occurrences" : "-1, -1"
+        /// Starts checking `segment`: its character totals are added up from here on.
+        func startSegment(_ segment: Int64) {
+            segmentChecked = segment
+            guard let state = states[segment], state.usesTotals else { return }
+            characters = CharacterTotals(documents: state.documents)
+            for number in state.documents {
+                if let info = documents[number], info.length > 0 { characters!.setLast(UInt32(info.lastCharacter), of: number) }
+            }
+        }
+        var segmentsWithBlocks = Set<Int64>()
         let blocks = try database.prepare("SELECT segment, last, first, data, \(rowTotals) FROM blocks ORDER BY segment, last")
         while try blocks.step() {
             let segment = blocks.int(0), last = blocks.int(1), first = blocks.int(2)
             if segment != segmentChecked {
                 try finishSegment(&report)
-                segmentChecked = segment
-                if let state = states[segment], state.usesTotals {
-                    characters = CharacterTotals(documents: state.documents)
-                    for number in state.documents {
-                        if let info = documents[number], info.length > 0 { characters!.setLast(UInt32(info.lastCharacter), of: number) }
-                    }
-                }
+                startSegment(segment)
+                segmentsWithBlocks.insert(segment)
             }
             var problem: String? = nil
             var lists = 0
@@ -146,6 +151,11 @@ extension Index {
             if let problem { report.problems.append(problem) }
         }
         try finishSegment(&report)
+        // A segment of documents too short for a pair has no block, but its characters still count.
+        for state in segmentStates where !segmentsWithBlocks.contains(state.number) {
+            startSegment(state.number)
+            try finishSegment(&report)
+        }
         let words = try database.prepare("SELECT word, segment, data FROM words")
         while try words.step() {
             report.wordLists += 1
@@ -185,10 +195,13 @@ extension Index {
             let totals = try self.totals(ofMatching: phrase)
             let truth = expected[key(phrase[...])]!
             report.phrasesCounted += 1
-            if counted != truth || totals != PostingTotals(documents: truth.documents, occurrences: truth.occurrences) {
-                let text = String(String.UnicodeScalarView(phrase.compactMap(Unicode.Scalar.init)))
+            let text = String(String.UnicodeScalarView(phrase.compactMap(Unicode.Scalar.init)))
+            if counted != truth {
                 report.problems.append(
                     "the count of \(text.debugDescription) is \(counted.0) in \(counted.1) documents; the texts have \(truth.occurrences) in \(truth.documents)")
+            } else if totals != PostingTotals(documents: truth.documents, occurrences: truth.occurrences) {
+                report.problems.append(
+                    "the stored totals of \(text.debugDescription) say \(totals.occurrences) in \(totals.documents) documents; the texts have \(truth.occurrences) in \(truth.documents)")
             }
         }
     }

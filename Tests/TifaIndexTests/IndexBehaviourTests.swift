@@ -201,6 +201,29 @@ final class IndexBehaviourTests: XCTestCase {
         XCTAssertEqual(index.allDocuments.map(\.id), ["x2", "d1"])
     }
 
+    /// A segment of one-character documents has no pair and no block; its character totals are
+    /// still counted, and `check` still compares them.
+    func testOneCharacterDocumentsAreCountedAndChecked() throws {
+        let path = try temporaryIndexPath()
+        let index = try Index(path: path)
+        index.add(Document(id: "a", text: "党"))
+        index.add(Document(id: "b", text: "党"))
+        index.add(Document(id: "c", text: "国"))
+        try index.commit()
+        XCTAssertEqual(try index.totals("党").occurrences, 1)  // b copies a
+        XCTAssertEqual(try index.totals("党").documents, 1)
+        XCTAssertEqual(try index.totals("国").occurrences, 1)
+        XCTAssertEqual(try index.check().problems, [])
+        index.close()
+        try runSQL("update characters set occurrences = 5 where scalar = 22269", on: path)  // 国
+        XCTAssertEqual(
+            try Index(path: path, readOnly: true).check(samplePhrases: 50).problems.filter { !$0.contains("党") },
+            [
+                "segment 1: its character totals do not add up from its postings",
+                "the stored totals of \"国\" say 5 in 1 documents; the texts have 1 in 1",
+            ])
+    }
+
     /// Segments emptied by deletion keep merging and optimizing sound: an empty segment's range is
     /// empty and takes no other segment's documents, and totals stay exact beside it.
     func testEmptiedSegmentsMergeAndCount() throws {
