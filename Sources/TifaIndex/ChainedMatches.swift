@@ -98,30 +98,3 @@ struct ChainedMatches {
         return totals
     }
 }
-
-/// Reads LEB128 varints from a buffer, one byte at a time, with the one-byte case first.
-struct VarintReader {
-    private let bytes: UnsafeRawBufferPointer
-    private var offset = 0
-
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-    var isAtEnd: Bool { offset >= bytes.count }
-
-    @inline(__always)
-    mutating func next() throws(PostingsError) -> UInt64 {
-        guard offset < bytes.count else { throw PostingsError() }
-        let b = bytes[offset]
-        if b < 0x80 {
-            offset += 1
-            return UInt64(b)
-        }
-        return try Postings.readVarint(bytes, &offset)
-    }
-
-    /// Steps over `count` varints.
-    @inline(__always)
-    mutating func skip(_ count: Int) throws(PostingsError) {
-        try Postings.skipVarints(count, in: bytes, at: &offset)
-    }
-}

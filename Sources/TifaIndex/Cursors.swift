@@ -3,8 +3,6 @@ protocol SegmentListCursor {
     associatedtype Key: Equatable
     /// The current key, or nil at the end.
     var key: Key? { get }
-    /// The totals stored with the current key's list, when the format keeps them.
-    var totals: PostingTotals? { get }
     /// Calls `body` with the current key's list.
     func withList(_ body: (UnsafeRawBufferPointer) throws -> Void) throws
     mutating func advance() throws
@@ -20,7 +18,6 @@ struct BlockCursor: SegmentListCursor {
     private var listRange: Range<Int> = 0..<0
     /// The current gram, or nil at the end.
     private(set) var key: Int64?
-    private(set) var totals: PostingTotals?
 
     init(database: Database, segment: Int64, layout: BlockLayout) throws {
         self.layout = layout
@@ -45,7 +42,6 @@ struct BlockCursor: SegmentListCursor {
         try block.withUnsafeBytes { raw in
             let entry = try BlockWriter.readEntry(raw, at: &offset, previous: previous, layout: layout)
             key = entry.gram
-            totals = entry.totals
             listRange = entry.list
         }
     }
@@ -70,7 +66,6 @@ struct WordCursor: SegmentListCursor {
     /// The current word, or nil at the end.
     private(set) var key: String?
     private(set) var bytes: [UInt8] = []
-    var totals: PostingTotals? { nil }
 
     func withList(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         try bytes.withUnsafeBytes { try body($0) }

@@ -71,9 +71,8 @@ extension Index {
         var textsInBatch: [Int64: String] = [:]
         for (i, document) in prepared.documents.enumerated() {
             let textHash = prepared.hashes[i].text
-            let copied = documentsByText[textHash].flatMap({ documents[$0] }).map(\.id).flatMap { $0 != document.id ? $0 : nil }
-                ?? textsInBatch[textHash].flatMap { $0 != document.id ? $0 : nil }
-            if let copied {
+            let indexedCopy = documentsByText[textHash].flatMap { documents[$0]?.id }
+            if let copied = [indexedCopy, textsInBatch[textHash]].compactMap({ $0 }).first(where: { $0 != document.id }) {
                 summary.duplicates.append((document.id, copied))
                 if self.document(id: document.id) != nil { summary.removed.append(document.id) }
                 continue
@@ -106,21 +105,23 @@ extension Index {
             }
             let segment = try nextSegment()
             let documentRange = (base + Int64(keep.first! + 1))..<(base + Int64(keep.last! + 2))
-            try writePairs(prepared, keeping: keep, base: base, segment: segment, documents: documentRange)
+            // Batch-local numbers (from 1) of the documents written: the lists leave out the others.
+            var kept = [Bool](repeating: false, count: prepared.documents.count + 1)
+            for i in keep { kept[i + 1] = true }
+            let everyDocumentKept = keep.count == prepared.documents.count
+            try writePairs(prepared, kept: kept, everyDocumentKept: everyDocumentKept, base: base, segment: segment, documents: documentRange)
             let insertWord = try database.prepare("INSERT INTO words(word, segment, data) VALUES(?, ?, ?)")
-            let skipped = keep.count < prepared.documents.count
-            let kept = Set(keep.map { Int64($0 + 1) })
             for (word, list) in prepared.words {
                 var encoder = Postings.Encoder()
-                if skipped {
+                if everyDocumentKept {
+                    encoder.bytes = Postings.shifting(list, by: base)
+                } else {
                     try list.withUnsafeBytes { raw in
                         try Postings.decodeFrequencies(raw) { local, frequency in
-                            if kept.contains(local) { encoder.append(document: base + local, frequency: frequency) }
+                            if kept[Int(local)] { encoder.append(document: base + local, frequency: frequency) }
                         }
                     }
                     if encoder.bytes.isEmpty { continue }
-                } else {
-                    encoder.bytes = Postings.shifting(list, by: base)
                 }
                 try insertWord.bind(1, word).bind(2, segment).bind(3, blob: encoder.bytes).run()
             }
@@ -140,15 +141,12 @@ extension Index {
     /// totals, over the documents' final numbers (`base` + batch-local number). Documents left out
     /// of the batch (duplicates) are taken out of the lists, so the totals count only what is live.
     private func writePairs(
-        _ prepared: PreparedBatch, keeping keep: [Int], base: Int64, segment: Int64, documents range: Range<Int64>
+        _ prepared: PreparedBatch, kept: [Bool], everyDocumentKept: Bool, base: Int64, segment: Int64, documents range: Range<Int64>
     ) throws {
         var characters = CharacterTotals(documents: range)
-        for i in keep where prepared.shapes[i].last >= 0 {
-            characters.setLast(UInt32(prepared.shapes[i].last), of: base + Int64(i + 1))
+        for (i, shape) in prepared.shapes.enumerated() where kept[i + 1] && shape.last >= 0 {
+            characters.setLast(UInt32(shape.last), of: base + Int64(i + 1))
         }
-        var kept = [Bool](repeating: false, count: prepared.documents.count + 1)
-        for i in keep { kept[i + 1] = true }
-        let everyDocumentKept = keep.count == prepared.documents.count
         var blocks = BlockWriter()
         for (gram, list) in prepared.pairs {
             var encoder = Postings.Encoder()

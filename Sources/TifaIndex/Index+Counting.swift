@@ -38,7 +38,7 @@ extension Index {
     /// ends with it.
     private func characterOccurrences(_ c: UInt32) throws(IndexError) -> [Int64: [Int32]] {
         var result: [Int64: [Int32]] = [:]
-        try forEachList(from: Postings.bigram(c, 0), through: Postings.bigram(c, 0x1F_FFFF), segments: segmentStates.map(\.number)) { (_, _, list) throws(PostingsError) in
+        try forEachList(from: Postings.bigram(c, 0), through: Postings.bigram(c, 0x1F_FFFF), segments: segmentStates.map(\.number)) { (_, list) throws(PostingsError) in
             try Postings.decode(list) { document, positions in
                 if live.contains(document) { result[document, default: []] += positions }
             }
@@ -50,11 +50,11 @@ extension Index {
         return result
     }
 
-    /// Calls `body` with every gram in `low...high` of `segments`, its stored totals (nil in
-    /// format 1) and its posting list, segment by segment in the order given.
+    /// Calls `body` with every gram in `low...high` of `segments` and its posting list, segment by
+    /// segment in the order given.
     func forEachList(
         from low: Int64, through high: Int64, segments: [Int64],
-        _ body: (Int64, PostingTotals?, UnsafeRawBufferPointer) throws(PostingsError) -> Void
+        _ body: (Int64, UnsafeRawBufferPointer) throws(PostingsError) -> Void
     ) throws(IndexError) {
         do {
             let statement = try database.prepare(
@@ -66,8 +66,8 @@ extension Index {
                     let first = statement.int(0)
                     if first > high { break }
                     try statement.withBlob(1) { block in
-                        try BlockWriter.entries(of: block, first: first, layout: blockLayout) { (gram, totals, list) throws(PostingsError) in
-                            if gram >= low && gram <= high { try body(gram, totals, list) }
+                        try BlockWriter.entries(of: block, first: first, layout: blockLayout) { (gram, _, list) throws(PostingsError) in
+                            if gram >= low && gram <= high { try body(gram, list) }
                         }
                     }
                 }

@@ -98,9 +98,9 @@ extension Index {
         // they come, so memory holds one block per segment.
         var pairCursors = try numbers.map { try BlockCursor(database: database, segment: $0, layout: layout) }
         var blocks = BlockWriter()
-        try Self.mergeLists(&pairCursors, precedes: <) { gram, list, totals, encoder in
+        try Self.mergeLists(&pairCursors, precedes: <) { gram, list, encoder in
             if joinWhole {
-                try encoder.append(list: list, of: .positions, totals: totals)
+                try encoder.append(list: list, of: .positions)
                 return
             }
             try Postings.decode(list) { document, positions in
@@ -123,9 +123,9 @@ extension Index {
             for (word, list) in words { try insertWord.bind(1, word).bind(2, temporary).bind(3, blob: list).run() }
             words.removeAll(keepingCapacity: true)
         }
-        try Self.mergeLists(&wordCursors, precedes: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { _, list, _, encoder in
+        try Self.mergeLists(&wordCursors, precedes: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { _, list, encoder in
             if joinWhole {
-                try encoder.append(list: list, of: .frequencies, totals: nil)
+                try encoder.append(list: list, of: .frequencies)
                 return
             }
             try Postings.decodeFrequencies(list) { document, frequency in
@@ -184,14 +184,13 @@ extension Index {
     /// unless nothing was left.
     private static func mergeLists<Cursor: SegmentListCursor>(
         _ cursors: inout [Cursor], precedes: (Cursor.Key, Cursor.Key) -> Bool,
-        copy: (Cursor.Key, UnsafeRawBufferPointer, PostingTotals?, inout Postings.Encoder) throws -> Void,
+        copy: (Cursor.Key, UnsafeRawBufferPointer, inout Postings.Encoder) throws -> Void,
         emit: (Cursor.Key, Postings.Encoder) throws -> Void
     ) throws {
         while let key = cursors.compactMap(\.key).min(by: precedes) {
             var encoder = Postings.Encoder()
             for i in cursors.indices where cursors[i].key == key {
-                let totals = cursors[i].totals
-                try cursors[i].withList { try copy(key, $0, totals, &encoder) }
+                try cursors[i].withList { try copy(key, $0, &encoder) }
                 try cursors[i].advance()
             }
             if !encoder.bytes.isEmpty { try emit(key, encoder) }

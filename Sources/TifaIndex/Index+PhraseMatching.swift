@@ -12,7 +12,7 @@ extension Index {
     /// A pair's occurrences per live document, from the lists of `segments`.
     func pairCounts(_ gram: Int64, segments: [Int64]) throws(IndexError) -> [Int64: Int] {
         var result: [Int64: Int] = [:]
-        try forEachList(from: gram, through: gram, segments: segments) { (_, _, list) throws(PostingsError) in
+        try forEachList(from: gram, through: gram, segments: segments) { (_, list) throws(PostingsError) in
             try Postings.decodeCounts(list) { document, n in
                 if live.contains(document) { result[document, default: 0] += n }
             }
@@ -76,7 +76,7 @@ extension Index {
     /// documents `isCounted` accepts (those the segments hold).
     func characterCounts(_ c: UInt32, segments: [Int64], isCounted: (Int64) -> Bool) throws(IndexError) -> [Int64: Int] {
         var result: [Int64: Int] = [:]
-        try forEachList(from: Postings.bigram(c, 0), through: Postings.bigram(c, 0x1F_FFFF), segments: segments) { (_, _, list) throws(PostingsError) in
+        try forEachList(from: Postings.bigram(c, 0), through: Postings.bigram(c, 0x1F_FFFF), segments: segments) { (_, list) throws(PostingsError) in
             try Postings.decodeCounts(list) { document, n in
                 if live.contains(document) { result[document, default: 0] += n }
             }
@@ -90,7 +90,7 @@ extension Index {
     /// The posting lists of one gram, one a segment, as stored.
     private func rawLists(for gram: Int64) throws(IndexError) -> [[UInt8]] {
         var found: [[UInt8]] = []
-        try forEachList(from: gram, through: gram, segments: segmentStates.map(\.number)) { (_, _, list) throws(PostingsError) in found.append(Array(list.bindMemory(to: UInt8.self))) }
+        try forEachList(from: gram, through: gram, segments: segmentStates.map(\.number)) { (_, list) throws(PostingsError) in found.append(Array(list.bindMemory(to: UInt8.self))) }
         return found
     }
 
@@ -101,15 +101,5 @@ extension Index {
             do throws(PostingsError) { try body(raw) } catch { failure = error }
         }
         if let failure { throw failure }
-    }
-
-    static func sortedContains(_ sorted: UnsafeBufferPointer<Int32>, _ value: Int32) -> Bool {
-        var lo = 0
-        var hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == value
     }
 }

@@ -299,17 +299,21 @@ public final class Index: @unchecked Sendable {
         guard meta["magic"] == magic else {
             throw IndexError.notAnIndex(path: path, reason: "an SQLite database of another program")
         }
-        guard let format = meta["format"].flatMap(Int.init) else {
-            throw IndexError.corrupt(path: path, reason: "the format version is missing")
-        }
+        let format = try supportedFormat(meta["format"], path: path)
         var present = Set<String>()
         let tables = try db.prepare("SELECT name FROM sqlite_master WHERE type='table'")
         while try tables.step() { present.insert(tables.string(0) ?? "") }
         if let missing = Self.tables(format: format).first(where: { !present.contains($0) }) {
             throw IndexError.corrupt(path: path, reason: "the table \(missing) is missing")
         }
-        if format > formatVersion { throw IndexError.newerFormat(path: path, found: format, supported: formatVersion) }
         return meta
+    }
+
+    /// The format version `value` names, if this library reads it.
+    private static func supportedFormat(_ value: String?, path: String) throws(IndexError) -> Int {
+        guard let format = value.flatMap(Int.init) else { throw .corrupt(path: path, reason: "the format version is missing") }
+        if format > formatVersion { throw .newerFormat(path: path, found: format, supported: formatVersion) }
+        return format
     }
 
     /// Reloads the documents' metadata when another connection has committed since the last
@@ -338,10 +342,7 @@ public final class Index: @unchecked Sendable {
                 texts[info.textHash] = info.number
             }
             let formatStatement = try database.prepare("SELECT value FROM meta WHERE key = 'format'")
-            guard try formatStatement.step(), let format = formatStatement.string(0).flatMap(Int.init) else {
-                throw IndexError.corrupt(path: path, reason: "the format version is missing")
-            }
-            if format > Self.formatVersion { throw IndexError.newerFormat(path: path, found: format, supported: Self.formatVersion) }
+            let format = try Self.supportedFormat(try formatStatement.step() ? formatStatement.string(0) : nil, path: path)
             documents = loaded
             documentNumbers = numbers
             documentsByText = texts

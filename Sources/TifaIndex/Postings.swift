@@ -69,29 +69,19 @@ enum Postings {
 
         /// Appends a whole encoded list whose documents all come after the last one appended,
         /// without decoding it: only its first document number is written again, as a delta.
-        mutating func append(list: UnsafeRawBufferPointer, of kind: ListKind, totals listTotals: PostingTotals?) throws(PostingsError) {
+        mutating func append(list: UnsafeRawBufferPointer, of kind: ListKind) throws(PostingsError) {
             var offset = 0
             let first = Int64(try Postings.readVarint(list, &offset))
-            guard first > lastDocument || (bytes.isEmpty && first > 0) else { throw PostingsError() }
+            guard first > lastDocument else { throw PostingsError() }
             Postings.appendVarint(UInt64(first - lastDocument), to: &bytes)
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: list[offset...]))
-            // The last document, and the totals unless stored: the list's headers, positions stepped over.
-            var document: Int64 = 0
+            // The last document and the totals, from the list's headers (positions stepped over).
             var found = PostingTotals()
-            offset = 0
-            while offset < list.count {
-                document += Int64(try Postings.readVarint(list, &offset))
-                let n = Int(try Postings.readVarint(list, &offset))
-                if kind == .positions {
-                    guard n > 0, n <= list.count else { throw PostingsError() }
-                    if listTotals == nil { found.add(occurrences: n) }
-                    try Postings.skipVarints(n, in: list, at: &offset)
-                } else {
-                    found.add(occurrences: n)
-                }
+            switch kind {
+            case .positions: try Postings.decodeCounts(list) { document, n in lastDocument = document; found.add(occurrences: n) }
+            case .frequencies: try Postings.decodeFrequencies(list) { document, n in lastDocument = document; found.add(occurrences: n) }
             }
-            lastDocument = document
-            totals = totals + (listTotals ?? found)
+            totals = totals + found
         }
 
         mutating func append(document: Int64, frequency: Int) {
@@ -175,6 +165,34 @@ extension Postings {
     }
 }
 
+/// Reads LEB128 varints from a buffer, one byte at a time, with the one-byte case first: the
+/// chaining loops (`ChainedMatches`) walk posting lists with it, without a closure per document.
+struct VarintReader {
+    private let bytes: UnsafeRawBufferPointer
+    private var offset = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var isAtEnd: Bool { offset >= bytes.count }
+
+    @inline(__always)
+    mutating func next() throws(PostingsError) -> UInt64 {
+        guard offset < bytes.count else { throw PostingsError() }
+        let b = bytes[offset]
+        if b < 0x80 {
+            offset += 1
+            return UInt64(b)
+        }
+        return try Postings.readVarint(bytes, &offset)
+    }
+
+    /// Steps over `count` varints.
+    @inline(__always)
+    mutating func skip(_ count: Int) throws(PostingsError) {
+        try Postings.skipVarints(count, in: bytes, at: &offset)
+    }
+}
+
 /// How many documents a posting list holds and how many positions in all: stored beside each
 /// list (format 2), so a pair's count needs no decoding.
 struct PostingTotals: Equatable {
@@ -189,13 +207,6 @@ struct PostingTotals: Equatable {
 
     static func + (lhs: PostingTotals, rhs: PostingTotals) -> PostingTotals {
         PostingTotals(documents: lhs.documents + rhs.documents, occurrences: lhs.occurrences + rhs.occurrences)
-    }
-
-    /// The totals of a positional list, found by stepping over its positions.
-    static func of(_ list: UnsafeRawBufferPointer) throws(PostingsError) -> PostingTotals {
-        var totals = PostingTotals()
-        try Postings.decodeCounts(list) { _, n in totals.add(occurrences: n) }
-        return totals
     }
 }
 

@@ -115,6 +115,14 @@ struct LexiconTables {
     @inline(__always)
     static func slotHash(_ scalar: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(scalar) &* 0x9E37_79B9_7F4A_7C15) >> 40) }
 
+    /// Where the search for the child labelled `scalar` of a hashed node starts: the node's
+    /// region, its mask, and the first slot to look at.
+    @inline(__always)
+    func probe(_ node: Int32, children: UInt16, _ scalar: UInt32) -> (region: UnsafeMutablePointer<UInt64>, mask: Int, slot: Int) {
+        let mask = Self.regionSize(children: Int(children)) - 1
+        return (slots + Int(region[Int(node)]), mask, Self.slotHash(scalar) & mask)
+    }
+
     /// Asks the processor to fetch the slot where the step from the word `first` by `second`
     /// starts looking, ahead of the step: the segmenter knows the next characters long before it
     /// walks from them, and that step is the one whose slot is rarely in the cache.
@@ -124,8 +132,8 @@ struct LexiconTables {
         let node = rootChild[Int(first)]
         let childCount = rootNodes[Int(first)].childCount
         guard node != 0, childCount > Self.hashedFanOut else { return }
-        let mask = Self.regionSize(children: Int(childCount)) - 1
-        tifa_prefetch(slots + Int(region[Int(node)]) + (Self.slotHash(second) & mask))
+        let start = probe(node, children: childCount, second)
+        tifa_prefetch(start.region + start.slot)
     }
 
     /// The child of `node` (whose record is `record`) labelled `scalar`: its index and record,
@@ -137,9 +145,8 @@ struct LexiconTables {
             return c == 0 ? (-1, record) : (c, rootNodes[Int(scalar)])
         }
         if record.childCount > Self.hashedFanOut {
-            let base = slots + Int(region[Int(node)])
-            let mask = Self.regionSize(children: Int(record.childCount)) - 1
-            var i = Self.slotHash(scalar) & mask
+            let (base, mask, first) = probe(node, children: record.childCount, scalar)
+            var i = first
             while true {
                 let slot = base[i]
                 if UInt32(truncatingIfNeeded: slot >> 32) == scalar {
