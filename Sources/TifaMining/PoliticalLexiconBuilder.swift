@@ -38,10 +38,17 @@ public struct SourceDocument: Sendable {
 ///   n-gram almost always continued by the same character is not finished) and cohesion (minimum
 ///   PMI) of at least `minimumCohesion`;
 ///
+/// or was reviewed and accepted (`reviewed`): a candidate the texts bind but do not mark — at least
+///   `minimumBoundDocuments` documents, statistically a unit as above, and at every split point one
+///   side found inside the whole in at least `minimumBoundShare` of its occurrences (治国理政,
+///   复工复产, 人民民主专政). Such candidates are as often news phrasing (今天首先来看) or fragments
+///   (亿四千万) as formulations, so they enter only by a reviewer's verdict; those without one are
+///   returned as `pending`, for review;
+///
 /// and is not a free combination (see `isFreeCombination`: 推动|高质量发展, 新质生产力|稳步发展),
 /// holds no governing verb or adverb (扎实开展|主题教育, 中共中央政治局|召开|会议), does not join a person's name to a
 /// title, start or end with a function character (是, 把, 的, 了 …), or repeat an ordinary word,
-/// name or place the lexicon already has. Frequent n-grams without such marks are left to the
+/// name or place the lexicon already has. A reviewed rejection keeps any candidate out. Frequent n-grams without such marks are left to the
 /// hand-written lists: in news they are as often boilerplate (查看原文) or free phrases (稳步推进).
 ///
 /// ```swift
@@ -65,16 +72,26 @@ public struct PoliticalLexiconBuilder: Sendable {
     public var freeCombinationShare = 0.3
     /// Longest mined entry, in characters.
     public var maximumLength = 12
+    /// Documents a bound candidate needs to be put up for review.
+    public var minimumBoundDocuments = 5
+    /// Share of a part's occurrences that must lie inside a bound candidate, at every split point,
+    /// for one of the two parts.
+    public var minimumBoundShare = 0.6
 
     let miner: PhraseMiner
     let lexicon: Lexicon
     let handWritten: [(word: String, kind: LexiconTag)]
+    let verdicts: [String: ReviewVerdict]
 
     /// `lexicon` is what mining knows (the general lexicon and the hand-written list, not the
-    /// political lexicon being rebuilt); `handWritten` are entries kept whatever the corpora say.
-    public init(lexicon: Lexicon, handWritten: [(word: String, kind: LexiconTag)]) throws {
+    /// political lexicon being rebuilt); `handWritten` are entries kept whatever the corpora say;
+    /// `reviewed` are verdicts on mined candidates (later verdicts on a word replace earlier ones).
+    public init(
+        lexicon: Lexicon, handWritten: [(word: String, kind: LexiconTag)], reviewed: [(word: String, verdict: ReviewVerdict)] = []
+    ) throws {
         self.lexicon = lexicon
         self.handWritten = handWritten
+        verdicts = Dictionary(reviewed.map { ($0.word, $0.verdict) }, uniquingKeysWith: { _, later in later })
         miner = try PhraseMiner(lexicon: lexicon)
     }
 
@@ -85,16 +102,27 @@ public struct PoliticalLexiconBuilder: Sendable {
 
     /// The entries, most frequent first (ties by word), deterministic for the same input.
     public func build(_ documents: [SourceDocument], progress: (MiningStage) -> Void = { _ in }) -> [PoliticalLexiconEntry] {
+        buildWithPending(documents, progress: progress).entries
+    }
+
+    /// The entries, and the bound candidates that await a verdict (most frequent first, ties by
+    /// phrase), each with one place it occurs for the reviewer to read.
+    public func buildWithPending(
+        _ documents: [SourceDocument], progress: (MiningStage) -> Void = { _ in }
+    ) -> (entries: [PoliticalLexiconEntry], pending: [PendingCandidate]) {
         let (candidates, corpus, sa) = miner.mineCorpus(
             documents.map(\.text), minimumCount: minimumCount, newOnly: false, progress: progress)
         let text = corpus.text
         func count(_ scalars: ArraySlice<UInt32>) -> Int { sa.range(of: scalars, in: text).count }
 
         var chosen: [String: (kind: LexiconTag, origin: PoliticalLexiconEntry.Origin)] = [:]
+        var pending: [PendingCandidate] = []
         for (word, kind) in handWritten { chosen[word] = (kind, .hand) }
         for c in candidates {
             let scalars = Array(c.phrase.unicodeScalars.map(\.value))
             guard scalars.count <= maximumLength, !c.ordinaryWord else { continue }
+            let verdict = verdicts[c.phrase]
+            if verdict == .reject { continue }
             guard !Self.badFirst.contains(scalars[0]), !Self.badLast.contains(scalars[scalars.count - 1]) else { continue }
             guard scalars.count >= 3, !startsWithGoverningWord(scalars), !holdsGoverningWord(scalars), !joinsName(scalars)
             else { continue }
@@ -103,13 +131,26 @@ public struct PoliticalLexiconBuilder: Sendable {
             let named = lexicon.namedKind(of: scalars)
             let statistical = c.count >= minimumCount && c.documents >= 2
                 && min(c.leftEntropy, c.rightEntropy) >= minimumEntropy && c.cohesion >= minimumCohesion
-            guard quoted || (statistical && named != nil) else { continue }
+            let marked = quoted || (statistical && named != nil)
+            let bound = !marked && statistical && c.documents >= minimumBoundDocuments
+                && isBound(scalars, total: c.count, count: count)
+            guard marked || bound else { continue }
             if isFreeCombination(scalars, total: c.count, count: count) { continue }
             if let existing = chosen[c.phrase] {
                 if existing.origin == .hand { chosen[c.phrase]!.origin = .both }
                 continue
             }
-            chosen[c.phrase] = (named ?? (c.numbered ? .numbered : quoted ? .slogan : .tifa), .mined)
+            if case let .accept(kind) = verdict {
+                chosen[c.phrase] = (kind, .reviewed)
+            } else if marked {
+                chosen[c.phrase] = (named ?? (c.numbered ? .numbered : quoted ? .slogan : .tifa), .mined)
+            } else {
+                let at = Int(sa.suffixes[sa.range(of: scalars[...], in: text).lowerBound])
+                pending.append(
+                    PendingCandidate(
+                        phrase: c.phrase, count: c.count, documents: c.documents,
+                        context: string(text[max(0, at - 12)..<min(text.count, at + scalars.count + 12)])))
+            }
         }
 
         // Provenance: counts per corpus and the first document, by date, that holds each entry.
@@ -134,7 +175,22 @@ public struct PoliticalLexiconBuilder: Sendable {
                     firstDate: first.flatMap { documents[$0].date }, firstDocument: first.map { documents[$0].id },
                     counts: corpusNames.map { ($0, counts[$0] ?? 0) }))
         }
-        return entries.sorted { ($0.frequency, $1.word) > ($1.frequency, $0.word) }
+        return (
+            entries.sorted { ($0.frequency, $1.word) > ($1.frequency, $0.word) },
+            pending.sorted { ($0.count, $1.phrase) > ($1.count, $0.phrase) }
+        )
+    }
+
+    /// Whether at every split point A + B one of the parts lies inside the whole in at least
+    /// `minimumBoundShare` of its occurrences: 治国|理政, 人民民主|专政 are bound, 推动|高质量发展 is not.
+    func isBound(_ scalars: [UInt32], total: Int, count: (ArraySlice<UInt32>) -> Int) -> Bool {
+        guard scalars.count >= 3 else { return false }
+        for k in 1..<scalars.count {
+            let a = scalars[..<k], b = scalars[k...]
+            let share = Double(total) / Double(max(1, min(count(a), count(b))))
+            if share < minimumBoundShare { return false }
+        }
+        return true
     }
 
     /// Whether some split A + B (two or more characters each, one of them a lexicon word) is a
@@ -213,6 +269,8 @@ public struct PoliticalLexiconEntry: Sendable, Equatable {
         case mined
         /// In a hand-written list and mined too.
         case both = "hand+mined"
+        /// Mined, bound but not marked by the texts, and accepted on review.
+        case reviewed = "mined+reviewed"
     }
 
     /// The entry's text.
@@ -251,4 +309,24 @@ public struct PoliticalLexiconEntry: Sendable, Equatable {
         for (corpus, n) in counts { fields.append("\(corpus)=\(n)") }
         return fields.joined(separator: "\t")
     }
+}
+
+/// A reviewer's verdict on a mined candidate (`Dictionaries/sources/reviewed.tsv`).
+public enum ReviewVerdict: Sendable, Equatable {
+    /// A unit the documents repeat verbatim, of this kind.
+    case accept(LexiconTag)
+    /// Not a unit (news phrasing, a fragment, a free combination): never an entry.
+    case reject
+}
+
+/// A bound candidate no reviewer has judged yet.
+public struct PendingCandidate: Sendable, Equatable {
+    /// The candidate's text.
+    public var phrase: String
+    /// Occurrences in all corpora.
+    public var count: Int
+    /// Documents holding it.
+    public var documents: Int
+    /// The text around its first occurrence in suffix order, up to twelve characters each side.
+    public var context: String
 }

@@ -28,7 +28,7 @@ extension LexiconSegmenter {
         // role, and the formulations followed by 的, were marked while the run's edges were made.
         let seen = NamingRole(tagByte: dag.tagsSeen)
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
-        let campaign = seen.contains(.campaignTail)
+        let campaign = seen.contains(.campaignTail) || seen.contains(.systemTail)
         let system = seen.contains(.systemTail) && dag.formulationSeen
         guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen else { return }
         // Where the last organ tail starts: a head after it starts no organ.
@@ -38,7 +38,7 @@ extension LexiconSegmenter {
             let roles = NamingRole(tagByte: dag.edgeTag(Int(dag.markedEdge[k])))
             let position = Int(dag.markedStart[k])
             if roles.contains(.organTail) { lastOrganTail = position }
-            if campaign, roles.contains(.campaignTail), campaignTails.last != position { campaignTails.append(position) }
+            if campaign, roles.contains(.campaignTail) || roles.contains(.systemTail), campaignTails.last != position { campaignTails.append(position) }
         }
         for k in 0..<dag.markedEdge.count {
             let position = Int(dag.markedStart[k]), e = Int(dag.markedEdge[k])
@@ -69,7 +69,9 @@ extension LexiconSegmenter {
             for tail in campaignTails {
                 var position = max(next, tail - Self.campaignModifierLimit)
                 while position <= tail - 2 {
-                    campaigns(startingAt: position, s, runStart, runEnd, normalized, &dag)
+                    if !isInsideWord(position, runStart, dag) {
+                        campaigns(startingAt: position, s, runStart, runEnd, normalized, &dag)
+                    }
                     position += 1
                 }
                 next = max(next, tail - 1)
@@ -100,7 +102,7 @@ extension LexiconSegmenter {
                     let end = Int(dag.edgeEnd[e])
                     if NamingRole(tagByte: dag.edgeTag(e)).contains(.organTail) {
                         let single = end - r == 1
-                        if (r > h || !single) && (!single || !continuesAsWord(r, runStart, dag)) {
+                        if (r > h || !single) && (!single || !continuesAsWord(r, runStart, runEnd, dag)) {
                             add(from: position, to: end, normalized, &dag)
                         }
                     }
@@ -148,7 +150,7 @@ extension LexiconSegmenter {
             if here < .infinity {
                 for e in edges(from: r, runStart, dag) {
                     let end = Int(dag.edgeEnd[e])
-                    if r > position, NamingRole(tagByte: dag.edgeTag(e)).contains(.campaignTail) {
+                    if r > position, !NamingRole(tagByte: dag.edgeTag(e)).isDisjoint(with: [.campaignTail, .systemTail]) {
                         add(from: position, to: end, normalized, &dag, cost: here)
                     }
                     // A verb does not start a name (研究|蓝天保卫战) unless it is a formulation.
@@ -182,7 +184,7 @@ extension LexiconSegmenter {
     ) {
         for e in edges(from: x, runStart, dag)
         where isKnownFormulation(e, length: Int(dag.edgeEnd[e]) - x, dag)
-            || (meetings && dag.edgeKind(e) == .tifa && dag.edgeTag(e) & 0x0F == LexiconTag.meeting.code)
+            || (meetings && (dag.edgeTag(e) & 0x0F == LexiconTag.meeting.code || dag.edgeTag(e) & 0x0F == LexiconTag.org.code))
         {
             add(from: position, to: Int(dag.edgeEnd[e]), normalized, &dag)
         }
@@ -229,9 +231,28 @@ extension LexiconSegmenter {
             && flags & Lexicon.EntryFlags.governing.rawValue == 0
     }
 
-    /// Whether a one-character tail at `r` starts a word (部署, 局面, 部门) rather than ending a name.
-    private func continuesAsWord(_ r: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+    /// Whether a one-character tail at `r` starts a word (部署, 局面, 部门) rather than ending a name;
+    /// not when a longer word starts right after it (参谋部|落到实处, not 参谋|部落|到).
+    private func continuesAsWord(_ r: Int, _ runStart: Int, _ runEnd: Int, _ dag: HanRunDAG) -> Bool {
+        var longest = r
         for e in edges(from: r, runStart, dag) where Int(dag.edgeEnd[e]) - r >= 2 && dag.edgeFlags(e) & Lexicon.EntryFlags.content.rawValue != 0 {
+            longest = max(longest, Int(dag.edgeEnd[e]))
+        }
+        guard longest > r else { return false }
+        if r + 1 < runEnd {
+            for e in edges(from: r + 1, runStart, dag) where Int(dag.edgeEnd[e]) > longest && Int(dag.edgeEnd[e]) - (r + 1) >= 3 {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether a common word of two characters ends right after `position`, having started right
+    /// before it: a name does not start there (关于|山海协作工程, not 关|于山海协作工程).
+    private func isInsideWord(_ position: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+        guard position > runStart else { return false }
+        for e in edges(from: position - 1, runStart, dag)
+        where Int(dag.edgeEnd[e]) == position + 1 && dag.edgeKind(e) == .word && dag.edgeScore[e] > commonWordScore {
             return true
         }
         return false

@@ -41,10 +41,12 @@ extension LexiconSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
         _ dag: inout HanRunDAG
     ) {
-        guard isFormulaNumeral(s[position]), position + 2 < runEnd else { return }
+        guard isFormulaNumeral(s[position]), position + 2 < runEnd, !crossesKnownFormulation(position, dag) else { return }
         // 数词 + 量词 + a content word of 2–4 characters that is not negated (九条不动 is no formula), no
-        // adjective (十八大|很重) and no governing verb (十条|取得).
+        // adjective (十八大|很重) and no governing verb (十条|取得); not the second pair of a chain
+        // (三重|一大 in 三重一大落到实处).
         if ChineseCharacters.formulaMeasure.contains(scalar: s[position + 1]), !(s[position] == 0x4E00 && s[position + 1] == 0x4E2A),  // not 一个
+            !continuesChain(s, position),
             !(s[position + 1] == 0x5927 && followsPartyName(s, position)),  // 党的十大 is a congress
             !ChineseCharacters.negation.contains(scalar: s[position + 2])
         {
@@ -55,8 +57,11 @@ extension LexiconSegmenter {
                 if node < 0 { break }
                 wordEnd += 1
                 let record = lexicon.tables.nodes[Int(node)]
+                // After 个 a governing verb counts too: 两个确保, 四个坚持 (十条|取得 stays apart).
+                let excluded = Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.freeCompound.rawValue
+                    | (s[position + 1] == 0x4E2A ? 0 : Lexicon.EntryFlags.governing.rawValue)
                 if record.entry >= 0, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
-                    record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue) == 0
+                    record.flags & excluded == 0
                 {
                     addEdge(&dag, normalized, from: first, to: wordEnd, score: formulaScore, kind: .tifa)
                 }
@@ -84,7 +89,11 @@ extension LexiconSegmenter {
             }
             guard pairs >= 1 else { return }
             addEdge(&dag, normalized, from: first, to: pos + 2, score: formulaScore, kind: .tifa)
+            // The last pair may end in a word (一枢纽), unless its last character is a function
+            // character (五讲四美|的) or starts a common word (一国两制|取得).
             if pos + 2 < runEnd, isHan(s[pos + 2]), !isChineseNumeral(s[pos + 2]),
+                !ChineseCharacters.nonNameCharacter.contains(scalar: s[pos + 2]),
+                !(pos + 3 < runEnd && isCommonWord(s, pos + 2..<pos + 4)),
                 let node = lexiconNode(s, pos + 1..<pos + 3),
                 lexicon.tables.nodes[node].flags & Lexicon.EntryFlags.content.rawValue != 0,
                 lexicon.tables.nodes[node].logProbability > establishedWordScore
@@ -93,6 +102,33 @@ extension LexiconSegmenter {
             }
             return
         }
+    }
+
+    /// Whether a formulation the lexicon knows starts before `position` and ends after it: a
+    /// numbered formula starting inside it would be a guess across a known name (大气|十条落到实处
+    /// against 大气十条|落到实处).
+    @inline(__always)
+    func crossesKnownFormulation(_ position: Int, _ dag: HanRunDAG) -> Bool {
+        let runStart = dag.runStart
+        var q = position - 1
+        while q >= runStart && q >= position - Self.crossingLookBehind {
+            for e in Int(dag.edgeOffset[q - runStart])..<Int(dag.edgeOffset[q - runStart + 1])
+            where dag.edgeEnd[e] > Int32(position) && dag.edgeKind(e) == .tifa {
+                return true
+            }
+            q -= 1
+        }
+        return false
+    }
+
+    /// How far before a numeral `crossesKnownFormulation` looks for a formulation's start.
+    static let crossingLookBehind = 8
+
+    /// Whether a numeral and one character stand right before `position`: a numeral there is a
+    /// chain's next pair, not the start of a formula of its own.
+    @inline(__always)
+    func continuesChain(_ s: UnsafeBufferPointer<UInt32>, _ position: Int) -> Bool {
+        position >= 2 && isFormulaNumeral(s[position - 2]) && isHan(s[position - 1]) && !isChineseNumeral(s[position - 1])
     }
 
     /// A number of several characters, a measure word and a content word (no adjective, no
@@ -104,7 +140,9 @@ extension LexiconSegmenter {
         _ dag: inout HanRunDAG
     ) {
         let end = numeralRunEnd(s, from: position, runEnd)
-        guard end - position >= 2, end < runEnd, ChineseCharacters.formulaMeasure.contains(scalar: s[end]) else { return }
+        guard end - position >= 2, end < runEnd, ChineseCharacters.formulaMeasure.contains(scalar: s[end]),
+            !crossesKnownFormulation(position, dag)
+        else { return }
         // 党的二十大|胜利: after 党的 or 中共, a number and 大 name a congress, not a formula.
         if s[end] == 0x5927, followsPartyName(s, position) { return }
         var m = end
@@ -161,7 +199,7 @@ extension LexiconSegmenter {
             wordEnd += 1
             let record = lexicon.tables.nodes[Int(node)]
             if record.entry >= 0, wordEnd - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
-                record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue) == 0
+                record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue | Lexicon.EntryFlags.freeCompound.rawValue) == 0
             {
                 ends.append(wordEnd)
             }

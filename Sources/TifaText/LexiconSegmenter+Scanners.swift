@@ -72,6 +72,58 @@ extension LexiconSegmenter {
         return j
     }
 
+    // MARK: Mixed-script entries
+
+    /// Whether Han text stands right before or after `range`.
+    @inline(__always)
+    func touchesHan(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+        (range.lowerBound > 0 && scalarClass(s[range.lowerBound - 1]) == .han)
+            || (range.upperBound < s.count && scalarClass(s[range.upperBound]) == .han)
+    }
+
+    /// Lexicon formulations written with digits or letters (211工程, 中国制造2025,
+    /// 庆祝改革开放40周年大会): the Han runs and the numbers were cut apart, so each is found
+    /// here, from the start of a span, across contiguous spans, and replaces the spans it covers
+    /// when it ends where one ends. Compacts `spans[first...]` in place.
+    func joinMixedScriptEntries(_ s: UnsafeBufferPointer<UInt32>, _ spans: inout RawBuffer<Span>, from first: Int) {
+        let t = lexicon.tables
+        let n = spans.count
+        var out = first
+        var k = first
+        while k < n {
+            // The longest formulation from spans[k].start that ends at a span's end, covers two or
+            // more spans and holds a number or letters.
+            var node: Int32 = 0
+            var position = Int(spans[k].start)
+            var j = k
+            var mixed = false
+            var best = -1
+            walk: while j < n {
+                let span = spans[j]
+                if j > k && span.start != spans[j - 1].end { break }
+                if span.kind == .number || span.kind == .latin { mixed = true }
+                while position < Int(span.end) {
+                    node = lexicon.child(of: node, s[position])
+                    if node < 0 { break walk }
+                    position += 1
+                }
+                let record = t.nodes[Int(node)]
+                if j > k, mixed, record.entry >= 0, isFormulationTag(record.tag) { best = j }
+                if record.childCount == 0 { break }
+                j += 1
+            }
+            if best > k {
+                spans[out] = Span(start: spans[k].start, end: spans[best].end, kind: .tifa)
+                k = best + 1
+            } else {
+                spans[out] = spans[k]
+                k += 1
+            }
+            out += 1
+        }
+        spans.resize(out)
+    }
+
     // MARK: Masks
 
     /// `*月**日`: a mask followed by a date unit, and the numbers or masks and units chained to

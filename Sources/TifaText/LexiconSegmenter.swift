@@ -82,6 +82,10 @@ public struct LexiconSegmenter: SpanSegmenter {
             segmentHanRun(s, start..<end, normalized, &dag, &spans)
             return end
         }
+        let firstSpan = spans.count
+        // Whether digits or letters touch Han text: entries such as 211工程, 中国制造2025 and
+        // 5G网络 cross the spans the scanners cut.
+        var hasMixedScript = false
         var i = 0
         while i < n {
             let c = s[i]
@@ -93,9 +97,13 @@ public struct LexiconSegmenter: SpanSegmenter {
             case .circle where isHanRunScalar(s, i):
                 i = hanRun(from: i)
             case .digit:
-                i = scanNumber(s, from: i, &spans)
+                let end = scanNumber(s, from: i, &spans)
+                hasMixedScript = hasMixedScript || touchesHan(s, i..<end)
+                i = end
             case .latin:
-                i = scanLatin(s, from: i, &spans)
+                let end = scanLatin(s, from: i, &spans)
+                hasMixedScript = hasMixedScript || touchesHan(s, i..<end)
+                i = end
             case .maskStar:
                 var j = i + 1
                 while j < n, s[j] == c { j += 1 }
@@ -118,6 +126,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             }
         }
         mergeMaskedDates(s: normalized.scalars, &spans)
+        if granularity == .coarse && hasMixedScript { joinMixedScriptEntries(s, &spans, from: firstSpan) }
     }
 
     /// Han characters, and the circle ○ where it is a zero between Chinese numerals (二○○一年).
@@ -192,6 +201,9 @@ public struct LexiconSegmenter: SpanSegmenter {
                         // The token whose parts are being found: not itself.
                     } else {
                         let formulation = coarse && isFormulationTag(record.tag)
+                        // A formulation the general lexicon barely knows (中办, 10 occurrences) is
+                        // still an established word in political text.
+                        if formulation && score < establishedWordScore { score = establishedWordScore }
                         dag.append(end: wordEnd, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
                         if record.tag >= 0x10 && coarse {
                             dag.markLastEdge(start: position)

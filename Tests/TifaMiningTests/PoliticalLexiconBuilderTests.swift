@@ -56,6 +56,51 @@ final class PoliticalLexiconBuilderTests: XCTestCase {
         XCTAssertEqual(Self.builder.build(documents), entries)
     }
 
+    /// A bound candidate the texts neither quote nor name waits for a verdict: pending without one,
+    /// an entry of the reviewer's kind when accepted; a rejection keeps out even a quoted slogan.
+    func testReviewedVerdictsDecideBoundCandidates() throws {
+        let befores = ["我们", "各地", "今年", "会议", "他们", "全省"]
+        let afters = ["发布", "成立", "开会", "部署", "指出", "要求"]
+        let filler = "春夏秋冬东南西北金木水火土日月星辰山川河流花草树木鸟兽虫鱼琴棋书画诗酒茶梅兰竹菊。"
+        let documents = (0..<6).map { k in
+            SourceDocument(
+                corpus: "news", id: "d\(k)", date: "2024-01-0\(k + 1)",
+                text: String(repeating: filler, count: 6) + "\(befores[k])看望“甲子乙丑”的人。\(befores[k])甲丙戊庚\(afters[k])。")
+        }
+        let (entries, pending) = Self.builder.buildWithPending(documents)
+        XCTAssertFalse(entries.contains { $0.word == "甲丙戊庚" })
+        let waiting = try XCTUnwrap(pending.first { $0.phrase == "甲丙戊庚" })
+        XCTAssertEqual(waiting.count, 6)
+        XCTAssertEqual(waiting.documents, 6)
+        XCTAssertTrue(waiting.context.contains("甲丙戊庚"))
+
+        let dictionaries = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Dictionaries")
+        let lexicon = try Lexicon.load(
+            general: dictionaries.appendingPathComponent("general.dict").path, political: [],
+            grammar: dictionaries.appendingPathComponent("naming-grammar.txt").path, cache: .disabled)
+        let reviewed = try PoliticalLexiconBuilder(
+            lexicon: lexicon, handWritten: [], reviewed: [("甲丙戊庚", .accept(.campaign)), ("甲子乙丑", .reject)])
+        let (kept, stillPending) = reviewed.buildWithPending(documents)
+        let accepted = try XCTUnwrap(kept.first { $0.word == "甲丙戊庚" })
+        XCTAssertEqual(accepted.kind, .campaign)
+        XCTAssertEqual(accepted.origin, .reviewed)
+        XCTAssertTrue(accepted.dictionaryLine.hasPrefix("甲丙戊庚\t6\tcampaign\torigin=mined+reviewed\tfirst=2024-01-01\tfirstDocument=d0"))
+        XCTAssertFalse(kept.contains { $0.word == "甲子乙丑" })
+        XCTAssertFalse(stillPending.contains { $0.phrase == "甲丙戊庚" })
+    }
+
+    /// Bound: at every split one side lies mostly inside the whole (治国|理政); not bound when
+    /// both sides of some split mostly stand elsewhere (推动|高质量发展).
+    func testBoundShares() {
+        let counts: [String: Int] = ["推动": 100, "高质量发展": 50, "治国": 12, "理政": 10]
+        func count(_ scalars: ArraySlice<UInt32>) -> Int {
+            counts[String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))] ?? 10
+        }
+        XCTAssertTrue(Self.builder.isBound(Array("治国理政".unicodeScalars.map(\.value)), total: 9, count: count))
+        XCTAssertFalse(Self.builder.isBound(Array("推动高质量发展".unicodeScalars.map(\.value)), total: 10, count: count))
+    }
+
     /// A split A + B is free when A is rarely followed by B and B rarely preceded by A.
     func testFreeCombinationShares() {
         let builder = Self.builder

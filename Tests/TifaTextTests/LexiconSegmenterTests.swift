@@ -60,6 +60,21 @@ final class LexiconSegmenterTests: XCTestCase {
             Segmenters.coarse.tokens(in: "二○○一年增长3.5%").map(\.kind), [.number, .word, .number])
     }
 
+    /// Formulations written with digits or letters are found across the number and Han spans; a
+    /// number next to words that form no entry stays apart. A known formulation keeps a numbered
+    /// formula from starting inside it (大气十条|落到实处), and one the general lexicon barely knows
+    /// (中办) still beats its characters.
+    func testFormulationsWithDigitsAndKnownNamesWin() {
+        let coarse = Segmenters.coarse
+        XCTAssertEqual(coarse.words("要把211工程落到实处"), ["要", "把", "211工程", "落到实处"])
+        XCTAssertEqual(coarse.words("实施中国制造2025战略"), ["实施", "中国制造2025", "战略"])
+        XCTAssertEqual(coarse.words("庆祝改革开放40周年大会召开"), ["庆祝改革开放40周年大会", "召开"])
+        XCTAssertEqual(coarse.words("建设5G基站300个"), ["建设", "5G", "基站", "300", "个"])
+        XCTAssertEqual(coarse.words("要把大气十条落到实处"), ["要", "把", "大气十条", "落到实处"])
+        XCTAssertEqual(coarse.words("中办印发"), ["中办", "印发"])
+        XCTAssertEqual(Segmenters.fine.words("要把211工程落到实处"), ["要", "把", "211", "工程", "落到实处"])
+    }
+
     func testLatinRuns() {
         XCTAssertEqual(Segmenters.coarse.words("COVID-19疫情和G20峰会"), ["COVID-19", "疫情", "和", "G20", "峰会"])
     }

@@ -44,6 +44,19 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("取得十三个方面成就"), ["取得", "十三个方面成就"])
         XCTAssertEqual(words("坚持二十四字方针"), ["坚持", "二十四字方针"])
         XCTAssertEqual(words("九条不动"), ["九条", "不", "动"])
+        // After 个 a governing verb is part of the formula; after 条 it is not, nor is a free
+        // combination the general lexicon lists (取得成效).
+        XCTAssertEqual(words("做到两个确保"), ["做到", "两个确保"])
+        XCTAssertEqual(words("十条取得成效"), ["十条", "取得", "成效"])
+    }
+
+    /// A chain's last pair takes no function character and no start of a common word, and a chain's
+    /// second pair starts no formula of its own.
+    func testChainsEndWhereTheNextWordStarts() {
+        XCTAssertEqual(words("一国两制取得新进展"), ["一国两制", "取得", "新进展"])
+        XCTAssertEqual(words("五讲四美的要求"), ["五讲四美", "的", "要求"])
+        XCTAssertEqual(words("把三重一大落到实处"), ["把", "三重", "一大", "落到实处"])
+        XCTAssertEqual(Segmenters.coarse.words("把三重一大落到实处"), ["把", "三重一大", "落到实处"])
     }
 
     func testMeetingsByTheirNumbers() {
@@ -58,6 +71,15 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("各地积极参与浦东新区建设"), ["各地", "积极", "参与", "浦东新区", "建设"])
         XCTAssertEqual(Segmenters.coarse.words("研究主题教育"), ["研究", "主题教育"])
         XCTAssertEqual(Segmenters.coarse.words("要领会乡村振兴战略的要求"), ["要", "领会", "乡村振兴战略", "的", "要求"])
+    }
+
+    /// A system tail takes rare modifiers the way a campaign tail does; a name does not start inside
+    /// a common word (关于), and a one-character tail ends the name when a longer word follows it
+    /// (参谋部|落到实处, though 部落 is a word).
+    func testSystemsOrgansAndWhereNamesStart() {
+        XCTAssertEqual(words("关于山海协作工程的意见"), ["关于", "山海协作工程", "的", "意见"])
+        XCTAssertEqual(words("要把军委联合参谋部落到实处"), ["要", "把", "军委联合参谋部", "落到实处"])
+        XCTAssertEqual(words("召开党的全国代表大会"), ["召开", "党的全国代表大会"])
     }
 
     func testFreeVerbsAndPredicatesStayApart() {

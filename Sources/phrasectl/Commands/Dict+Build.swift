@@ -31,6 +31,16 @@ extension Dict {
         @Option(help: ArgumentHelp("A hand-written list (word<TAB>kind); every entry is kept. Repeat for several.", valueName: "FILE"))
         var hand: [String] = []
 
+        @Option(help: ArgumentHelp(
+            "Verdicts on mined candidates (word<TAB>kind to accept, word<TAB>reject to keep out); a bound candidate enters only when accepted here. Repeat for several.",
+            valueName: "FILE"))
+        var reviewed: [String] = []
+
+        @Option(help: ArgumentHelp(
+            "Write the bound candidates that have no verdict yet here (phrase<TAB>count<TAB>documents<TAB>context), for review.",
+            valueName: "FILE"))
+        var pending: String?
+
         @Option(help: ArgumentHelp("The naming grammar (word<TAB>role); the built-in one by default.", valueName: "FILE"))
         var grammar: String?
 
@@ -95,39 +105,51 @@ extension Dict {
                 fail(.input("no documents in \(corpora.map { String($0.split(separator: "=", maxSplits: 1)[1]) }.joined(separator: ", ")) (folders are searched for *.txt, *.md, *.jsonl and *.csv)"))
             }
             var handWritten: [(word: String, kind: LexiconTag)] = []
-            for file in hand {
-                guard FileManager.default.fileExists(atPath: file) else { fail(.cannotOpen(path: file, reason: "no such file")) }
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    fail(.cannotOpen(path: file, reason: "is not UTF-8 text"))
+            for (place, word, kind) in pairs(in: hand) {
+                guard let tag = LexiconTag(rawValue: kind) else {
+                    fail(.input("\(place): '\(kind)' is no kind; kinds: \(LexiconTag.allCases.map(\.rawValue).joined(separator: ", "))"))
                 }
-                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    let trimmed = line.trimmingCharacters(in: .whitespaces)
-                    guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
-                    let fields = line.split(separator: "\t")
-                    guard fields.count == 2 else { fail(.input("\(file):\(number + 1): expected word<TAB>kind")) }
-                    guard let kind = LexiconTag(rawValue: String(fields[1])) else {
-                        fail(.input("\(file):\(number + 1): '\(fields[1])' is no kind; kinds: \(LexiconTag.allCases.map(\.rawValue).joined(separator: ", "))"))
-                    }
-                    handWritten.append((String(fields[0]), kind))
+                handWritten.append((word, tag))
+            }
+            var verdicts: [(word: String, verdict: ReviewVerdict)] = []
+            for (place, word, kind) in pairs(in: reviewed) {
+                if kind == "reject" {
+                    verdicts.append((word, .reject))
+                } else if let tag = LexiconTag(rawValue: kind) {
+                    verdicts.append((word, .accept(tag)))
+                } else {
+                    fail(.input("\(place): '\(kind)' is no verdict; write reject or a kind: \(LexiconTag.allCases.map(\.rawValue).joined(separator: ", "))"))
                 }
             }
             let builder: PoliticalLexiconBuilder
             do {
                 let lexicon = try Lexicon.load(general: general, political: hand, grammar: grammar)
-                var made = try PoliticalLexiconBuilder(lexicon: lexicon, handWritten: handWritten)
+                var made = try PoliticalLexiconBuilder(lexicon: lexicon, handWritten: handWritten, reviewed: verdicts)
                 made.minimumCount = minimumCount
                 builder = made
             } catch {
                 fail(.dictionary("\(error)"))
             }
             let report = MiningProgressReport(documents: documents.count, quiet: quiet)
-            let entries = builder.build(documents, progress: report.stage)
+            let (entries, awaiting) = builder.buildWithPending(documents, progress: report.stage)
             report.finish()
+            if let pending {
+                var lines = "# Bound candidates awaiting a verdict: phrase<TAB>count<TAB>documents<TAB>context. Move each to a --reviewed list as phrase<TAB>kind or phrase<TAB>reject.\n"
+                for c in awaiting {
+                    let context = c.context.map { $0 == "\t" || $0.isNewline ? " " : $0 }
+                    lines += "\(c.phrase)\t\(c.count)\t\(c.documents)\t\(String(context))\n"
+                }
+                do { try lines.write(toFile: pending, atomically: true, encoding: .utf8) } catch {
+                    fail(.cannotOpen(path: pending, reason: "cannot be written"))
+                }
+                if !quiet { FileHandle.standardError.write(Data("wrote \(awaiting.count) candidates awaiting review to \(pending)\n".utf8)) }
+            }
             var text = """
                 # Tifa political lexicon, built by `phrasectl dict build` (see Dictionaries/README.md).
-                # word<TAB>frequency<TAB>kind<TAB>origin=hand|mined|hand+mined<TAB>first=DATE<TAB>firstDocument=ID<TAB>count=N<TAB>CORPUS=N…
+                # word<TAB>frequency<TAB>kind<TAB>origin=hand|mined|hand+mined|mined+reviewed<TAB>first=DATE<TAB>firstDocument=ID<TAB>count=N<TAB>CORPUS=N…
                 # Corpora: \(corpora.map { $0.split(separator: "=", maxSplits: 1)[0] }.joined(separator: ", ")); \
-                hand-written lists: \(hand.isEmpty ? "none" : hand.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")).
+                hand-written lists: \(hand.isEmpty ? "none" : hand.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); \
+                reviews: \(reviewed.isEmpty ? "none" : reviewed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")).
                 # Frequency is the count in the corpora (at least 5, so an entry they never mention still wins over its parts).
 
                 """
@@ -148,6 +170,25 @@ extension Dict {
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
+        }
+
+        /// The `word<TAB>second` lines of two-column lists, each with its file and line number.
+        private func pairs(in files: [String]) -> [(place: String, word: String, second: String)] {
+            var result: [(place: String, word: String, second: String)] = []
+            for file in files {
+                guard FileManager.default.fileExists(atPath: file) else { fail(.cannotOpen(path: file, reason: "no such file")) }
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    fail(.cannotOpen(path: file, reason: "is not UTF-8 text"))
+                }
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let trimmed = line.trimmingCharacters(in: .whitespaces)
+                    guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+                    let fields = line.split(separator: "\t")
+                    guard fields.count == 2 else { fail(.input("\(file):\(number + 1): expected word<TAB>kind")) }
+                    result.append(("\(file):\(number + 1)", String(fields[0]), String(fields[1])))
+                }
+            }
+            return result
         }
     }
 }
