@@ -267,6 +267,15 @@ struct LexiconBuilder {
             let node = Int(firstChild[0]) + k
             if label[node] < 0x10000 { t.rootChild[Int(label[node])] = Int32(node) }
         }
+        t.mixedStarts.initialize(repeating: 0, count: LexiconTables.rootTableSize / 64)
+        for n in unique.indices {
+            let i = unique[n]
+            let key = keyScalars[Int(keyStart[i])..<Int(keyStart[i] + keyLength[i])]
+            guard isFormulationTag(tag[i].code), let head = key.first, head < 0x10000,
+                key.contains(where: { $0 < 0x80 && isASCIIAlphanumeric($0) })
+            else { continue }
+            t.mixedStarts[Int(head >> 6)] |= 1 << UInt64(head & 63)
+        }
         t.fillHash()
         LexiconTables.seal(storage)
         return storage
@@ -320,3 +329,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+@inline(__always)
+private func isASCIIAlphanumeric(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }

@@ -83,38 +83,39 @@ extension LexiconSegmenter {
 
     /// Lexicon formulations written with digits or letters (211工程, 中国制造2025,
     /// 庆祝改革开放40周年大会): the Han runs and the numbers were cut apart, so each is found
-    /// here, from the start of a span, across contiguous spans, and replaces the spans it covers
-    /// when it ends where one ends. Compacts `spans[first...]` in place.
+    /// here, from the start of a span up to `mixedEntrySpanLimit` spans before the digits or
+    /// letters, across contiguous spans, and replaces the spans it covers when it ends where one
+    /// ends. Compacts `spans[first...]` in place, and only when something was joined.
     func joinMixedScriptEntries(_ s: UnsafeBufferPointer<UInt32>, _ spans: inout RawBuffer<Span>, from first: Int) {
-        let t = lexicon.tables
         let n = spans.count
-        var out = first
+        var joins: [(start: Int, end: Int)] = []
         var k = first
-        while k < n {
-            // The longest formulation from spans[k].start that ends at a span's end, covers two or
-            // more spans and holds a number or letters.
-            var node: Int32 = 0
-            var position = Int(spans[k].start)
-            var j = k
-            var mixed = false
-            var best = -1
-            walk: while j < n {
-                let span = spans[j]
-                if j > k && span.start != spans[j - 1].end { break }
-                if span.kind == .number || span.kind == .latin { mixed = true }
-                while position < Int(span.end) {
-                    node = lexicon.child(of: node, s[position])
-                    if node < 0 { break walk }
-                    position += 1
+        var m = first
+        while m < n {
+            if spans[m].kind == .number || spans[m].kind == .latin {
+                k = max(k, m - Self.mixedEntrySpanLimit, first)
+                while k <= m {
+                    if let end = mixedEntryEnd(s, spans, from: k) {
+                        joins.append((k, end))
+                        k = end + 1
+                        break
+                    }
+                    k += 1
                 }
-                let record = t.nodes[Int(node)]
-                if j > k, mixed, record.entry >= 0, isFormulationTag(record.tag) { best = j }
-                if record.childCount == 0 { break }
-                j += 1
+                m = max(m + 1, k)
+            } else {
+                m += 1
             }
-            if best > k {
-                spans[out] = Span(start: spans[k].start, end: spans[best].end, kind: .tifa)
-                k = best + 1
+        }
+        guard !joins.isEmpty else { return }
+        var out = joins[0].start
+        var next = 0
+        k = out
+        while k < n {
+            if next < joins.count && joins[next].start == k {
+                spans[out] = Span(start: spans[k].start, end: spans[joins[next].end].end, kind: .tifa)
+                k = joins[next].end + 1
+                next += 1
             } else {
                 spans[out] = spans[k]
                 k += 1
@@ -123,6 +124,37 @@ extension LexiconSegmenter {
         }
         spans.resize(out)
     }
+
+    /// The last span of the longest lexicon formulation that starts at `spans[k]`, ends at a span's
+    /// end, covers two or more contiguous spans and holds digits or letters; nil when there is none.
+    private func mixedEntryEnd(_ s: UnsafeBufferPointer<UInt32>, _ spans: RawBuffer<Span>, from k: Int) -> Int? {
+        let t = lexicon.tables
+        guard t.startsMixedEntry(s[Int(spans[k].start)]) else { return nil }
+        var node: Int32 = 0
+        var position = Int(spans[k].start)
+        var mixed = false
+        var best: Int? = nil
+        var j = k
+        walk: while j < spans.count {
+            let span = spans[j]
+            if j > k && span.start != spans[j - 1].end { break }
+            if span.kind == .number || span.kind == .latin { mixed = true }
+            while position < Int(span.end) {
+                node = lexicon.child(of: node, s[position])
+                if node < 0 { break walk }
+                position += 1
+            }
+            let record = t.nodes[Int(node)]
+            if j > k, mixed, record.entry >= 0, isFormulationTag(record.tag) { best = j }
+            if record.childCount == 0 { break }
+            j += 1
+        }
+        return best
+    }
+
+    /// The most spans before its digits or letters that a mixed-script entry starts
+    /// (庆祝|改革开放|40 starts two before).
+    static let mixedEntrySpanLimit = 4
 
     // MARK: Masks
 

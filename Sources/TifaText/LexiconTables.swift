@@ -16,6 +16,8 @@ import CICUShim
 ///                                               size: the power of two ≥ twice its children)
 /// rootNodes   Node × 65536                       copy of the root child's Node per BMP scalar
 /// rootChild   i32 × 65536                        root child per BMP scalar, 0 = none
+/// mixedStarts u64 × 1024                         bit per BMP scalar: some formulation starting with
+///                                               it holds an ASCII digit or letter (211工程, 中国制造2025)
 /// ```
 /// The copy in `rootNodes` lets the first step read the child's Node in the line that found it.
 /// A node's own region keeps the children of a frequent node (的, 国, 发) in a few cache lines
@@ -27,7 +29,7 @@ struct LexiconTables {
     static let magic: UInt64 = 0x3158_454C_4146_4954  // "TIFALEX1" little-endian
     /// Part of every cache file's name and header: bump it whenever the block's layout or the way
     /// it is built from the dictionaries changes, so no stale cache is read.
-    static let version: UInt32 = 13
+    static let version: UInt32 = 14
     static let headerSize = 64
     static let rootTableSize = 0x10000
     /// Nodes with more children than this find a child through the hash table.
@@ -61,10 +63,11 @@ struct LexiconTables {
     let region: UnsafeMutablePointer<UInt32>
     let rootNodes: UnsafeMutablePointer<Node>
     let rootChild: UnsafeMutablePointer<Int32>
+    let mixedStarts: UnsafeMutablePointer<UInt64>
     let byteCount: Int
 
     static func byteCount(nodes: Int, entries: Int, hashSlots: Int) -> Int {
-        headerSize + entries * 8 + hashSlots * 8 + nodes * 24 + rootTableSize * 20
+        headerSize + entries * 8 + hashSlots * 8 + nodes * 24 + rootTableSize * 20 + rootTableSize / 8
     }
 
     /// Views a block whose header is already written.
@@ -87,6 +90,7 @@ struct LexiconTables {
         region = take(nodeCount, UInt32.self)
         rootNodes = take(Self.rootTableSize, Node.self)
         rootChild = take(Self.rootTableSize, Int32.self)
+        mixedStarts = take(Self.rootTableSize / 64, UInt64.self)
         byteCount = offset
     }
 
@@ -166,6 +170,12 @@ struct LexiconTables {
             c += 1
         }
         return (-1, record)
+    }
+
+    /// Whether some formulation that starts with `scalar` holds an ASCII digit or letter.
+    @inline(__always)
+    func startsMixedEntry(_ scalar: UInt32) -> Bool {
+        scalar < 0x10000 && mixedStarts[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
     }
 
     /// The child of `node` labelled `scalar`, or -1.
