@@ -30,6 +30,8 @@ public final class Index: @unchecked Sendable {
     /// opening an index of a higher version throws `IndexError.newerFormat`.
     public static let formatVersion = 2
     static let magic = "tifa-index"
+    /// How much of the file a reader maps into memory (SQLite's `mmap_size`).
+    static let readerMapBytes = 1 << 30
 
     let database: Database
     /// The index file's path, as given when opening it; errors name the index by it.
@@ -114,6 +116,10 @@ public final class Index: @unchecked Sendable {
             let meta = try Self.readMeta(database, path: path)
             if !readOnly { try Self.switchToWriteAheadLog(database) }
             try database.execute("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")
+            // A reader maps the file: the posting blocks of a pair in every segment are read
+            // without copying each page out of the file first (15 segments: count's median
+            // 1.4 ms → 0.85 ms on 95 MB). WAL checkpoints never cut pages a reader's snapshot uses.
+            if readOnly { try database.execute("PRAGMA mmap_size=\(Self.readerMapBytes)") }
             self.toSimplified = meta["to_simplified"] == "1"
             wordSignatures = (meta["word_analysis"] ?? "").split(separator: "\n").map(String.init)
         } catch let error as IndexError {
