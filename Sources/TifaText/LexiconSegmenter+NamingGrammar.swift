@@ -7,7 +7,9 @@
 /// - campaign: words or a known formulation (up to ten characters, no verb first, frequent words
 ///   costing by `nameWordThreshold`), then a campaign tail — 碧水|保卫战,
 ///   防范化解重大风险|攻坚战, 党史|学习教育;
-/// - strategy or system: a known formulation, then a system tail — 健康中国|战略, 中央八项规定|精神;
+/// - strategy or system: a known formulation, then a system or campaign tail — 健康中国|战略,
+///   中央八项规定|精神, 黄河流域生态保护和高质量发展|先行区; or, like a campaign, rare words before a
+///   system tail — 山海|协作|工程;
 /// - 的-join: a known formulation or 党, 的, a known formulation — 党的|全面领导.
 ///
 /// A word inside a name is a content word of two or more characters that is not a governing verb
@@ -29,7 +31,7 @@ extension LexiconSegmenter {
         let seen = NamingRole(tagByte: dag.tagsSeen)
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
         let campaign = seen.contains(.campaignTail) || seen.contains(.systemTail)
-        let system = seen.contains(.systemTail) && dag.formulationSeen
+        let system = (seen.contains(.systemTail) || seen.contains(.campaignTail)) && dag.formulationSeen
         guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen else { return }
         // Where the last organ tail starts: a head after it starts no organ.
         var lastOrganTail = -1
@@ -47,8 +49,9 @@ extension LexiconSegmenter {
             if organ, roles.contains(.namingHead), end <= lastOrganTail, startsName(position, length: end - position, runStart, dag) {
                 organs(from: position, headEnd: end, lastTail: lastOrganTail, s, runStart, runEnd, normalized, &dag)
             }
-            // A known formulation ending where a system tail starts: 健康中国|战略.
-            if system, roles.contains(.systemTail) {
+            // A known formulation ending where a system or campaign tail starts, however long:
+            // 健康中国|战略, 黄河流域生态保护和高质量发展|先行区.
+            if system, !roles.isDisjoint(with: [.systemTail, .campaignTail]) {
                 for start in max(runStart, position - max(lexicon.maxWordLength, 16))..<position where isFormulation(from: start, to: position, runStart, dag) {
                     add(from: start, to: end, normalized, &dag)
                 }

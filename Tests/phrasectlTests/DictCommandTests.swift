@@ -46,6 +46,41 @@ final class DictCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: output, encoding: .utf8), written)
     }
 
+    /// --pending lists the bound candidates no verdict covers; a verdict in --reviewed admits one
+    /// with its kind and takes it off the list.
+    func testBuildPutsBoundCandidatesUpForReviewAndTakesVerdicts() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let befores = ["我们", "各地", "今年", "会议", "他们", "全省"]
+        let afters = ["发布", "成立", "开会", "部署", "指出", "要求"]
+        let filler = String(repeating: "春夏秋冬东南西北金木水火土日月星辰山川河流花草树木鸟兽虫鱼琴棋书画诗酒茶梅兰竹菊。", count: 6)
+        for k in 0..<6 {
+            try Data((filler + "\(befores[k])甲丙戊庚\(afters[k])。").utf8).write(to: root.appendingPathComponent("2020010\(k).txt"))
+        }
+        let pending = root.appendingPathComponent("pending.tsv").path
+        let reviewed = root.appendingPathComponent("reviewed.tsv")
+        try Data("# verdicts\n".utf8).write(to: reviewed)
+        let output = root.appendingPathComponent("political.dict").path
+        let arguments = [
+            "dict", "build", "--quiet", "--general", Self.dictionaries.appendingPathComponent("general.dict").path,
+            "--corpus", "news=\(root.path)", "--reviewed", reviewed.path, "--pending", pending, "--output", output,
+        ]
+        let first = try PhrasectlRunner.run(arguments)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let waiting = try String(contentsOfFile: pending, encoding: .utf8).split(separator: "\n")
+        XCTAssertTrue(waiting[0].hasPrefix("# Bound candidates awaiting a verdict"))
+        XCTAssertEqual(waiting.dropFirst().first { $0.hasPrefix("甲丙戊庚\t") }?.split(separator: "\t").prefix(3), ["甲丙戊庚", "6", "6"])
+        XCTAssertFalse(try String(contentsOfFile: output, encoding: .utf8).contains("甲丙戊庚"))
+
+        try Data("# verdicts\n甲丙戊庚\tcampaign\n".utf8).write(to: reviewed)
+        let second = try PhrasectlRunner.run(arguments)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(
+            try String(contentsOfFile: output, encoding: .utf8).contains(
+                "甲丙戊庚\t6\tcampaign\torigin=mined+reviewed\tfirst=2020-01-01\tfirstDocument=20200101.txt\tcount=6\tnews=6\n"))
+        XCTAssertFalse(try String(contentsOfFile: pending, encoding: .utf8).contains("甲丙戊庚"))
+    }
+
     func testBuildRefusesWhatItCannotUse() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
@@ -61,6 +96,10 @@ final class DictCommandTests: XCTestCase {
         let bad = try PhrasectlRunner.run(["dict", "build", "--general", general, "--corpus", "x=\(speech)", "--hand", badHand])
         XCTAssertEqual(bad.status, 65)
         XCTAssertTrue(bad.stderr.contains("hand.tsv:1: 'bogus' is no kind"), bad.stderr)
+        let badVerdict = try PhrasectlRunner.temporaryFile(Array("# verdicts\n两个维护\tmaybe\n".utf8), name: "reviewed.tsv")
+        let unsure = try PhrasectlRunner.run(["dict", "build", "--general", general, "--corpus", "x=\(speech)", "--reviewed", badVerdict])
+        XCTAssertEqual(unsure.status, 65)
+        XCTAssertTrue(unsure.stderr.contains("reviewed.tsv:2: 'maybe' is no verdict; write reject or a kind"), unsure.stderr)
     }
 
     func testAddRefusesWordsWithSpaces() throws {
