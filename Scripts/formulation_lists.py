@@ -46,14 +46,28 @@ def boundaries(tokens):
     return ends
 
 
-def rates(segment, which=None):
+def lexicon_words():
+    """Every word of the shipped dictionaries (Dictionaries/*.dict)."""
+    words = set()
+    folder = os.path.join(ROOT, "Dictionaries")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".dict"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                words.update(l.split("\t", 1)[0].rstrip("\n") for l in f if l.strip() and not l.startswith("#"))
+    return words
+
+
+def rates(segment, which=None, keep=None):
     """Shares of (formulation, context) pairs kept whole and of (free combination, context) pairs
-    cut at every marked boundary, by `segment` (a list of sentences -> a list of token lists).
+    cut at every marked boundary, by `segment` (a list of sentences -> a list of token lists);
+    `keep` (a formulation -> bool) narrows the formulations.
     Returns (formulation rate, free rate, formulation failures, free failures)."""
     forms = [f for f, _, _ in formulations()]
     frees = free_combinations()
     if which is not None:
         forms, frees = half(forms, which), half(frees, which)
+    if keep is not None:
+        forms = [f for f in forms if keep(f)]
     cases = [(t.replace("%@", f), t.index("%@"), f) for f in forms for t in contexts("formulation")]
     free_cases = [(t.replace("%@", "".join(p)), t.index("%@"), p) for p in frees for t in contexts("free")]
     out = segment([c[0] for c in cases] + [c[0] for c in free_cases])

@@ -87,7 +87,7 @@ final class FormulationIntegrityTests: XCTestCase {
     /// The rates measured when the lexicon was last rebuilt (whole 0.958 / 0.936, not glued
     /// 0.996 / 0.973 on the tuning / reporting half), less a little: a drop fails the test. The
     /// goal is 0.99 on lists the project has never seen.
-    static let wholeFloor = 0.93
+    static let wholeFloor = 0.97
     static let notGluedFloor = 0.97
 
     func testHardNeighbours() {
