@@ -2,7 +2,9 @@
 
 formulations-by-kind.tsv: established formulations that coarse mode must keep as one token;
 free-combinations.txt: free combinations whose marked boundaries (spaces) must be token boundaries;
-contexts.tsv: the sentence templates both are tested in. Entries are split into two halves by line
+contexts.tsv: the sentence templates both are tested in. second-formulations.tsv and
+second-free-combinations.txt: a second pair of lists, written apart from the dictionaries and the
+first lists, reported whole, no constant fitted on them. Entries are split into two halves by line
 order (even lines: tuning, odd lines: reporting), so rules are chosen on one half and reported on
 the other.
 """
@@ -18,14 +20,15 @@ def _lines(name):
         return [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
 
 
-def formulations():
-    """[(formulation, kind, in_corpora)] in file order."""
-    return [tuple(l.split("\t")[:3]) for l in _lines("formulations-by-kind.tsv")]
+def formulations(second=False):
+    """[(formulation, kind, in_corpora)] in file order; the second list has no in_corpora column."""
+    name = "second-formulations.tsv" if second else "formulations-by-kind.tsv"
+    return [tuple(l.split("\t")[:3]) for l in _lines(name)]
 
 
-def free_combinations():
+def free_combinations(second=False):
     """[[part, part, …]] in file order."""
-    return [l.split(" ") for l in _lines("free-combinations.txt")]
+    return [l.split(" ") for l in _lines("second-free-combinations.txt" if second else "free-combinations.txt")]
 
 
 def contexts(kind):
@@ -57,13 +60,13 @@ def lexicon_words():
     return words
 
 
-def rates(segment, which=None, keep=None):
+def rates(segment, which=None, keep=None, second=False):
     """Shares of (formulation, context) pairs kept whole and of (free combination, context) pairs
     cut at every marked boundary, by `segment` (a list of sentences -> a list of token lists);
     `keep` (a formulation -> bool) narrows the formulations.
     Returns (formulation rate, free rate, formulation failures, free failures)."""
-    forms = [f for f, _, _ in formulations()]
-    frees = free_combinations()
+    forms = [f[0] for f in formulations(second)]
+    frees = free_combinations(second)
     if which is not None:
         forms, frees = half(forms, which), half(frees, which)
     if keep is not None:

@@ -283,8 +283,14 @@ struct LexiconBuilder {
 
     /// Which general-lexicon words are free combinations in the coarse mode: a governing verb or
     /// adverb and another word of two or more characters (全面|实施, 深入|开展), or a verb or adverb
-    /// and another word when the whole is rare, ten occurrences or fewer (提高|效率). Idioms the
+    /// and another word when the whole is rare, ten occurrences or fewer (提高|效率), or two common
+    /// words (`commonPartFrequency`) when the whole is that rare and no idiom (两国|人民), or an organ
+    /// made of two organs (中共中央|国务院). Idioms the
     /// general lexicon knows well (a hundred occurrences) and political and user entries are not.
+    /// Occurrences that make each part of a rare general-lexicon word common enough for the word to
+    /// be a phrase of them.
+    static let commonPartFrequency: Int64 = 1000
+
     private func freeCompounds(unique: [Int], roles: [NamingRole], inGeneral: [Bool], idiom: [Bool]) -> [Bool] {
         var result = [Bool](repeating: false, count: unique.count)
         var byKey: [[UInt32]: Int] = [:]
@@ -293,13 +299,30 @@ struct LexiconBuilder {
                 byKey[Array(keys[Int(keyStart[i])..<Int(keyStart[i] + keyLength[i])])] = n
             }
             for (n, i) in unique.enumerated() where keyLength[i] >= 4 && source[i] == .general && inGeneral[n] {
-                guard tag[i] == .general || tag[i] == .person || tag[i] == .place else { continue }
+                let organ = tag[i] == .org
+                guard tag[i] == .general || tag[i] == .person || tag[i] == .place || organ else { continue }
                 guard !idiom[n] || frequency[i] < 100 else { continue }
                 let word = Array(keys[Int(keyStart[i])..<Int(keyStart[i] + keyLength[i])])
                 for k in 2...(word.count - 2) {
-                    guard let prefix = byKey[Array(word[..<k])], byKey[Array(word[k...])] != nil else { continue }
+                    guard let prefix = byKey[Array(word[..<k])], let suffix = byKey[Array(word[k...])] else { continue }
                     let p = unique[prefix]
+                    // Two organs side by side are their joint issue (中共中央|国务院), not one organ.
+                    if organ {
+                        if tag[p] == .org && tag[unique[suffix]] == .org {
+                            result[n] = true
+                            break
+                        }
+                        continue
+                    }
                     if roles[prefix].contains(.governing) || (predicative[p] && frequency[i] <= 10) {
+                        result[n] = true
+                        break
+                    }
+                    // Two common words the general lexicon also lists together, rarely: a phrase it
+                    // happens to hold (两国|人民, 成效|显著), not a word.
+                    if !idiom[n], frequency[i] <= 10, frequency[p] >= Self.commonPartFrequency,
+                        frequency[unique[suffix]] >= Self.commonPartFrequency
+                    {
                         result[n] = true
                         break
                     }

@@ -84,6 +84,10 @@ final class NamingGrammarTests: XCTestCase {
 
     func testFreeVerbsAndPredicatesStayApart() {
         XCTAssertEqual(words("推动高质量发展"), ["推动", "高质量", "发展"])
+        // Rare general-lexicon entries made of two common words, and organs made of two organs,
+        // are phrases: 成效|显著, 中共中央|国务院.
+        XCTAssertEqual(words("改革成效显著"), ["改革", "成效", "显著"])
+        XCTAssertEqual(words("中共中央国务院印发"), ["中共中央", "国务院", "印发"])
         XCTAssertEqual(words("他说，管理制度很重要。"), ["他", "说", "，", "管理制度", "很", "重要", "。"])
     }
 }
