@@ -40,7 +40,12 @@ extension LexiconSegmenter {
             let roles = NamingRole(tagByte: dag.edgeTag(Int(dag.markedEdge[k])))
             let position = Int(dag.markedStart[k])
             if roles.contains(.organTail) { lastOrganTail = position }
-            if campaign, roles.contains(.campaignTail) || roles.contains(.systemTail), campaignTails.last != position { campaignTails.append(position) }
+            // A tail after a function character (的制度, 和机制) ends no name: its modifiers are not searched.
+            if campaign, roles.contains(.campaignTail) || roles.contains(.systemTail), campaignTails.last != position,
+                position > runStart, !ChineseCharacters.nonNameCharacter.contains(scalar: s[position - 1])
+            {
+                campaignTails.append(position)
+            }
         }
         for k in 0..<dag.markedEdge.count {
             let position = Int(dag.markedStart[k]), e = Int(dag.markedEdge[k])

@@ -80,6 +80,8 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("关于山海协作工程的意见"), ["关于", "山海协作工程", "的", "意见"])
         XCTAssertEqual(words("要把军委联合参谋部落到实处"), ["要", "把", "军委联合参谋部", "落到实处"])
         XCTAssertEqual(words("召开党的全国代表大会"), ["召开", "党的全国代表大会"])
+        // A tail right after a function character ends no name of words (全会|精神: 会).
+        XCTAssertEqual(Segmenters.coarse.words("领会全会精神"), ["领会", "全会", "精神"])
     }
 
     func testFreeVerbsAndPredicatesStayApart() {
