@@ -8,8 +8,8 @@
 ///   costing by `nameWordThreshold`), then a campaign tail — 碧水|保卫战,
 ///   防范化解重大风险|攻坚战, 党史|学习教育;
 /// - strategy or system: a known formulation, then a system or campaign tail — 健康中国|战略,
-///   中央八项规定|精神, 黄河流域生态保护和高质量发展|先行区; or, like a campaign, rare words before a
-///   system tail — 山海|协作|工程;
+///   中央八项规定|精神, 黄河流域生态保护和高质量发展|先行区 (words alone before a system tail make no
+///   name: 调整|财政政策 is a verb and its object);
 /// - 的-join: a known formulation or 党, 的, a known formulation — 党的|全面领导.
 ///
 /// A word inside a name is a content word of two or more characters that is not a governing verb
@@ -30,7 +30,7 @@ extension LexiconSegmenter {
         // role, and the formulations followed by 的, were marked while the run's edges were made.
         let seen = NamingRole(tagByte: dag.tagsSeen)
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
-        let campaign = seen.contains(.campaignTail) || seen.contains(.systemTail)
+        let campaign = seen.contains(.campaignTail)
         let system = (seen.contains(.systemTail) || seen.contains(.campaignTail)) && dag.formulationSeen
         guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen else { return }
         // Where the last organ tail starts: a head after it starts no organ.
@@ -40,8 +40,8 @@ extension LexiconSegmenter {
             let roles = NamingRole(tagByte: dag.edgeTag(Int(dag.markedEdge[k])))
             let position = Int(dag.markedStart[k])
             if roles.contains(.organTail) { lastOrganTail = position }
-            // A tail after a function character (的制度, 和机制) ends no name: its modifiers are not searched.
-            if campaign, roles.contains(.campaignTail) || roles.contains(.systemTail), campaignTails.last != position,
+            // A tail after a function character (的行动, 和新区) ends no name: its modifiers are not searched.
+            if campaign, roles.contains(.campaignTail), campaignTails.last != position,
                 position > runStart, !ChineseCharacters.nonNameCharacter.contains(scalar: s[position - 1])
             {
                 campaignTails.append(position)
@@ -158,7 +158,7 @@ extension LexiconSegmenter {
             if here < .infinity {
                 for e in edges(from: r, runStart, dag) {
                     let end = Int(dag.edgeEnd[e])
-                    if r > position, !NamingRole(tagByte: dag.edgeTag(e)).isDisjoint(with: [.campaignTail, .systemTail]) {
+                    if r > position, NamingRole(tagByte: dag.edgeTag(e)).contains(.campaignTail) {
                         add(from: position, to: end, normalized, &dag, cost: here)
                     }
                     // A verb does not start a name (研究|蓝天保卫战) unless it is a formulation.
@@ -256,7 +256,7 @@ extension LexiconSegmenter {
     }
 
     /// Whether a common word of two characters ends right after `position`, having started right
-    /// before it: a name does not start there (关于|山海协作工程, not 关|于山海协作工程).
+    /// before it: a name does not start there (关于|碧水保卫战, not 关|于碧水保卫战).
     private func isInsideWord(_ position: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
         guard position > runStart else { return false }
         for e in edges(from: position - 1, runStart, dag)

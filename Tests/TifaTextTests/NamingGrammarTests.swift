@@ -73,11 +73,13 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(Segmenters.coarse.words("要领会乡村振兴战略的要求"), ["要", "领会", "乡村振兴战略", "的", "要求"])
     }
 
-    /// A system tail takes rare modifiers the way a campaign tail does; a name does not start inside
-    /// a common word (关于), and a one-character tail ends the name when a longer word follows it
-    /// (参谋部|落到实处, though 部落 is a word).
+    /// A name does not start inside a common word (关于), and a one-character tail ends the name when
+    /// a longer word follows it (参谋部|落到实处, though 部落 is a word).
     func testSystemsOrgansAndWhereNamesStart() {
-        XCTAssertEqual(words("关于山海协作工程的意见"), ["关于", "山海协作工程", "的", "意见"])
+        XCTAssertEqual(words("关于碧水保卫战的意见"), ["关于", "碧水保卫战", "的", "意见"])
+        // Words alone before a system tail make no name: a verb and its object stay apart.
+        XCTAssertEqual(words("调整财政政策"), ["调整", "财政", "政策"])
+        XCTAssertEqual(words("学习目标纲要"), ["学习", "目标", "纲要"])
         XCTAssertEqual(words("要把军委联合参谋部落到实处"), ["要", "把", "军委联合参谋部", "落到实处"])
         XCTAssertEqual(words("召开党的全国代表大会"), ["召开", "党的全国代表大会"])
         // A tail right after a function character ends no name of words (全会|精神: 会).

@@ -72,7 +72,7 @@ final class DictCommandTests: XCTestCase {
         XCTAssertEqual(waiting.dropFirst().first { $0.hasPrefix("甲丙戊庚\t") }?.split(separator: "\t").prefix(3), ["甲丙戊庚", "6", "6"])
         XCTAssertFalse(try String(contentsOfFile: output, encoding: .utf8).contains("甲丙戊庚"))
 
-        try Data("# verdicts\n甲丙戊庚\tcampaign\n".utf8).write(to: reviewed)
+        try Data("# verdicts\r\n甲丙戊庚\tcampaign\r\n".utf8).write(to: reviewed)
         let second = try PhrasectlRunner.run(arguments)
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(
@@ -100,6 +100,13 @@ final class DictCommandTests: XCTestCase {
         let unsure = try PhrasectlRunner.run(["dict", "build", "--general", general, "--corpus", "x=\(speech)", "--reviewed", badVerdict])
         XCTAssertEqual(unsure.status, 65)
         XCTAssertTrue(unsure.stderr.contains("reviewed.tsv:2: 'maybe' is no verdict; write reject or a kind"), unsure.stderr)
+        let twoVerdicts = try PhrasectlRunner.temporaryFile(Array("两个维护\tnumbered\r\n两个维护\treject\r\n".utf8), name: "reviewed.tsv")
+        let torn = try PhrasectlRunner.run(["dict", "build", "--general", general, "--corpus", "x=\(speech)", "--reviewed", twoVerdicts])
+        XCTAssertEqual(torn.status, 65)
+        XCTAssertTrue(torn.stderr.contains("reviewed.tsv:2: 两个维护 is 'reject' here but 'numbered' at "), torn.stderr)
+        let folder = try PhrasectlRunner.run(["dict", "build", "--general", general, "--corpus", "x=\(speech)", "--reviewed", NSTemporaryDirectory()])
+        XCTAssertEqual(folder.status, 66)
+        XCTAssertTrue(folder.stderr.contains("is a folder, not a list"), folder.stderr)
     }
 
     func testAddRefusesWordsWithSpaces() throws {

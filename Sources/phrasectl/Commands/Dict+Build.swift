@@ -112,7 +112,12 @@ extension Dict {
                 handWritten.append((word, tag))
             }
             var verdicts: [(word: String, verdict: ReviewVerdict)] = []
+            var firstVerdict: [String: (place: String, verdict: String)] = [:]
             for (place, word, kind) in pairs(in: reviewed) {
+                if let earlier = firstVerdict[word], earlier.verdict != kind {
+                    fail(.input("\(place): \(word) is '\(kind)' here but '\(earlier.verdict)' at \(earlier.place); keep one verdict"))
+                }
+                firstVerdict[word] = firstVerdict[word] ?? (place, kind)
                 if kind == "reject" {
                     verdicts.append((word, .reject))
                 } else if let tag = LexiconTag(rawValue: kind) {
@@ -176,11 +181,14 @@ extension Dict {
         private func pairs(in files: [String]) -> [(place: String, word: String, second: String)] {
             var result: [(place: String, word: String, second: String)] = []
             for file in files {
-                guard FileManager.default.fileExists(atPath: file) else { fail(.cannotOpen(path: file, reason: "no such file")) }
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else { fail(.cannotOpen(path: file, reason: "no such file")) }
+                guard !isFolder.boolValue else { fail(.cannotOpen(path: file, reason: "is a folder, not a list")) }
                 guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
                     fail(.cannotOpen(path: file, reason: "is not UTF-8 text"))
                 }
-                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                // LF, CRLF and CR line ends alike (a CRLF pair is one Character).
+                for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                     let trimmed = line.trimmingCharacters(in: .whitespaces)
                     guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
                     let fields = line.split(separator: "\t")
