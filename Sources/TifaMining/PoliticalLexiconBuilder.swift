@@ -48,8 +48,9 @@ public struct SourceDocument: Sendable {
 /// and is not a free combination (see `isFreeCombination`: 推动|高质量发展, 新质生产力|稳步发展),
 /// holds no governing verb or adverb (扎实开展|主题教育, 中共中央政治局|召开|会议), does not join a person's name to a
 /// title, start or end with a function character (是, 把, 的, 了 …), or repeat an ordinary word,
-/// name or place the lexicon already has. A reviewed rejection keeps any candidate out. Frequent n-grams without such marks are left to the
-/// hand-written lists: in news they are as often boilerplate (查看原文) or free phrases (稳步推进).
+/// name or place the lexicon already has. A reviewed rejection keeps any candidate out. Frequent
+/// n-grams that are neither marked nor bound are left to the hand-written lists: in news they are as
+/// often boilerplate (查看原文) or free phrases (稳步推进) as formulations.
 ///
 /// ```swift
 /// let lexicon = try Lexicon.load(general: "Dictionaries/general.dict", political: ["Dictionaries/sources/formulations.tsv"])
@@ -85,7 +86,8 @@ public struct PoliticalLexiconBuilder: Sendable {
 
     /// `lexicon` is what mining knows (the general lexicon and the hand-written list, not the
     /// political lexicon being rebuilt); `handWritten` are entries kept whatever the corpora say;
-    /// `reviewed` are verdicts on mined candidates (later verdicts on a word replace earlier ones).
+    /// `reviewed` are verdicts on mined candidates (a later verdict on a word replaces an earlier
+    /// one; `phrasectl dict build` refuses two different verdicts).
     public init(
         lexicon: Lexicon, handWritten: [(word: String, kind: LexiconTag)], reviewed: [(word: String, verdict: ReviewVerdict)] = []
     ) throws {

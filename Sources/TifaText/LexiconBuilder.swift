@@ -281,16 +281,16 @@ struct LexiconBuilder {
         return storage
     }
 
-    /// Which general-lexicon words are free combinations in the coarse mode: a governing verb or
-    /// adverb and another word of two or more characters (全面|实施, 深入|开展), or a verb or adverb
-    /// and another word when the whole is rare, ten occurrences or fewer (提高|效率), or two common
-    /// words (`commonPartFrequency`) when the whole is that rare and no idiom (两国|人民), or an organ
-    /// made of two organs (中共中央|国务院). Idioms the
-    /// general lexicon knows well (a hundred occurrences) and political and user entries are not.
     /// Occurrences that make each part of a rare general-lexicon word common enough for the word to
     /// be a phrase of them.
     static let commonPartFrequency: Int64 = 1000
 
+    /// Which general-lexicon words are free combinations in the coarse mode: a governing verb or
+    /// adverb and another word of two or more characters (全面|实施, 深入|开展), or a verb or adverb
+    /// and another word when the whole is rare, ten occurrences or fewer (提高|效率), or two common
+    /// words (`commonPartFrequency`) when the whole is that rare and no idiom (两国|人民), or an organ
+    /// made of two organs (中共中央|国务院). Idioms the general lexicon knows well (a hundred
+    /// occurrences) and political and user entries are not.
     private func freeCompounds(unique: [Int], roles: [NamingRole], inGeneral: [Bool], idiom: [Bool]) -> [Bool] {
         var result = [Bool](repeating: false, count: unique.count)
         var byKey: [[UInt32]: Int] = [:]

@@ -68,7 +68,7 @@ extension LexiconSegmenter {
         }
         if dag.partyOfSeen {
             for position in runStart..<max(runStart, runEnd - 2) where s[position] == Self.party && s[position + 1] == Self.of {
-                joins(from: position, after: position + 2, runStart, normalized, &dag, meetings: true)
+                joins(from: position, after: position + 2, runStart, normalized, &dag, afterParty: true)
             }
         }
         // Campaigns: from each start close enough before a campaign tail, in order of start.
@@ -186,13 +186,14 @@ extension LexiconSegmenter {
     static let nameWordThreshold: Float = 16
 
 
-    /// A known formulation (or 党), 的, a known formulation.
+    /// A known formulation (or 党), 的, a known formulation; after 党的 also an organ or a meeting
+    /// (党的全国代表大会).
     private func joins(
-        from position: Int, after x: Int, _ runStart: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG, meetings: Bool = false
+        from position: Int, after x: Int, _ runStart: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG, afterParty: Bool = false
     ) {
         for e in edges(from: x, runStart, dag)
         where isKnownFormulation(e, length: Int(dag.edgeEnd[e]) - x, dag)
-            || (meetings && (dag.edgeTag(e) & 0x0F == LexiconTag.meeting.code || dag.edgeTag(e) & 0x0F == LexiconTag.org.code))
+            || (afterParty && (dag.edgeTag(e) & 0x0F == LexiconTag.meeting.code || dag.edgeTag(e) & 0x0F == LexiconTag.org.code))
         {
             add(from: position, to: Int(dag.edgeEnd[e]), normalized, &dag)
         }

@@ -50,6 +50,9 @@ extension LexiconSegmenter {
             !(s[position + 1] == 0x5927 && followsPartyName(s, position)),  // 党的十大 is a congress
             !ChineseCharacters.negation.contains(scalar: s[position + 2])
         {
+            // After 个 a governing verb counts too: 两个确保, 四个坚持 (十条|取得 stays apart).
+            let excluded = Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.freeCompound.rawValue
+                | (s[position + 1] == 0x4E2A ? 0 : Lexicon.EntryFlags.governing.rawValue)
             var node: Int32 = 0
             var wordEnd = position + 2
             while wordEnd < runEnd && wordEnd - (position + 2) < 4 {
@@ -57,9 +60,6 @@ extension LexiconSegmenter {
                 if node < 0 { break }
                 wordEnd += 1
                 let record = lexicon.tables.nodes[Int(node)]
-                // After 个 a governing verb counts too: 两个确保, 四个坚持 (十条|取得 stays apart).
-                let excluded = Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.freeCompound.rawValue
-                    | (s[position + 1] == 0x4E2A ? 0 : Lexicon.EntryFlags.governing.rawValue)
                 if record.entry >= 0, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
                     record.flags & excluded == 0
                 {
@@ -104,9 +104,9 @@ extension LexiconSegmenter {
         }
     }
 
-    /// Whether a formulation the lexicon knows starts before `position` and ends after it: a
-    /// numbered formula starting inside it would be a guess across a known name (大气|十条落到实处
-    /// against 大气十条|落到实处).
+    /// Whether a formulation — one the lexicon knows, or a formula a rule found at an earlier
+    /// position — starts before `position` and ends after it: a numbered formula starting inside it
+    /// would be a guess across a name already found (大气|十条落到实处 against 大气十条|落到实处).
     @inline(__always)
     func crossesKnownFormulation(_ position: Int, _ dag: HanRunDAG) -> Bool {
         let runStart = dag.runStart
