@@ -76,30 +76,34 @@ public final class Lexicon: @unchecked Sendable {
 
     /// The entry for `word` (given in normalized form), if the lexicon has it.
     public func entry(for word: String) -> Entry? {
-        guard let record = record(of: word.unicodeScalars.lazy.map(\.value)) else { return nil }
-        return Entry(frequency: tables.frequency[Int(record.entry)], tag: LexiconTag(code: record.tag))
+        guard let node = node(of: word.unicodeScalars.lazy.map(\.value)) else { return nil }
+        return Entry(frequency: tables.frequency[Int(tables.entry[node])], tag: LexiconTag(code: tables.nodes[node].tag))
     }
 
-    /// The trie record of the entry spelled by `scalars` (normalized), or nil when it is no entry.
-    func record<S: Sequence>(of scalars: S) -> LexiconTables.Node? where S.Element == UInt32 {
+    /// The trie node of the entry spelled by `scalars` (normalized), or nil when it is no entry.
+    func node<S: Sequence>(of scalars: S) -> Int? where S.Element == UInt32 {
         var node: Int32 = 0
         for scalar in scalars {
             node = child(of: node, scalar)
             if node < 0 { return nil }
         }
-        let record = tables.nodes[Int(node)]
-        return node != 0 && record.entry >= 0 ? record : nil
+        return node != 0 && tables.nodes[Int(node)].isWord ? Int(node) : nil
     }
 
-    /// Every word whose tag is in `tags`, as scalars of its normalized form, in trie order.
+    /// The trie record of the entry spelled by `scalars` (normalized), or nil when it is no entry.
+    func record<S: Sequence>(of scalars: S) -> LexiconTables.Node? where S.Element == UInt32 {
+        node(of: scalars).map { tables.nodes[$0] }
+    }
+
+    /// Every word whose tag is in `tags`, as scalars of its normalized form, in scalar order.
     public func words(tagged tags: Set<LexiconTag>) -> [[UInt32]] {
         let codes = Set(tags.map(\.code))
         var found: [[UInt32]] = []
         var path: [UInt32] = []
-        // Depth first; a node's children are contiguous, so each stack entry is a range of siblings.
+        // Depth first; a node's children fill one block, so each stack entry is a range of slots.
         var stack: [(next: Int, end: Int)] = []
         let root = tables.nodes[0]
-        stack.append((Int(root.firstChild), Int(root.firstChild) + Int(root.childCount)))
+        stack.append((Int(root.firstChild), Int(root.firstChild) + root.childSlots))
         while var top = stack.popLast() {
             guard top.next < top.end else {
                 if !path.isEmpty { path.removeLast() }
@@ -109,11 +113,13 @@ public final class Lexicon: @unchecked Sendable {
             top.next += 1
             stack.append(top)
             let record = tables.nodes[node]
-            path.append(tables.label[node])
-            if record.entry >= 0, codes.contains(record.tag & 0x0F) { found.append(path) }
-            stack.append((Int(record.firstChild), Int(record.firstChild) + Int(record.childCount)))
+            guard record.label != LexiconTables.holeLabel else { continue }
+            path.append(record.label)
+            if record.isWord, codes.contains(record.tag & 0x0F) { found.append(path) }
+            stack.append((Int(record.firstChild), Int(record.firstChild) + record.childSlots))
         }
-        return found
+        // Hashed blocks hold children in hash order.
+        return found.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// The kind a name's last word gives it by the naming grammars: an organ tail (委员会) makes an

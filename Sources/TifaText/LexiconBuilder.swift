@@ -162,9 +162,9 @@ struct LexiconBuilder {
             }
         }
 
-        // A governing word no dictionary lists is no word: the role alone makes no entry.
+        // A governing or counted word no dictionary lists is no word: the role alone makes no entry.
         if onlyGrammar.contains(true) {
-            let keep = unique.indices.filter { !(onlyGrammar[$0] && mergedRoles[$0] == .governing) }
+            let keep = unique.indices.filter { !(onlyGrammar[$0] && mergedRoles[$0].isSubset(of: [.governing, .counted])) }
             unique = keep.map { unique[$0] }
             inGeneral = keep.map { inGeneral[$0] }
             generalIdiom = keep.map { generalIdiom[$0] }
@@ -229,21 +229,22 @@ struct LexiconBuilder {
             maxWordLength = max(maxWordLength, Int(keyLength[i]))
         }
         let logTotal = log(Double(max(1, total)))
-        var hashSlots = 0
-        for node in 0..<label.count where childCount[node] > Int32(LexiconTables.hashedFanOut) {
-            hashSlots += LexiconTables.regionSize(children: Int(childCount[node]))
-        }
+        let wordFrequency = entryAtNode.map { $0 < 0 ? 0 : max(1, frequency[unique[Int($0)]]) }
+        let layout = Self.layOut(label: label, firstChild: firstChild, childCount: childCount, wordFrequency: wordFrequency)
         let storage = LexiconTables.allocate(
-            nodes: label.count, entries: unique.count, hashSlots: hashSlots, maxWordLength: maxWordLength,
+            nodes: layout.slotCount, entries: unique.count, maxWordLength: maxWordLength,
             unknownLogProbability: Float(log(0.5) - logTotal), sourceHash: sourceHash)
         let t = LexiconTables(storage)
+        t.nodes.initialize(repeating: LexiconTables.emptyNode, count: layout.slotCount)
+        t.entry.initialize(repeating: -1, count: layout.slotCount)
         for node in 0..<label.count {
-            t.label[node] = label[node]
             precondition(childCount[node] <= Int32(UInt16.max), "a trie node has more than 65,535 children")
-            var record = LexiconTables.Node(
-                firstChild: firstChild[node], childCount: UInt16(childCount[node]), tag: 0, flags: 0,
-                logProbability: 0, entry: entryAtNode[node])
             let n = Int(entryAtNode[node])
+            var record = LexiconTables.Node(
+                firstChild: layout.block[node], childCount: UInt16(childCount[node]), tag: 0, flags: 0,
+                logProbability: 0,
+                labelAndWord: label[node] | (n >= 0 ? LexiconTables.wordBit : 0)
+                    | (n >= 0 && mergedRoles[n].contains(.counted) ? LexiconTables.countedBit : 0))
             if n >= 0 {
                 let i = unique[n]
                 t.frequency[n] = frequency[i]
@@ -260,12 +261,14 @@ struct LexiconBuilder {
                 if generalIdiom[n] || source[i] == .user { flags.insert(.keepWhole) }
                 record.flags = flags.rawValue
             }
-            t.nodes[node] = record
+            let slot = Int(layout.slot[node])
+            t.nodes[slot] = record
+            t.entry[slot] = entryAtNode[node]
         }
         t.rootChild.initialize(repeating: 0, count: LexiconTables.rootTableSize)
         for k in 0..<Int(childCount[0]) {
             let node = Int(firstChild[0]) + k
-            if label[node] < 0x10000 { t.rootChild[Int(label[node])] = Int32(node) }
+            if label[node] < 0x10000 { t.rootChild[Int(label[node])] = layout.slot[node] }
         }
         t.mixedStarts.initialize(repeating: 0, count: LexiconTables.rootTableSize / 64)
         for n in unique.indices {
@@ -276,9 +279,53 @@ struct LexiconBuilder {
             else { continue }
             t.mixedStarts[Int(head >> 6)] |= 1 << UInt64(head & 63)
         }
-        t.fillHash()
+        t.fillRootNodes()
         LexiconTables.seal(storage)
         return storage
+    }
+
+    /// Where each node of a breadth-first trie (children contiguous and sorted) goes in the
+    /// compiled `nodes`: every node's children get a block of their own — contiguous when few,
+    /// hashed by label into a block of `LexiconTables.blockSize` slots when many. Blocks are laid
+    /// out hottest first, by the frequency of the words below their node, so that the walks text
+    /// takes most often stay in a few megabytes (cache lines and pages) of a block of tens.
+    /// Returns each node's slot, the start of each node's block, and the slots in all.
+    static func layOut(
+        label: [UInt32], firstChild: [Int32], childCount: [Int32], wordFrequency: [Int64]
+    ) -> (slot: [Int32], block: [Int32], slotCount: Int) {
+        // Children come after their parent, so one pass from the end sums each subtree.
+        var heat = wordFrequency
+        for node in stride(from: label.count - 1, through: 0, by: -1) where childCount[node] > 0 {
+            let first = Int(firstChild[node])
+            for child in first..<(first + Int(childCount[node])) { heat[node] &+= heat[child] }
+        }
+        let order = (0..<label.count).filter { childCount[$0] > 0 }.sorted { (heat[$0], $1) > (heat[$1], $0) }
+        var slot = [Int32](repeating: 0, count: label.count)
+        var block = [Int32](repeating: 0, count: label.count)
+        var next = 1
+        var taken: [Bool] = []
+        for node in order {
+            let count = Int(childCount[node])
+            let first = Int(firstChild[node])
+            block[node] = Int32(next)
+            if count > Int(LexiconTables.hashedFanOut) {
+                let size = LexiconTables.blockSize(children: count)
+                taken.removeAll(keepingCapacity: true)
+                taken.append(contentsOf: repeatElement(false, count: size))
+                for child in first..<(first + count) {
+                    var i = LexiconTables.slotHash(label[child]) & (size - 1)
+                    while taken[i] { i = (i + 1) & (size - 1) }
+                    taken[i] = true
+                    slot[child] = Int32(next + i)
+                }
+                next += size
+            } else {
+                for k in 0..<count { slot[first + k] = Int32(next + k) }
+                next += count
+            }
+        }
+        precondition(next <= Int(Int32.max), "the trie has more than 2³¹ slots")
+        return (slot, block, next)
     }
 
     /// Occurrences that make each part of a rare general-lexicon word common enough for the word to

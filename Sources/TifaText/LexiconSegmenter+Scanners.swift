@@ -145,7 +145,7 @@ extension LexiconSegmenter {
                 position += 1
             }
             let record = t.nodes[Int(node)]
-            if j > k, mixed, record.entry >= 0, isFormulationTag(record.tag) { best = j }
+            if j > k, mixed, record.isWord, isFormulationTag(record.tag) { best = j }
             if record.childCount == 0 { break }
             j += 1
         }

@@ -63,6 +63,27 @@ final class LexiconTests: XCTestCase {
         }
     }
 
+    /// A node with many children keeps them hashed in a block with holes, one with few keeps them
+    /// sorted: every word is found either way, no prefix or hole reads as a word, and enumeration
+    /// gives the words in scalar order.
+    func testWordsBehindHashedAndSortedChildrenAreAllFound() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // 甲 has 24 children (hashed, one of them outside the BMP); 乙丙 has two (sorted).
+        let seconds = Array("子丑寅卯辰巳午未申酉戌亥金木水火土日月星云风雨") + ["𠀀"]
+        let hashed = seconds.map { "甲\($0)" }
+        let words = hashed + ["甲", "乙丙丁", "乙丙戊", "甲子乙丑"]
+        try (words.map { "\($0)\t10\torg" }.joined(separator: "\n") + "\n").write(
+            to: directory.appendingPathComponent("test.dict"), atomically: true, encoding: .utf8)
+        let lexicon = try Lexicon.load(directory: directory.path, cache: .disabled)
+        // A political entry no general lexicon lists counts twenty times its frequency.
+        for word in words { XCTAssertEqual(lexicon.entry(for: word), Lexicon.Entry(frequency: 200, tag: .org), word) }
+        for word in ["乙", "乙丙", "甲子乙", "甲乙", "甲𠀁", "丙"] { XCTAssertNil(lexicon.entry(for: word), word) }
+        let listed = lexicon.words(tagged: [.org]).map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }
+        XCTAssertEqual(listed, words.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+        XCTAssertEqual(try LexiconSegmenter(lexicon: lexicon).words("甲𠀀乙丙戊甲子乙丑甲风"), ["甲𠀀", "乙丙戊", "甲子乙丑", "甲风"])
+    }
+
     func testLoadingTheRepositoryDictionariesMatchesTheBuiltInOnes() throws {
         let fromFiles = try Lexicon.load(
             directory: repositoryRoot.appendingPathComponent("Dictionaries").path, cache: .disabled)
