@@ -4,9 +4,11 @@ formulations-by-kind.tsv: established formulations that coarse mode must keep as
 free-combinations.txt: free combinations whose marked boundaries (spaces) must be token boundaries;
 contexts.tsv: the sentence templates both are tested in. second-formulations.tsv and
 second-free-combinations.txt: a second pair of lists, written apart from the dictionaries and the
-first lists, reported whole, no constant fitted on them. Entries are split into two halves by line
-order (even lines: tuning, odd lines: reporting), so rules are chosen on one half and reported on
-the other.
+first lists, reported whole, no constant fitted on them. third-formulations.tsv and
+third-free-combinations.txt: a third pair, written blind (from knowledge, without the repository)
+after the lexicon's sixth hand list, never merged into the dictionaries, reported whole. Entries of
+the first lists are split into two halves by line order (even lines: tuning, odd lines:
+reporting), so rules are chosen on one half and reported on the other.
 """
 import os
 
@@ -20,15 +22,21 @@ def _lines(name):
         return [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
 
 
-def formulations(second=False):
-    """[(formulation, kind, in_corpora)] in file order; the second list has no in_corpora column."""
-    name = "second-formulations.tsv" if second else "formulations-by-kind.tsv"
-    return [tuple(l.split("\t")[:3]) for l in _lines(name)]
+LISTS = {
+    "first": ("formulations-by-kind.tsv", "free-combinations.txt"),
+    "second": ("second-formulations.tsv", "second-free-combinations.txt"),
+    "third": ("third-formulations.tsv", "third-free-combinations.txt"),
+}
 
 
-def free_combinations(second=False):
-    """[[part, part, …]] in file order."""
-    return [l.split(" ") for l in _lines("second-free-combinations.txt" if second else "free-combinations.txt")]
+def formulations(which="first"):
+    """[(formulation, kind, …)] of a list, in file order (the first list has an in_corpora column)."""
+    return [tuple(l.split("\t")[:3]) for l in _lines(LISTS[which][0])]
+
+
+def free_combinations(which="first"):
+    """[[part, part, …]] of a list, in file order."""
+    return [l.split(" ") for l in _lines(LISTS[which][1])]
 
 
 def contexts(kind):
@@ -60,13 +68,13 @@ def lexicon_words():
     return words
 
 
-def rates(segment, which=None, keep=None, second=False):
+def rates(segment, which=None, keep=None, lists="first"):
     """Shares of (formulation, context) pairs kept whole and of (free combination, context) pairs
     cut at every marked boundary, by `segment` (a list of sentences -> a list of token lists);
     `keep` (a formulation -> bool) narrows the formulations.
     Returns (formulation rate, free rate, formulation failures, free failures)."""
-    forms = [f[0] for f in formulations(second)]
-    frees = free_combinations(second)
+    forms = [f[0] for f in formulations(lists)]
+    frees = free_combinations(lists)
     if which is not None:
         forms, frees = half(forms, which), half(frees, which)
     if keep is not None:

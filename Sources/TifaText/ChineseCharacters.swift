@@ -36,7 +36,7 @@ struct ChineseCharacters: OptionSet, Sendable {
     private static let members: [(ChineseCharacters, String)] = [
         (.numeral, "一二三四五六七八九十百千万亿零〇○两"),
         (.formulaNumeral, "一二两三四五六七八九十百千双"),
-        (.formulaMeasure, "个项条件大种类点支张位字"),
+        (.formulaMeasure, "个项条大种类点张字"),
         (.countingWord, "年月日天次个些点时周季号位种期岁不没未"),
         (.dateUnit, "年月日号"),
         (.zero, "〇○零"),

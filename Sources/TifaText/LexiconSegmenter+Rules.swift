@@ -41,10 +41,11 @@ extension LexiconSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
         _ dag: inout HanRunDAG
     ) {
-        guard isFormulaNumeral(s[position]), position + 2 < runEnd, !crossesKnownFormulation(position, dag) else { return }
+        guard isFormulaNumeral(s[position]), position + 2 < runEnd, !crossesKnownFormulation(position, dag), !followsOrdinalMark(s, position)
+        else { return }
         // 数词 + 量词 + a content word of 2–4 characters that is not negated (九条不动 is no formula), no
-        // adjective (十八大|很重) and no governing verb (十条|取得); not the second pair of a chain
-        // (三重|一大 in 三重一大落到实处).
+        // adjective (十八大|很重), no governing verb (十条|取得) and no word counted by any number
+        // (五个|方面, 三项|措施); not the second pair of a chain (三重|一大 in 三重一大落到实处).
         if ChineseCharacters.formulaMeasure.contains(scalar: s[position + 1]), !(s[position] == 0x4E00 && s[position + 1] == 0x4E2A),  // not 一个
             !continuesChain(s, position),
             !(s[position + 1] == 0x5927 && followsPartyName(s, position)),  // 党的十大 is a congress
@@ -60,8 +61,8 @@ extension LexiconSegmenter {
                 if node < 0 { break }
                 wordEnd += 1
                 let record = lexicon.tables.nodes[Int(node)]
-                if record.entry >= 0, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
-                    record.flags & excluded == 0
+                if record.isWord, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
+                    record.flags & excluded == 0, !record.isCounted
                 {
                     addEdge(&dag, normalized, from: first, to: wordEnd, score: formulaScore, kind: .tifa)
                 }
@@ -132,8 +133,8 @@ extension LexiconSegmenter {
     }
 
     /// A number of several characters, a measure word and a content word (no adjective, no
-    /// governing verb: 十条|取得) of two to four characters, or 方面 and one: 十三个方面成就,
-    /// 二十四字方针, 一百项措施.
+    /// governing verb: 十条|取得, no word counted by any number: 十二个|方面) of two to four
+    /// characters, or 方面 and one: 十三个方面成就, 二十四字方针.
     @inline(never)
     func addLongNumeralFormulaEdges(
         _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
@@ -141,10 +142,11 @@ extension LexiconSegmenter {
     ) {
         let end = numeralRunEnd(s, from: position, runEnd)
         guard end - position >= 2, end < runEnd, ChineseCharacters.formulaMeasure.contains(scalar: s[end]),
-            !crossesKnownFormulation(position, dag)
+            !crossesKnownFormulation(position, dag), !followsOrdinalMark(s, position)
         else { return }
-        // 党的二十大|胜利: after 党的 or 中共, a number and 大 name a congress, not a formula.
-        if s[end] == 0x5927, followsPartyName(s, position) { return }
+        // 党的二十大|胜利: after 党的 or 中共, a number and 大 name a congress, not a formula; so does
+        // a number and 大 the lexicon knows as a formulation (十二大|落到实处).
+        if s[end] == 0x5927, followsPartyName(s, position) || isKnownFormulation(s, position..<(end + 1)) { return }
         var m = end
         while m > position + 1, !isWellFormedNumber(s, position..<m) { m -= 1 }
         guard m == end, isWellFormedNumber(s, position..<m) else { return }
@@ -152,13 +154,13 @@ extension LexiconSegmenter {
         guard contentStart < runEnd, !ChineseCharacters.negation.contains(scalar: s[contentStart]) else {
             return
         }
-        for firstEnd in contentWordEnds(s, from: contentStart, runEnd) {
+        for firstEnd in contentWordEnds(s, from: contentStart, runEnd, counted: false) {
             addEdge(&dag, normalized, from: first, to: firstEnd, score: formulaScore, kind: .tifa)
-            // 方面 and the word it counts: 十三个方面成就.
-            if firstEnd - contentStart == 2, s[contentStart] == 0x65B9, s[contentStart + 1] == 0x9762 {
-                for secondEnd in contentWordEnds(s, from: firstEnd, runEnd) where secondEnd - firstEnd == 2 {
-                    addEdge(&dag, normalized, from: first, to: secondEnd, score: formulaScore, kind: .tifa)
-                }
+        }
+        // 方面 and the word it counts: 十三个方面成就 (十三个|方面 alone is a count).
+        if contentStart + 2 < runEnd, s[contentStart] == 0x65B9, s[contentStart + 1] == 0x9762 {
+            for secondEnd in contentWordEnds(s, from: contentStart + 2, runEnd, counted: true) where secondEnd - contentStart == 4 {
+                addEdge(&dag, normalized, from: first, to: secondEnd, score: formulaScore, kind: .tifa)
             }
         }
     }
@@ -188,8 +190,9 @@ extension LexiconSegmenter {
         addEdge(&dag, normalized, from: first, to: wordEnd + 1, score: formulaScore, kind: .tifa)
     }
 
-    /// Where the content words of two to four characters starting at `start` end.
-    func contentWordEnds(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int) -> [Int] {
+    /// Where the content words of two to four characters starting at `start` end (counted words
+    /// too when `counted`).
+    func contentWordEnds(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int, counted: Bool) -> [Int] {
         var ends: [Int] = []
         var node: Int32 = 0
         var wordEnd = start
@@ -198,8 +201,9 @@ extension LexiconSegmenter {
             if node < 0 { break }
             wordEnd += 1
             let record = lexicon.tables.nodes[Int(node)]
-            if record.entry >= 0, wordEnd - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
-                record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue | Lexicon.EntryFlags.freeCompound.rawValue) == 0
+            if record.isWord, wordEnd - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
+                record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue | Lexicon.EntryFlags.freeCompound.rawValue) == 0,
+                counted || !record.isCounted
             {
                 ends.append(wordEnd)
             }
@@ -230,6 +234,18 @@ extension LexiconSegmenter {
         position >= 2 && ((s[position - 2] == 0x515A && s[position - 1] == 0x7684) || (s[position - 2] == 0x4E2D && s[position - 1] == 0x5171))
     }
 
+    /// Whether 第 stands right before `position`: the number there is an ordinal (第一大|贸易伙伴).
+    @inline(__always)
+    func followsOrdinalMark(_ s: UnsafeBufferPointer<UInt32>, _ position: Int) -> Bool {
+        position > 0 && s[position - 1] == 0x7B2C
+    }
+
+    /// Whether `s[range]` is a formulation the lexicon knows (any political kind).
+    func isKnownFormulation(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+        guard let node = lexiconNode(s, range) else { return false }
+        return isFormulationTag(lexicon.tables.nodes[node].tag)
+    }
+
     /// Whether `s[range]` is a word frequent enough to stand on its own rather than in a chain.
     func isCommonWord(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
         guard let node = lexiconNode(s, range) else { return false }
@@ -243,6 +259,6 @@ extension LexiconSegmenter {
             node = lexicon.child(of: node, s[wordEnd])
             if node < 0 { return nil }
         }
-        return lexicon.tables.nodes[Int(node)].entry >= 0 ? Int(node) : nil
+        return lexicon.tables.nodes[Int(node)].isWord ? Int(node) : nil
     }
 }

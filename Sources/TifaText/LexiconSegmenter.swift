@@ -150,6 +150,10 @@ public struct LexiconSegmenter: SpanSegmenter {
     /// before the walk needs it, near enough that it is still in the cache.
     static let prefetchDistance = 3
 
+    /// What a political entry loses where it starts inside a general word: the weight (log 20,
+    /// `LexiconBuilder.politicalFrequencyScale`) political text gives it over the general lexicon.
+    static let insideGeneralWordPenalty = Float(log(20.0))
+
     /// Builds the DAG of a Han run and emits its most probable path.
     func segmentHanRun(
         _ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ normalized: NormalizedBuffer,
@@ -165,6 +169,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         // combinations the general lexicon lists (全面实施, 提高效率; see `LexiconBuilder.freeCompounds`).
         let skipFlags: UInt8 = coarse ? Lexicon.EntryFlags.freeCompound.rawValue : Lexicon.EntryFlags.coarseOnly.rawValue
         let keepWhole = Lexicon.EntryFlags.keepWhole.rawValue
+        let coarseOnly = Lexicon.EntryFlags.coarseOnly.rawValue
         let chunked = normalized.hasChunks
         let excludedStart = dag.excluded?.lowerBound ?? -1
         let excludedEnd = dag.excluded?.upperBound ?? -1
@@ -173,6 +178,9 @@ public struct LexiconSegmenter: SpanSegmenter {
         var formulationSeen = false
         var joinSeen = false
         var partyOfSeen = false
+        // The furthest end of a general word (established, common) that started at an earlier position.
+        var establishedWordReach = runStart
+        var commonWordReach = runStart
 
         let classes = ChineseCharacters.lookupTable
         for position in runStart..<runEnd {
@@ -188,11 +196,12 @@ public struct LexiconSegmenter: SpanSegmenter {
             var wordEnd = position
             let limit = min(runEnd, position + maxLength)
             let surname = s[position] < 0x10000 && t.rootNodes[Int(s[position])].flags & Lexicon.EntryFlags.surname.rawValue != 0
+            let insideGeneralWord = establishedWordReach > position, insideCommonWord = commonWordReach > position
             while wordEnd < limit {
                 (node, record) = t.step(node, record, s[wordEnd])
                 if node < 0 { break }
                 wordEnd += 1
-                if record.entry >= 0, record.flags & skipFlags == 0, !chunked || normalized.isBoundary(wordEnd),
+                if record.isWord, record.flags & skipFlags == 0, !chunked || normalized.isBoundary(wordEnd),
                     coarse || record.flags & keepWhole != 0 || !isAdjectivalPrefixCompound(s, position, wordEnd, tag: record.tag & 0x0F)
                 {
                     var score = record.logProbability
@@ -204,6 +213,20 @@ public struct LexiconSegmenter: SpanSegmenter {
                         // A formulation the general lexicon barely knows (中办, 10 occurrences) is
                         // still an established word in political text.
                         if formulation && score < establishedWordScore { score = establishedWordScore }
+                        // One the general lexicon lacks that starts inside a general word loses the
+                        // weight political text gives it (平稳|增长, not 平|稳增长), and inside a common
+                        // word it is no candidate at all (中国|共产党|的, not 共产|党的中心任务).
+                        let political = coarse && record.flags & coarseOnly != 0
+                        if political && insideGeneralWord {
+                            if insideCommonWord { if record.childCount == 0 { break } else { continue } }
+                            score -= Self.insideGeneralWordPenalty
+                        }
+                        // Only a word that itself starts clear of other words counts (落实|现代化经济体系:
+                        // 实现 starts inside 落实).
+                        if coarse && !political && !insideGeneralWord && wordEnd - position >= 2 && record.logProbability > establishedWordScore {
+                            establishedWordReach = max(establishedWordReach, wordEnd)
+                            if record.logProbability > commonWordScore { commonWordReach = max(commonWordReach, wordEnd) }
+                        }
                         dag.append(end: wordEnd, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
                         if record.tag >= 0x10 && coarse {
                             dag.markLastEdge(start: position)

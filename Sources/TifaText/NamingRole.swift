@@ -8,7 +8,8 @@
 /// - strategies and systems: a known formulation, then a `systemTail` (战略, 制度, 精神):
 ///   健康中国战略, 中央八项规定精神.
 ///
-/// Stored in the high four bits of a compiled node's tag byte; `governing` as an entry flag.
+/// Stored in the high four bits of a compiled node's tag byte; `governing` as an entry flag,
+/// `counted` as a bit of the node's label word.
 struct NamingRole: OptionSet, Sendable, Hashable {
     let rawValue: UInt8
 
@@ -21,6 +22,9 @@ struct NamingRole: OptionSet, Sendable, Hashable {
     /// A governing verb or adverb (决定, 推动, 全面), never inside a name. Kept as the entry flag
     /// `Lexicon.EntryFlags.governing`, not in the tag byte.
     static let governing = NamingRole(rawValue: 0x01)
+    /// A word the corpora count after many different numbers (方面, 措施: 三个方面, 五个方面), which
+    /// completes no numbered formula. Kept as `LexiconTables.Node.isCounted`.
+    static let counted = NamingRole(rawValue: 0x02)
 
     /// The role named in a grammar file's second column.
     init?(parsing name: String) {
@@ -30,6 +34,7 @@ struct NamingRole: OptionSet, Sendable, Hashable {
         case "campaign-tail": self = .campaignTail
         case "system-tail": self = .systemTail
         case "governing": self = .governing
+        case "counted": self = .counted
         default: return nil
         }
     }

@@ -90,15 +90,18 @@ final class PoliticalLexiconBuilderTests: XCTestCase {
         XCTAssertFalse(stillPending.contains { $0.phrase == "甲丙戊庚" })
     }
 
-    /// Bound: at every split one side lies mostly inside the whole (治国|理政); not bound when
-    /// both sides of some split mostly stand elsewhere (推动|高质量发展).
+    /// Bound: at every split one side lies at least 15% inside the whole (治国|理政, and
+    /// 社会主义|商品经济 where a fifth of 商品经济 is socialist); not bound when both sides of some
+    /// split stand elsewhere more often than that (推动|高质量发展 at a tenth).
     func testBoundShares() {
-        let counts: [String: Int] = ["推动": 100, "高质量发展": 50, "治国": 12, "理政": 10]
+        let counts: [String: Int] = ["推动": 100, "高质量发展": 50, "治国": 12, "理政": 10, "社会主义": 300, "商品经济": 100]
         func count(_ scalars: ArraySlice<UInt32>) -> Int {
             counts[String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))] ?? 10
         }
         XCTAssertTrue(Self.builder.isBound(Array("治国理政".unicodeScalars.map(\.value)), total: 9, count: count))
-        XCTAssertFalse(Self.builder.isBound(Array("推动高质量发展".unicodeScalars.map(\.value)), total: 10, count: count))
+        XCTAssertTrue(Self.builder.isBound(Array("社会主义商品经济".unicodeScalars.map(\.value)), total: 20, count: count))
+        XCTAssertFalse(Self.builder.isBound(Array("社会主义商品经济".unicodeScalars.map(\.value)), total: 14, count: count))
+        XCTAssertFalse(Self.builder.isBound(Array("推动高质量发展".unicodeScalars.map(\.value)), total: 5, count: count))
     }
 
     /// A split A + B is free when A is rarely followed by B and B rarely preceded by A.

@@ -75,6 +75,17 @@ final class LexiconSegmenterTests: XCTestCase {
         XCTAssertEqual(Segmenters.fine.words("要把211工程落到实处"), ["要", "把", "211", "工程", "落到实处"])
     }
 
+    /// A political entry the general lexicon lacks does not start inside a general word: it loses
+    /// its weight there, and inside a common word that starts clear of others it is no candidate.
+    func testPoliticalEntriesDoNotStartInsideGeneralWords() {
+        let coarse = Segmenters.coarse
+        XCTAssertEqual(coarse.words("财政收入平稳增长"), ["财政", "收入", "平稳", "增长"])
+        XCTAssertEqual(coarse.words("坚持中国共产党的领导"), ["坚持", "中国共产党", "的", "领导"])
+        XCTAssertEqual(coarse.words("坚持稳增长"), ["坚持", "稳增长"])
+        // 实现 starts inside 落实, so it keeps nothing out.
+        XCTAssertEqual(coarse.words("落实现代化经济体系"), ["落实", "现代化经济体系"])
+    }
+
     func testLatinRuns() {
         XCTAssertEqual(Segmenters.coarse.words("COVID-19疫情和G20峰会"), ["COVID-19", "疫情", "和", "G20", "峰会"])
     }

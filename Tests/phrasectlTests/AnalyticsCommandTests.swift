@@ -127,15 +127,15 @@ extension AnalyticsCommandTests {
     /// target and counted exactly in both slices.
     func testKeynessWithMinedPhrases() throws {
         let db = try PhrasectlRunner.index(records: [
-            #"{"id":"t1","text":"落实“绿色工厂”要求，推进“绿色工厂”工作。","date":"2025-03-05"}"#,
-            #"{"id":"t2","text":"继续推进“绿色工厂”工作。","date":"2025-04-05"}"#,
-            #"{"id":"r1","text":"推进各项工作，落实各项要求。绿色工厂。","date":"2024-03-05"}"#,
+            #"{"id":"t1","text":"落实“智慧菜场”要求，推进“智慧菜场”工作。","date":"2025-03-05"}"#,
+            #"{"id":"t2","text":"继续推进“智慧菜场”工作。","date":"2025-04-05"}"#,
+            #"{"id":"r1","text":"推进各项工作，落实各项要求。智慧菜场。","date":"2024-03-05"}"#,
         ])
         let result = try PhrasectlRunner.run(
             ["keyness", "--db", db, "--target", "date:2025", "--reference", "date:2024", "--alpha", "1", "--min-count", "1", "--mined", "5", "--json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let rows = try result.stdout.split(separator: "\n").map { try XCTUnwrap(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        let mined = try XCTUnwrap(rows.first { $0["item"] as? String == "绿色工厂" }, result.stdout)
+        let mined = try XCTUnwrap(rows.first { $0["item"] as? String == "智慧菜场" }, result.stdout)
         XCTAssertEqual(mined["unit"] as? String, "phrase")
         XCTAssertEqual([mined["targetCount"] as? Int, mined["referenceCount"] as? Int], [3, 1])
     }
