@@ -229,6 +229,7 @@ struct LexiconBuilder {
             maxWordLength = max(maxWordLength, Int(keyLength[i]))
         }
         let logTotal = log(Double(max(1, total)))
+        precondition(childCount.allSatisfy { $0 <= Int32(UInt16.max) }, "a trie node has more than 65,535 children")
         let wordFrequency = entryAtNode.map { $0 < 0 ? 0 : max(1, frequency[unique[Int($0)]]) }
         let layout = Self.layOut(label: label, firstChild: firstChild, childCount: childCount, wordFrequency: wordFrequency)
         let storage = LexiconTables.allocate(
@@ -238,13 +239,13 @@ struct LexiconBuilder {
         t.nodes.initialize(repeating: LexiconTables.emptyNode, count: layout.slotCount)
         t.entry.initialize(repeating: -1, count: layout.slotCount)
         for node in 0..<label.count {
-            precondition(childCount[node] <= Int32(UInt16.max), "a trie node has more than 65,535 children")
             let n = Int(entryAtNode[node])
             var record = LexiconTables.Node(
                 firstChild: layout.block[node], childCount: UInt16(childCount[node]), tag: 0, flags: 0,
                 logProbability: 0,
                 labelAndWord: label[node] | (n >= 0 ? LexiconTables.wordBit : 0)
-                    | (n >= 0 && mergedRoles[n].contains(.counted) ? LexiconTables.countedBit : 0))
+                    | (n >= 0 && mergedRoles[n].contains(.counted) ? LexiconTables.countedBit : 0)
+                    | (n >= 0 && source[unique[n]] == .political && !inGeneral[n] ? LexiconTables.weightedPoliticalBit : 0))
             if n >= 0 {
                 let i = unique[n]
                 t.frequency[n] = frequency[i]

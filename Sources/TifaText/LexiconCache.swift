@@ -45,7 +45,7 @@ public enum LexiconCache: Sendable, Equatable {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_size >= LexiconTables.headerSize else { return nil }
         let size = Int(info.st_size)
-        let storage = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: LexiconTables.sectionAlignment)
         var done = 0
         while done < size {
             let n = Foundation.read(fd, storage + done, size - done)

@@ -234,10 +234,13 @@ extension LexiconSegmenter {
         position >= 2 && ((s[position - 2] == 0x515A && s[position - 1] == 0x7684) || (s[position - 2] == 0x4E2D && s[position - 1] == 0x5171))
     }
 
-    /// Whether 第 stands right before `position`: the number there is an ordinal (第一大|贸易伙伴).
+    /// Whether 第 stands before the number `position` is in: it is an ordinal (第一大|贸易伙伴,
+    /// 第十一|条|意见).
     @inline(__always)
     func followsOrdinalMark(_ s: UnsafeBufferPointer<UInt32>, _ position: Int) -> Bool {
-        position > 0 && s[position - 1] == 0x7B2C
+        var q = position - 1
+        while q >= 0, position - q <= Self.maximumNumeralLength, isChineseNumeral(s[q]) { q -= 1 }
+        return q >= 0 && s[q] == 0x7B2C
     }
 
     /// Whether `s[range]` is a formulation the lexicon knows (any political kind).

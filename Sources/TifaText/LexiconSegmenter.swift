@@ -152,7 +152,7 @@ public struct LexiconSegmenter: SpanSegmenter {
 
     /// What a political entry loses where it starts inside a general word: the weight (log 20,
     /// `LexiconBuilder.politicalFrequencyScale`) political text gives it over the general lexicon.
-    static let insideGeneralWordPenalty = Float(log(20.0))
+    static let insideGeneralWordPenalty = Float(log(Double(LexiconBuilder.politicalFrequencyScale)))
 
     /// Builds the DAG of a Han run and emits its most probable path.
     func segmentHanRun(
@@ -216,14 +216,16 @@ public struct LexiconSegmenter: SpanSegmenter {
                         // One the general lexicon lacks that starts inside a general word loses the
                         // weight political text gives it (平稳|增长, not 平|稳增长), and inside a common
                         // word it is no candidate at all (中国|共产党|的, not 共产|党的中心任务).
-                        let political = coarse && record.flags & coarseOnly != 0
+                        let political = coarse && record.isWeightedPolitical
                         if political && insideGeneralWord {
                             if insideCommonWord { if record.childCount == 0 { break } else { continue } }
                             score -= Self.insideGeneralWordPenalty
                         }
                         // Only a word that itself starts clear of other words counts (落实|现代化经济体系:
                         // 实现 starts inside 落实).
-                        if coarse && !political && !insideGeneralWord && wordEnd - position >= 2 && record.logProbability > establishedWordScore {
+                        if coarse && record.flags & coarseOnly == 0 && !insideGeneralWord && wordEnd - position >= 2
+                            && record.logProbability > establishedWordScore
+                        {
                             establishedWordReach = max(establishedWordReach, wordEnd)
                             if record.logProbability > commonWordScore { commonWordReach = max(commonWordReach, wordEnd) }
                         }

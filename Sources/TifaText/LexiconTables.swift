@@ -14,6 +14,8 @@ import CICUShim
 /// mixedStarts u64 × 1024                         bit per BMP scalar: some formulation starting with
 ///                                               it holds an ASCII digit or letter (211工程, 中国制造2025)
 /// ```
+/// Each section starts at a multiple of 64 bytes (zero padding between), so no record straddles two
+/// cache lines.
 /// The children of a node sit in one block of `nodes` from `firstChild`: a node with few children
 /// has them contiguous and sorted by label; a node with many (的, 国, 发) has a block of the power
 /// of two at least twice their number, each child at the slot its label hashes to (linear
@@ -25,7 +27,7 @@ struct LexiconTables {
     static let magic: UInt64 = 0x3158_454C_4146_4954  // "TIFALEX1" little-endian
     /// Part of every cache file's name and header: bump it whenever the block's layout or the way
     /// it is built from the dictionaries changes, so no stale cache is read.
-    static let version: UInt32 = 17
+    static let version: UInt32 = 18
     static let headerSize = 64
     static let rootTableSize = 0x10000
     /// Nodes with more children than this keep them in a hashed block.
@@ -34,6 +36,7 @@ struct LexiconTables {
     static let holeLabel: UInt32 = 0xFF_FFFF
     static let wordBit: UInt32 = 1 << 31
     static let countedBit: UInt32 = 1 << 30
+    static let weightedPoliticalBit: UInt32 = 1 << 29
 
     struct Node: BitwiseCopyable {
         var firstChild: Int32
@@ -44,7 +47,8 @@ struct LexiconTables {
         var flags: UInt8
         var logProbability: Float
         /// The label of the edge into this node (low 24 bits); whether a word ends here (bit 31);
-        /// whether that word is counted (bit 30, `NamingRole.counted`).
+        /// whether that word is counted (bit 30, `NamingRole.counted`); whether it is a political
+        /// entry the general lexicon lacks, weighted for political text (bit 29).
         var labelAndWord: UInt32
 
         /// The scalar on the edge into this node, or `holeLabel`.
@@ -53,6 +57,9 @@ struct LexiconTables {
         @inline(__always) var isWord: Bool { labelAndWord >> 31 != 0 }
         /// Whether the word ending here is counted after many different numbers (方面, 措施).
         @inline(__always) var isCounted: Bool { labelAndWord & LexiconTables.countedBit != 0 }
+        /// Whether the word ending here is a political entry the general lexicon lacks, its
+        /// frequency weighted by `LexiconBuilder.politicalFrequencyScale`.
+        @inline(__always) var isWeightedPolitical: Bool { labelAndWord & LexiconTables.weightedPoliticalBit != 0 }
         /// How many slots the node's block of children takes.
         @inline(__always) var childSlots: Int {
             childCount > LexiconTables.hashedFanOut ? LexiconTables.blockSize(children: Int(childCount)) : Int(childCount)
@@ -75,8 +82,18 @@ struct LexiconTables {
     let mixedStarts: UnsafeMutablePointer<UInt64>
     let byteCount: Int
 
+    /// Every section starts on a cache line, so no record straddles two.
+    static let sectionAlignment = 64
+
+    @inline(__always)
+    static func aligned(_ offset: Int) -> Int { (offset + sectionAlignment - 1) & ~(sectionAlignment - 1) }
+
     static func byteCount(nodes: Int, entries: Int) -> Int {
-        headerSize + entries * 8 + nodes * 20 + rootTableSize * 20 + rootTableSize / 8
+        var offset = headerSize
+        for size in [entries * 8, nodes * 16, nodes * 4, rootTableSize * 16, rootTableSize * 4, rootTableSize / 8] {
+            offset = aligned(offset) + size
+        }
+        return offset
     }
 
     /// Views a block whose header is already written.
@@ -88,6 +105,7 @@ struct LexiconTables {
         sourceHash = base.load(fromByteOffset: 32, as: UInt64.self)
         var offset = Self.headerSize
         func take<T>(_ count: Int, _ type: T.Type) -> UnsafeMutablePointer<T> {
+            offset = Self.aligned(offset)
             defer { offset += count * MemoryLayout<T>.stride }
             return (base + offset).assumingMemoryBound(to: T.self)
         }
@@ -105,8 +123,8 @@ struct LexiconTables {
         nodes: Int, entries: Int, maxWordLength: Int, unknownLogProbability: Float, sourceHash: UInt64
     ) -> UnsafeMutableRawPointer {
         let size = byteCount(nodes: nodes, entries: entries)
-        let base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        base.initializeMemory(as: UInt8.self, repeating: 0, count: headerSize)
+        let base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: sectionAlignment)
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
         base.storeBytes(of: magic, toByteOffset: 0, as: UInt64.self)
         base.storeBytes(of: version, toByteOffset: 8, as: UInt32.self)
         base.storeBytes(of: UInt32(nodes), toByteOffset: 12, as: UInt32.self)

@@ -91,7 +91,7 @@ final class LexiconSegmenterTests: XCTestCase {
     }
 
     func testUnknownNameNextToTitle() {
-        XCTAssertEqual(Segmenters.coarse.words("市纪委宋依佳书记要求"), ["市", "纪委", "宋依佳", "书记", "要求"])
+        XCTAssertEqual(Segmenters.coarse.words("市纪委宋依佳书记要求"), ["市纪委", "宋依佳", "书记", "要求"])
     }
 
     func testHardNeighboursOfLeadersNames() {

@@ -72,16 +72,17 @@ final class LexiconTests: XCTestCase {
         // 甲 has 24 children (hashed, one of them outside the BMP); 乙丙 has two (sorted).
         let seconds = Array("子丑寅卯辰巳午未申酉戌亥金木水火土日月星云风雨") + ["𠀀"]
         let hashed = seconds.map { "甲\($0)" }
-        let words = hashed + ["甲", "乙丙丁", "乙丙戊", "甲子乙丑"]
+        // 𠀂 starts a word outside the BMP, found through the root's own hashed block.
+        let words = hashed + ["甲", "乙丙丁", "乙丙戊", "甲子乙丑", "𠀂甲"]
         try (words.map { "\($0)\t10\torg" }.joined(separator: "\n") + "\n").write(
             to: directory.appendingPathComponent("test.dict"), atomically: true, encoding: .utf8)
         let lexicon = try Lexicon.load(directory: directory.path, cache: .disabled)
         // A political entry no general lexicon lists counts twenty times its frequency.
         for word in words { XCTAssertEqual(lexicon.entry(for: word), Lexicon.Entry(frequency: 200, tag: .org), word) }
-        for word in ["乙", "乙丙", "甲子乙", "甲乙", "甲𠀁", "丙"] { XCTAssertNil(lexicon.entry(for: word), word) }
+        for word in ["乙", "乙丙", "甲子乙", "甲乙", "甲𠀁", "丙", "𠀂"] { XCTAssertNil(lexicon.entry(for: word), word) }
         let listed = lexicon.words(tagged: [.org]).map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }
         XCTAssertEqual(listed, words.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
-        XCTAssertEqual(try LexiconSegmenter(lexicon: lexicon).words("甲𠀀乙丙戊甲子乙丑甲风"), ["甲𠀀", "乙丙戊", "甲子乙丑", "甲风"])
+        XCTAssertEqual(try LexiconSegmenter(lexicon: lexicon).words("甲𠀀乙丙戊甲子乙丑甲风𠀂甲"), ["甲𠀀", "乙丙戊", "甲子乙丑", "甲风", "𠀂甲"])
     }
 
     func testLoadingTheRepositoryDictionariesMatchesTheBuiltInOnes() throws {

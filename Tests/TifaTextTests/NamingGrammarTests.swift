@@ -51,12 +51,14 @@ final class NamingGrammarTests: XCTestCase {
     }
 
     /// A word the corpora count after many numbers completes no formula; a number after 第 is an
-    /// ordinal, and a congress the lexicon knows is complete.
+    /// ordinal however many characters it has (not 第十|一条意见), and a congress the lexicon knows
+    /// is complete.
     func testCountedWordsOrdinalsAndCongressesEndNoFormula() {
         XCTAssertEqual(words("从五个方面推进"), ["从", "五个", "方面", "推进"])
         XCTAssertEqual(words("出台三项措施"), ["出台", "三项", "措施"])
         XCTAssertEqual(words("做到两个维护"), ["做到", "两个维护"])
         XCTAssertEqual(words("东盟是第一大贸易伙伴"), ["东盟", "是", "第一", "大", "贸易", "伙伴"])
+        XCTAssertEqual(words("第十一条意见"), ["第十一条", "意见"])
         XCTAssertEqual(Segmenters.coarse.words("要把十二大落到实处"), ["要", "把", "十二大", "落到实处"])
     }
 
