@@ -55,8 +55,9 @@ extension LexiconSegmenter {
                 organs(from: position, headEnd: end, lastTail: lastOrganTail, s, runStart, runEnd, normalized, &dag)
             }
             // A known formulation ending where a system or campaign tail starts, however long:
-            // 健康中国|战略, 黄河流域生态保护和高质量发展|先行区.
-            if system, !roles.isDisjoint(with: [.systemTail, .campaignTail]) {
+            // 健康中国|战略, 黄河流域生态保护和高质量发展|先行区; not a tail that begins a longer word
+            // (市场主体|制度性|交易成本).
+            if system, !roles.isDisjoint(with: [.systemTail, .campaignTail]), !longerWordStarts(at: position, than: end, runStart, dag) {
                 for start in max(runStart, position - max(lexicon.maxWordLength, 16))..<position where isFormulation(from: start, to: position, runStart, dag) {
                     add(from: start, to: end, normalized, &dag)
                 }
@@ -90,9 +91,6 @@ extension LexiconSegmenter {
 
     private static let of: UInt32 = 0x7684  // 的
     private static let party: UInt32 = 0x515A  // 党
-    /// 和 与 及: join the parts of an organ's name (国家发展和改革委员会).
-    @inline(__always)
-    private static func isConjunction(_ c: UInt32) -> Bool { c == 0x548C || c == 0x4E0E || c == 0x53CA }
 
     /// Head, words, tail.
     private func organs(
@@ -119,7 +117,7 @@ extension LexiconSegmenter {
                         reached |= 1 << UInt32(end - h)
                     }
                 }
-                // A conjunction and a word after it: 发展|和|改革, 中央|和|国家机关.
+                // A conjunction (和 与 及) and a word after it: 发展|和|改革, 中央|和|国家机关.
                 if r + 1 < runEnd, Self.isConjunction(s[r]) {
                     for e in edges(from: r + 1, runStart, dag) {
                         let end = Int(dag.edgeEnd[e])
@@ -254,6 +252,14 @@ extension LexiconSegmenter {
             }
         }
         return true
+    }
+
+    /// Whether a word of the general lexicon that starts at `position` ends after `end`.
+    private func longerWordStarts(at position: Int, than end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+        for e in edges(from: position, runStart, dag) where Int(dag.edgeEnd[e]) > end && dag.edgeKind(e) == .word {
+            return true
+        }
+        return false
     }
 
     /// Whether a common word of two characters ends right after `position`, having started right

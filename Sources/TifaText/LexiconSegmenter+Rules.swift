@@ -165,7 +165,7 @@ extension LexiconSegmenter {
         }
     }
 
-    /// A plenum by its numbers: 十八届四中全会, 二十届三中全会 (届, a numeral, 中全会).
+    /// A plenum by its numbers: 十八届四中全会, 二十届三中全会, 十四届六次全会 (届, a numeral, 中全会 or 次全会).
     @inline(never)
     func addPlenumEdge(
         _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
@@ -174,7 +174,21 @@ extension LexiconSegmenter {
         let wordEnd = numeralRunEnd(s, from: position, runEnd)
         guard wordEnd < runEnd, s[wordEnd] == 0x5C4A, isWellFormedNumber(s, position..<wordEnd) else { return }  // 届
         let r = numeralRunEnd(s, from: wordEnd + 1, runEnd)
-        guard r > wordEnd + 1, r + 3 <= runEnd, s[r] == 0x4E2D, s[r + 1] == 0x5168, s[r + 2] == 0x4F1A else { return }  // 中全会
+        guard r > wordEnd + 1, r + 3 <= runEnd, s[r] == 0x4E2D || s[r] == 0x6B21, s[r + 1] == 0x5168, s[r + 2] == 0x4F1A else { return }  // 中全会, 次全会
+        addEdge(&dag, normalized, from: first, to: r + 3, score: formulaScore, kind: .tifa)
+    }
+
+    /// A plenary session by its number alone, as organs other than the Central Committee count
+    /// them: 四次全会 (二十届中央纪委|四次全会, 江苏省委十四届|六次全会 has 届 and is a plenum).
+    @inline(never)
+    func addSessionEdge(
+        _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ dag: inout HanRunDAG
+    ) {
+        let r = numeralRunEnd(s, from: position, runEnd)
+        guard r > position, r + 3 <= runEnd, s[r] == 0x6B21, s[r + 1] == 0x5168, s[r + 2] == 0x4F1A,
+            r - position == 1 || isWellFormedNumber(s, position..<r)
+        else { return }  // 次全会
         addEdge(&dag, normalized, from: first, to: r + 3, score: formulaScore, kind: .tifa)
     }
 

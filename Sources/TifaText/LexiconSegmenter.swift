@@ -150,6 +150,10 @@ public struct LexiconSegmenter: SpanSegmenter {
     /// before the walk needs it, near enough that it is still in the cache.
     static let prefetchDistance = 3
 
+    /// 和 与 及.
+    @inline(__always)
+    static func isConjunction(_ c: UInt32) -> Bool { c == 0x548C || c == 0x4E0E || c == 0x53CA }
+
     /// What a political entry loses where it starts inside a general word: the weight (log 20,
     /// `LexiconBuilder.politicalFrequencyScale`) political text gives it over the general lexicon.
     static let insideGeneralWordPenalty = Float(log(Double(LexiconBuilder.politicalFrequencyScale)))
@@ -227,7 +231,10 @@ public struct LexiconSegmenter: SpanSegmenter {
                             && record.logProbability > establishedWordScore
                         {
                             establishedWordReach = max(establishedWordReach, wordEnd)
-                            if record.logProbability > commonWordScore { commonWordReach = max(commonWordReach, wordEnd) }
+                            // 和, 与, 及 are as often the conjunction before a name (法治中国和|平安中国).
+                            if record.logProbability > commonWordScore && !Self.isConjunction(s[position]) {
+                                commonWordReach = max(commonWordReach, wordEnd)
+                            }
                         }
                         dag.append(end: wordEnd, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
                         if record.tag >= 0x10 && coarse {
@@ -257,6 +264,12 @@ public struct LexiconSegmenter: SpanSegmenter {
                 {
                     addLongNumeralFormulaEdges(s, position, runEnd, first: first, normalized, &dag)
                     addPlenumEdge(s, position, runEnd, first: first, normalized, &dag)
+                }
+                if position + 3 < runEnd, s[position + 1] == 0x6B21 || s[position + 2] == 0x6B21,  // 次
+                    ChineseCharacters.numeral.contains(scalar: s[position], in: classes),
+                    position == runStart || !ChineseCharacters.numeral.contains(scalar: s[position - 1], in: classes)
+                {
+                    addSessionEdge(s, position, runEnd, first: first, normalized, &dag)
                 }
                 if position + 3 < runEnd, followsPartyName(s, position + 2) {
                     addCongressEdge(s, position, runEnd, first: first, normalized, &dag)

@@ -82,8 +82,9 @@ final class LexiconSegmenterTests: XCTestCase {
         XCTAssertEqual(coarse.words("财政收入平稳增长"), ["财政", "收入", "平稳", "增长"])
         XCTAssertEqual(coarse.words("坚持中国共产党的领导"), ["坚持", "中国共产党", "的", "领导"])
         XCTAssertEqual(coarse.words("坚持稳增长"), ["坚持", "稳增长"])
-        // 实现 starts inside 落实, so it keeps nothing out.
+        // 实现 starts inside 落实, so it keeps nothing out; 和 before a name is as often the conjunction.
         XCTAssertEqual(coarse.words("落实现代化经济体系"), ["落实", "现代化经济体系"])
+        XCTAssertEqual(coarse.words("推进法治中国和平安中国建设"), ["推进", "法治中国", "和", "平安中国建设"])
     }
 
     func testLatinRuns() {

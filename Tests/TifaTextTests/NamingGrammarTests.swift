@@ -71,6 +71,14 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(Segmenters.coarse.words("把三重一大落到实处"), ["把", "三重一大", "落到实处"])
     }
 
+    /// A plenary session by its number, with or without the term before it; a system tail that
+    /// begins a longer word ends no name.
+    func testSessionsByTheirNumbers() {
+        XCTAssertEqual(words("召开四次全会"), ["召开", "四次全会"])
+        XCTAssertEqual(words("省委十四届六次全会"), ["省委", "十四届六次全会"])
+        XCTAssertEqual(Segmenters.coarse.words("构建市场主体制度性安排"), ["构建", "市场主体", "制度性", "安排"])
+    }
+
     func testMeetingsByTheirNumbers() {
         XCTAssertEqual(words("党的十一届三中全会以来"), ["党的十一届三中全会", "以来"])
         XCTAssertEqual(words("十八届四中全会和中共二十大"), ["十八届四中全会", "和", "中共二十大"])
