@@ -13,6 +13,9 @@ extension LexiconSegmenter {
         for wordEnd in stride(from: end, to: position, by: -1) where isWellFormedNumber(s, position..<wordEnd) {
             if wordEnd < runEnd, ChineseCharacters.dateUnit.contains(scalar: s[wordEnd]) {
                 addEdge(&dag, normalized, from: first, to: wordEnd + 1, score: numeralDateScore, kind: .number)
+                if s[wordEnd] == 0x6708, wordEnd + 1 < runEnd, s[wordEnd + 1] == 0x4EFD {  // 月份: 十一月份
+                    addEdge(&dag, normalized, from: first, to: wordEnd + 2, score: numeralDateScore, kind: .number)
+                }
             }
             if wordEnd - position >= 2 {
                 addEdge(&dag, normalized, from: first, to: wordEnd, score: numeralScore, kind: .number)

@@ -24,7 +24,10 @@ extension LexiconSegmenter {
             if j < n, s[j] == 0x4EBF { j += 1 }  // 亿
             // A date unit belongs to its number (12月, 2024年); the PKU standard, which the fine
             // mode follows, writes a count of years apart (10 年).
-            if j < n, ChineseCharacters.dateUnit.contains(scalar: s[j]), granularity == .coarse || s[j] != 0x5E74 || namesYear(s, i..<j) { j += 1 }
+            if j < n, ChineseCharacters.dateUnit.contains(scalar: s[j]), granularity == .coarse || s[j] != 0x5E74 || namesYear(s, i..<j) {
+                j += 1
+                if s[j - 1] == 0x6708, j < n, s[j] == 0x4EFD { j += 1 }  // 月份, as PKU writes it: 11月份
+            }
         }
         spans.append(Span(start: Int32(i), end: Int32(j), kind: .number))
         return j

@@ -58,6 +58,8 @@ final class LexiconSegmenterTests: XCTestCase {
             ["二○○一年", "增长", "3.5%", "，", "2022年", "达到", "1,000万", "元"])
         XCTAssertEqual(
             Segmenters.coarse.tokens(in: "二○○一年增长3.5%").map(\.kind), [.number, .word, .number])
+        XCTAssertEqual(Segmenters.coarse.words("1至11月份全国"), ["1", "至", "11月份", "全国"])
+        XCTAssertEqual(Segmenters.fine.words("10月份以来"), ["10月份", "以来"])
     }
 
     /// Formulations written with digits or letters are found across the number and Han spans; a
