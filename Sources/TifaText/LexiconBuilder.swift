@@ -276,7 +276,7 @@ struct LexiconBuilder {
             let i = unique[n]
             let key = keyScalars[Int(keyStart[i])..<Int(keyStart[i] + keyLength[i])]
             guard isFormulationTag(tag[i].code), let head = key.first, head < 0x10000,
-                key.contains(where: { $0 < 0x80 && isASCIIAlphanumeric($0) })
+                key.contains(where: { scalarClass($0) == .digit || scalarClass($0) == .latin })
             else { continue }
             t.mixedStarts[Int(head >> 6)] |= 1 << UInt64(head & 63)
         }
@@ -400,6 +400,3 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-@inline(__always)
-private func isASCIIAlphanumeric(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }

@@ -13,9 +13,8 @@ extension LexiconSegmenter {
         for wordEnd in stride(from: end, to: position, by: -1) where isWellFormedNumber(s, position..<wordEnd) {
             if wordEnd < runEnd, ChineseCharacters.dateUnit.contains(scalar: s[wordEnd]) {
                 addEdge(&dag, normalized, from: first, to: wordEnd + 1, score: numeralDateScore, kind: .number)
-                if s[wordEnd] == 0x6708, wordEnd + 1 < runEnd, s[wordEnd + 1] == 0x4EFD {  // 月份: 十一月份
-                    addEdge(&dag, normalized, from: first, to: wordEnd + 2, score: numeralDateScore, kind: .number)
-                }
+                let unitEnd = dateUnitEnd(s, at: wordEnd, runEnd)
+                if unitEnd > wordEnd + 1 { addEdge(&dag, normalized, from: first, to: unitEnd, score: numeralDateScore, kind: .number) }
             }
             if wordEnd - position >= 2 {
                 addEdge(&dag, normalized, from: first, to: wordEnd, score: numeralScore, kind: .number)
@@ -149,7 +148,7 @@ extension LexiconSegmenter {
         else { return }
         // 党的二十大|胜利: after 党的 or 中共, a number and 大 name a congress, not a formula; so does
         // a number and 大 the lexicon knows as a formulation (十二大|落到实处).
-        if s[end] == 0x5927, followsPartyName(s, position) || isKnownFormulation(s, position..<(end + 1)) { return }
+        if s[end] == 0x5927, followsPartyName(s, position) || isLexiconFormulation(s, position..<(end + 1)) { return }
         var m = end
         while m > position + 1, !isWellFormedNumber(s, position..<m) { m -= 1 }
         guard m == end, isWellFormedNumber(s, position..<m) else { return }
@@ -175,10 +174,10 @@ extension LexiconSegmenter {
         _ dag: inout HanRunDAG
     ) {
         let wordEnd = numeralRunEnd(s, from: position, runEnd)
-        guard wordEnd < runEnd, s[wordEnd] == 0x5C4A, isWellFormedNumber(s, position..<wordEnd) else { return }  // 届
-        let r = numeralRunEnd(s, from: wordEnd + 1, runEnd)
-        guard r > wordEnd + 1, r + 3 <= runEnd, s[r] == 0x4E2D || s[r] == 0x6B21, s[r + 1] == 0x5168, s[r + 2] == 0x4F1A else { return }  // 中全会, 次全会
-        addEdge(&dag, normalized, from: first, to: r + 3, score: formulaScore, kind: .tifa)
+        guard wordEnd < runEnd, s[wordEnd] == 0x5C4A, isWellFormedNumber(s, position..<wordEnd),  // 届
+            let end = plenaryEnd(s, numeralsFrom: wordEnd + 1, runEnd, central: true)
+        else { return }
+        addEdge(&dag, normalized, from: first, to: end, score: formulaScore, kind: .tifa)
     }
 
     /// A plenary session by its number alone, as organs other than the Central Committee count
@@ -188,11 +187,19 @@ extension LexiconSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
         _ dag: inout HanRunDAG
     ) {
-        let r = numeralRunEnd(s, from: position, runEnd)
-        guard r > position, r + 3 <= runEnd, s[r] == 0x6B21, s[r + 1] == 0x5168, s[r + 2] == 0x4F1A,
-            r - position == 1 || isWellFormedNumber(s, position..<r)
-        else { return }  // 次全会
-        addEdge(&dag, normalized, from: first, to: r + 3, score: formulaScore, kind: .tifa)
+        guard let end = plenaryEnd(s, numeralsFrom: position, runEnd, central: false) else { return }
+        addEdge(&dag, normalized, from: first, to: end, score: formulaScore, kind: .tifa)
+    }
+
+    /// Where a session's number (numerals from `start`, one or a well-formed number) and 次全会 —
+    /// or, for the Central Committee's plenums, 中全会 — end; nil when they do not follow.
+    @inline(__always)
+    func plenaryEnd(_ s: UnsafeBufferPointer<UInt32>, numeralsFrom start: Int, _ runEnd: Int, central: Bool) -> Int? {
+        let r = numeralRunEnd(s, from: start, runEnd)
+        guard r > start, r + 3 <= runEnd, s[r] == 0x6B21 || (central && s[r] == 0x4E2D), s[r + 1] == 0x5168, s[r + 2] == 0x4F1A,  // 次/中全会
+            r - start == 1 || isWellFormedNumber(s, start..<r)
+        else { return nil }
+        return r + 3
     }
 
     /// A Party congress by its number after 党的 or 中共: 党的十八大, 中共二十大; with a plenum
@@ -260,8 +267,9 @@ extension LexiconSegmenter {
         return q >= 0 && s[q] == 0x7B2C
     }
 
-    /// Whether `s[range]` is a formulation the lexicon knows (any political kind).
-    func isKnownFormulation(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+    /// Whether `s[range]` is an entry of the lexicon of any political kind, meetings and organs
+    /// included.
+    func isLexiconFormulation(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
         guard let node = lexiconNode(s, range) else { return false }
         return isFormulationTag(lexicon.tables.nodes[node].tag)
     }

@@ -25,12 +25,17 @@ extension LexiconSegmenter {
             // A date unit belongs to its number (12月, 2024年); the PKU standard, which the fine
             // mode follows, writes a count of years apart (10 年).
             if j < n, ChineseCharacters.dateUnit.contains(scalar: s[j]), granularity == .coarse || s[j] != 0x5E74 || namesYear(s, i..<j) {
-                j += 1
-                if s[j - 1] == 0x6708, j < n, s[j] == 0x4EFD { j += 1 }  // 月份, as PKU writes it: 11月份
+                j = dateUnitEnd(s, at: j, n)
             }
         }
         spans.append(Span(start: Int32(i), end: Int32(j), kind: .number))
         return j
+    }
+
+    /// Where the date unit at `unit` ends: after 份 when it is 月份, as PKU writes it (11月份).
+    @inline(__always)
+    func dateUnitEnd(_ s: UnsafeBufferPointer<UInt32>, at unit: Int, _ end: Int) -> Int {
+        s[unit] == 0x6708 && unit + 1 < end && s[unit + 1] == 0x4EFD ? unit + 2 : unit + 1
     }
 
     /// Where the symbol at `start` ends with what belongs to it: variation selectors, skin tones,

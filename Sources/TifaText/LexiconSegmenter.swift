@@ -210,21 +210,22 @@ public struct LexiconSegmenter: SpanSegmenter {
                 {
                     var score = record.logProbability
                     if !coarse && record.flags & keepWhole == 0 { score -= Self.fineCompoundPenalty(length: wordEnd - position) }
+                    // A political entry the general lexicon lacks, starting inside a common word
+                    // that itself starts clear of other words, is no candidate (中国|共产党|的, not
+                    // 共产|党的中心任务).
+                    let political = coarse && record.isWeightedPolitical
                     if wordEnd == excludedEnd && position == excludedStart {
                         // The token whose parts are being found: not itself.
+                    } else if political && insideCommonWord {
+                        // Inside a common word.
                     } else {
                         let formulation = coarse && isFormulationTag(record.tag)
                         // A formulation the general lexicon barely knows (中办, 10 occurrences) is
                         // still an established word in political text.
                         if formulation && score < establishedWordScore { score = establishedWordScore }
-                        // One the general lexicon lacks that starts inside a general word loses the
-                        // weight political text gives it (平稳|增长, not 平|稳增长), and inside a common
-                        // word it is no candidate at all (中国|共产党|的, not 共产|党的中心任务).
-                        let political = coarse && record.isWeightedPolitical
-                        if political && insideGeneralWord {
-                            if insideCommonWord { if record.childCount == 0 { break } else { continue } }
-                            score -= Self.insideGeneralWordPenalty
-                        }
+                        // Inside a general word it loses the weight political text gives it
+                        // (平稳|增长, not 平|稳增长).
+                        if political && insideGeneralWord { score -= Self.insideGeneralWordPenalty }
                         // Only a word that itself starts clear of other words counts (落实|现代化经济体系:
                         // 实现 starts inside 落实).
                         if coarse && record.flags & coarseOnly == 0 && !insideGeneralWord && wordEnd - position >= 2
