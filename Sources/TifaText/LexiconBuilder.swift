@@ -229,7 +229,6 @@ struct LexiconBuilder {
             maxWordLength = max(maxWordLength, Int(keyLength[i]))
         }
         let logTotal = log(Double(max(1, total)))
-        precondition(childCount.allSatisfy { $0 <= Int32(UInt16.max) }, "a trie node has more than 65,535 children")
         let wordFrequency = entryAtNode.map { $0 < 0 ? 0 : max(1, frequency[unique[Int($0)]]) }
         let layout = Self.layOut(label: label, firstChild: firstChild, childCount: childCount, wordFrequency: wordFrequency)
         let storage = LexiconTables.allocate(
@@ -241,11 +240,12 @@ struct LexiconBuilder {
         for node in 0..<label.count {
             let n = Int(entryAtNode[node])
             var record = LexiconTables.Node(
-                firstChild: layout.block[node], childCount: UInt16(childCount[node]), tag: 0, flags: 0,
-                logProbability: 0,
+                firstChild: layout.block[node], fanOut: 0, filterLow: 0, tag: 0, flags: 0, logProbability: 0,
                 labelAndWord: label[node] | (n >= 0 ? LexiconTables.wordBit : 0)
                     | (n >= 0 && mergedRoles[n].contains(.counted) ? LexiconTables.countedBit : 0)
                     | (n >= 0 && source[unique[n]] == .political && !inGeneral[n] ? LexiconTables.weightedPoliticalBit : 0))
+            let first = Int(firstChild[node])
+            record.setChildren(labels: label[first..<(first + Int(childCount[node]))])
             if n >= 0 {
                 let i = unique[n]
                 t.frequency[n] = frequency[i]

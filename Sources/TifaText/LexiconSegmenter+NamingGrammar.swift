@@ -10,7 +10,9 @@
 /// - strategy or system: a known formulation, then a system or campaign tail — 健康中国|战略,
 ///   中央八项规定|精神, 黄河流域生态保护和高质量发展|先行区 (words alone before a system tail make no
 ///   name: 调整|财政政策 is a verb and its object);
-/// - 的-join: a known formulation or 党, 的, a known formulation — 党的|全面领导.
+/// - 的-join: a known formulation or 党, 的, a known formulation — 党的|全面领导;
+/// - law: 中华人民共和国, then up to sixteen characters of words, then 法, 法典 or 条例 or a law
+///   ending in them — 中华人民共和国|学位|条例, 中华人民共和国|农村集体经济组织法.
 ///
 /// A word inside a name is a content word of two or more characters that is not a governing verb
 /// or adverb (决定, 推动, 全面), or a known formulation (全面深化改革 in 中央全面深化改革委员会).
@@ -32,7 +34,7 @@ extension LexiconSegmenter {
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
         let campaign = seen.contains(.campaignTail)
         let system = (seen.contains(.systemTail) || seen.contains(.campaignTail)) && dag.formulationSeen
-        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen else { return }
+        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen || dag.stateNameSeen else { return }
         // Where the last organ tail starts: a head after it starts no organ.
         var lastOrganTail = -1
         var campaignTails: [Int] = []
@@ -70,6 +72,11 @@ extension LexiconSegmenter {
         if dag.partyOfSeen {
             for position in runStart..<max(runStart, runEnd - 2) where s[position] == Self.party && s[position + 1] == Self.of {
                 joins(from: position, after: position + 2, runStart, normalized, &dag, afterParty: true)
+            }
+        }
+        if dag.stateNameSeen {
+            for position in runStart..<max(runStart, runEnd - Self.stateName.count) where isStateName(s, at: position, runEnd) {
+                laws(from: position, s, runStart, runEnd, normalized, &dag)
             }
         }
         // Campaigns: from each start close enough before a campaign tail, in order of start.
@@ -127,6 +134,58 @@ extension LexiconSegmenter {
             }
             r += 1
         }
+    }
+
+    /// Longest stretch of words between 中华人民共和国 and the end of a law's title.
+    static let lawMiddleLimit = 16
+
+    /// 中华人民共和国
+    static let stateName: [UInt32] = [0x4E2D, 0x534E, 0x4EBA, 0x6C11, 0x5171, 0x548C, 0x56FD]
+
+    /// Whether 中华人民共和国 starts at `position`.
+    @inline(__always)
+    func isStateName(_ s: UnsafeBufferPointer<UInt32>, at position: Int, _ runEnd: Int) -> Bool {
+        guard position + Self.stateName.count <= runEnd, s[position] == Self.stateName[0] else { return false }
+        for k in 1..<Self.stateName.count where s[position + k] != Self.stateName[k] { return false }
+        return true
+    }
+
+    /// 中华人民共和国, words, and a law's tail: the words reached from the name, then 法, 法典 or
+    /// 条例 as a word of its own (农业税|条例), or a law the lexicon knows or a word of three or
+    /// more characters ending in them (票据法). A two-character word is no law (中华人民共和国公民|依法).
+    private func laws(
+        from position: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer,
+        _ dag: inout HanRunDAG
+    ) {
+        let h = position + Self.stateName.count
+        let limit = min(runEnd, h + Self.lawMiddleLimit)
+        // Bit k: position h + k is reached by words.
+        var reached: UInt32 = 1
+        var r = h
+        while r < limit {
+            if reached & (1 << UInt32(r - h)) != 0 {
+                for e in edges(from: r, runStart, dag) {
+                    let end = Int(dag.edgeEnd[e]), length = end - r
+                    let tail = Self.lawTailLength(s, end: end, r)
+                    if tail > 0, length == tail ? r > h : dag.edgeKind(e) == .tifa || length >= 3 {
+                        add(from: position, to: end, normalized, &dag)
+                    }
+                    if end < limit, tail == 0, isNameWord(e, length: length, dag) { reached |= 1 << UInt32(end - h) }
+                }
+            }
+            r += 1
+        }
+    }
+
+    /// How many characters of a law's tail (法, 法典, 条例) end the text `start..<end`, or 0.
+    @inline(__always)
+    private static func lawTailLength(_ s: UnsafeBufferPointer<UInt32>, end: Int, _ start: Int) -> Int {
+        let law: UInt32 = 0x6CD5, code: UInt32 = 0x5178, article: UInt32 = 0x6761, rule: UInt32 = 0x4F8B  // 法 典 条 例
+        if s[end - 1] == law { return 1 }
+        guard end - start >= 2 else { return 0 }
+        if s[end - 1] == code && s[end - 2] == law { return 2 }
+        if s[end - 1] == rule && s[end - 2] == article { return 2 }
+        return 0
     }
 
     /// Words or a known formulation, then a campaign tail.

@@ -154,7 +154,7 @@ extension LexiconSegmenter {
             }
             let record = t.nodes[Int(node)]
             if j > k, mixed, record.isWord, isFormulationTag(record.tag) { best = j }
-            if record.childCount == 0 { break }
+            if !record.hasChildren { break }
             j += 1
         }
         return best

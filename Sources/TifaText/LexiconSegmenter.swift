@@ -182,6 +182,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         var formulationSeen = false
         var joinSeen = false
         var partyOfSeen = false
+        var stateNameSeen = false
         // The furthest end of a general word (established, common) that started at an earlier position.
         var establishedWordReach = runStart
         var commonWordReach = runStart
@@ -238,6 +239,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                             }
                         }
                         dag.append(end: wordEnd, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
+                        if coarse && wordEnd - position == Self.stateName.count && isStateName(s, at: position, runEnd) { stateNameSeen = true }
                         if record.tag >= 0x10 && coarse {
                             dag.markLastEdge(start: position)
                             tagsSeen |= record.tag
@@ -252,7 +254,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                     }
                     if wordEnd == position + 1 { hasSingle = true }
                 }
-                if record.childCount == 0 { break }
+                if !record.hasChildren { break }
             }
             if ChineseCharacters.numeral.contains(scalar: s[position], in: classes) { addNumeralEdges(s, position, runStart, runEnd, first: first, normalized, &dag) }
             if s[position] == 0x7B2C, position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position + 1], in: classes) { addOrdinalEdge(s, position, runEnd, first: first, normalized, &dag) }
@@ -296,6 +298,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             dag.formulationSeen = formulationSeen
             dag.joinSeen = joinSeen
             dag.partyOfSeen = partyOfSeen
+            dag.stateNameSeen = stateNameSeen
             addGrammarEdges(s, runStart, runEnd, normalized, &dag)
         }
 

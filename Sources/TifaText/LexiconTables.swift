@@ -7,7 +7,7 @@ import CICUShim
 ///   magic "TIFALEX1" · version u32 · nodeCount u32 · entryCount u32 · maxWordLength u32
 ///   unknownLogProbability f32 · reserved u32 · sourceHash u64 · bodyChecksum u64 · zero padding
 /// frequency   i64 × entryCount
-/// nodes       Node (16 bytes) × nodeCount        node 0 is the root; holes have label 0xFFFFFF
+/// nodes       Node (16 bytes) × nodeCount        node 0 is the root; holes have label 0x1FFFFF
 /// entry       i32 × nodeCount                    entry index of the word ending at each node, or -1
 /// rootNodes   Node × 65536                       copy of the root child's Node per BMP scalar
 /// rootChild   i32 × 65536                        root child per BMP scalar, 0 = none
@@ -21,34 +21,44 @@ import CICUShim
 /// of two at least twice their number, each child at the slot its label hashes to (linear
 /// probing), the other slots holes. Either way the record that holds a child's label is the child
 /// itself, so a step through the trie reads one record — usually one cache line — and nothing
-/// else. Everything the segmenter needs about the word ending at a node sits in its record.
+/// else. Most steps that fail read none: a node's record carries a sixteen-bit filter of its
+/// children's labels, and a label whose bit is clear has no child. Everything the segmenter needs about the word ending at a node sits in its record.
 /// The copy in `rootNodes` lets the first step read the child's record in the line that found it.
 struct LexiconTables {
     static let magic: UInt64 = 0x3158_454C_4146_4954  // "TIFALEX1" little-endian
     /// Part of every cache file's name and header: bump it whenever the block's layout or the way
     /// it is built from the dictionaries changes, so no stale cache is read.
-    static let version: UInt32 = 19
+    static let version: UInt32 = 20
     static let headerSize = 64
     static let rootTableSize = 0x10000
     /// Nodes with more children than this keep them in a hashed block.
     static let hashedFanOut: UInt16 = 8
     /// The label of a hole in a hashed block: above every Unicode scalar.
-    static let holeLabel: UInt32 = 0xFF_FFFF
+    static let holeLabel: UInt32 = 0x1F_FFFF
+    /// `Node.fanOut`'s mark of a hashed block.
+    static let hashedMark: UInt8 = 0x80
+    /// Where `labelAndWord` keeps the high half of the children's label filter.
+    static let filterHighMask: UInt32 = 0xFF << 21
     static let wordBit: UInt32 = 1 << 31
     static let countedBit: UInt32 = 1 << 30
     static let weightedPoliticalBit: UInt32 = 1 << 29
 
     struct Node: BitwiseCopyable {
         var firstChild: Int32
-        var childCount: UInt16
+        /// How the children are kept: their number when sorted and contiguous (at most
+        /// `hashedFanOut`), or `hashedMark` plus the base-two logarithm of the hashed block's size.
+        var fanOut: UInt8
+        /// Eight bits of the children's label filter (the other eight are in `labelAndWord`).
+        var filterLow: UInt8
         /// `LexiconTag` code of the word ending here (low four bits) and its `NamingRole`s (high four).
         var tag: UInt8
         /// `Lexicon.EntryFlags` of the word ending here.
         var flags: UInt8
         var logProbability: Float
-        /// The label of the edge into this node (low 24 bits); whether a word ends here (bit 31);
-        /// whether that word is counted (bit 30, `NamingRole.counted`); whether it is a political
-        /// entry the general lexicon lacks, weighted for political text (bit 29).
+        /// The label of the edge into this node (low 21 bits); the high eight bits of the children's
+        /// label filter (bits 21–28); whether the word ending here is a political entry the general
+        /// lexicon lacks, weighted for political text (bit 29); whether it is counted (bit 30,
+        /// `NamingRole.counted`); whether a word ends here (bit 31).
         var labelAndWord: UInt32
 
         /// The scalar on the edge into this node, or `holeLabel`.
@@ -60,9 +70,28 @@ struct LexiconTables {
         /// Whether the word ending here is a political entry the general lexicon lacks, its
         /// frequency weighted by `LexiconBuilder.politicalFrequencyScale`.
         @inline(__always) var isWeightedPolitical: Bool { labelAndWord & LexiconTables.weightedPoliticalBit != 0 }
+        /// Whether the node has children at all.
+        @inline(__always) var hasChildren: Bool { fanOut != 0 }
+        /// Whether the children are hashed into a block.
+        @inline(__always) var isHashed: Bool { fanOut & LexiconTables.hashedMark != 0 }
         /// How many slots the node's block of children takes.
-        @inline(__always) var childSlots: Int {
-            childCount > LexiconTables.hashedFanOut ? LexiconTables.blockSize(children: Int(childCount)) : Int(childCount)
+        @inline(__always) var childSlots: Int { isHashed ? 1 << Int(fanOut & ~LexiconTables.hashedMark) : Int(fanOut) }
+        /// Sixteen bits, one set for each child label's `filterBit`: a clear bit means no child has
+        /// that label, so the step need not read the children at all.
+        @inline(__always) var childFilter: UInt32 { UInt32(filterLow) | (labelAndWord >> 13) & 0xFF00 }
+
+        /// Sets `fanOut` and the filter for children with these labels.
+        mutating func setChildren(labels: some Collection<UInt32>) {
+            if labels.count > Int(LexiconTables.hashedFanOut) {
+                let size = LexiconTables.blockSize(children: labels.count)
+                fanOut = LexiconTables.hashedMark | UInt8(size.trailingZeroBitCount)
+            } else {
+                fanOut = UInt8(labels.count)
+            }
+            var filter: UInt32 = 0
+            for label in labels { filter |= 1 << LexiconTables.filterBit(label) }
+            filterLow = UInt8(truncatingIfNeeded: filter)
+            labelAndWord = labelAndWord & ~LexiconTables.filterHighMask | (filter & 0xFF00) << 13
         }
     }
 
@@ -72,7 +101,11 @@ struct LexiconTables {
     let unknownLogProbability: Float
     let sourceHash: UInt64
 
-    static let emptyNode = Node(firstChild: 0, childCount: 0, tag: 0, flags: 0, logProbability: 0, labelAndWord: holeLabel)
+    static let emptyNode = Node(firstChild: 0, fanOut: 0, filterLow: 0, tag: 0, flags: 0, logProbability: 0, labelAndWord: holeLabel)
+
+    /// The bit of `Node.childFilter` a child labelled `scalar` sets.
+    @inline(__always)
+    static func filterBit(_ scalar: UInt32) -> UInt32 { (scalar &* 0x9E37_79B1) >> 28 }
 
     let frequency: UnsafeMutablePointer<Int64>
     let nodes: UnsafeMutablePointer<Node>
@@ -149,8 +182,8 @@ struct LexiconTables {
     func prefetchSecondStep(_ first: UInt32, _ second: UInt32) {
         guard first < 0x10000 else { return }
         let record = rootNodes[Int(first)]
-        guard record.childCount > Self.hashedFanOut else { return }
-        let mask = Self.blockSize(children: Int(record.childCount)) - 1
+        guard record.isHashed, record.childFilter >> Self.filterBit(second) & 1 != 0 else { return }
+        let mask = record.childSlots - 1
         tifa_prefetch(nodes + Int(record.firstChild) + (Self.slotHash(second) & mask))
     }
 
@@ -162,9 +195,10 @@ struct LexiconTables {
             let c = rootChild[Int(scalar)]
             return c == 0 ? (-1, record) : (c, rootNodes[Int(scalar)])
         }
+        guard record.childFilter >> Self.filterBit(scalar) & 1 != 0 else { return (-1, record) }
         let block = nodes + Int(record.firstChild)
-        if record.childCount > Self.hashedFanOut {
-            let mask = Self.blockSize(children: Int(record.childCount)) - 1
+        if record.isHashed {
+            let mask = record.childSlots - 1
             var i = Self.slotHash(scalar) & mask
             while true {
                 let child = block[i]
@@ -175,7 +209,7 @@ struct LexiconTables {
             }
         }
         var i = 0
-        let count = Int(record.childCount)
+        let count = Int(record.fanOut)
         while i < count {
             let child = block[i]
             let l = child.label

@@ -72,6 +72,8 @@ struct HanRunDAG {
     var joinSeen = false
     /// Whether the run holds 党的.
     var partyOfSeen = false
+    /// Whether the run holds 中华人民共和国: a law's full title may follow.
+    var stateNameSeen = false
 
     func deallocate() {
         edgeOffset.deallocate()
@@ -101,6 +103,7 @@ struct HanRunDAG {
         formulationSeen = false
         joinSeen = false
         partyOfSeen = false
+        stateNameSeen = false
     }
 
     @inline(__always)

@@ -79,6 +79,14 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(Segmenters.coarse.words("构建市场主体制度性安排"), ["构建", "市场主体", "制度性", "安排"])
     }
 
+    func testLawsByTheirFullTitles() {
+        XCTAssertEqual(words("施行中华人民共和国学位条例以来"), ["施行", "中华人民共和国学位条例", "以来"])
+        XCTAssertEqual(words("依照中华人民共和国农业技术推广法的规定"), ["依照", "中华人民共和国农业技术推广法", "的", "规定"])
+        // A two-character word ending in 法 ends no title; nor does a name without a law's tail.
+        XCTAssertEqual(words("中华人民共和国公民依法享有权利"), ["中华人民共和国", "公民", "依法", "享有", "权利"])
+        XCTAssertEqual(words("中华人民共和国成立以来"), ["中华人民共和国", "成立", "以来"])
+    }
+
     func testMeetingsByTheirNumbers() {
         XCTAssertEqual(words("党的十一届三中全会以来"), ["党的十一届三中全会", "以来"])
         XCTAssertEqual(words("十八届四中全会和中共二十大"), ["十八届四中全会", "和", "中共二十大"])
