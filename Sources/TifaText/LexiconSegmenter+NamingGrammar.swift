@@ -12,7 +12,9 @@
 ///   name: 调整|财政政策 is a verb and its object);
 /// - 的-join: a known formulation or 党, 的, a known formulation — 党的|全面领导;
 /// - law: 中华人民共和国, then up to sixteen characters of words, then 法, 法典 or 条例 or a law
-///   ending in them — 中华人民共和国|学位|条例, 中华人民共和国|农村集体经济组织法.
+///   ending in them — 中华人民共和国|学位|条例, 中华人民共和国|农村集体经济组织法;
+/// - parallel slogan: known formulations of the same length (two to four characters), each
+///   starting with the first one's first character — 依宪治国|依宪执政, 保交楼|保民生|保稳定.
 ///
 /// A word inside a name is a content word of two or more characters that is not a governing verb
 /// or adverb (决定, 推动, 全面), or a known formulation (全面深化改革 in 中央全面深化改革委员会).
@@ -34,7 +36,7 @@ extension LexiconSegmenter {
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
         let campaign = seen.contains(.campaignTail)
         let system = (seen.contains(.systemTail) || seen.contains(.campaignTail)) && dag.formulationSeen
-        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen || dag.stateNameSeen else { return }
+        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen || dag.stateNameSeen || dag.parallelSeen else { return }
         // Where the last organ tail starts: a head after it starts no organ.
         var lastOrganTail = -1
         var campaignTails: [Int] = []
@@ -79,6 +81,7 @@ extension LexiconSegmenter {
                 laws(from: position, s, runStart, runEnd, normalized, &dag)
             }
         }
+        if dag.parallelSeen { parallelSlogans(s, runStart, runEnd, normalized, &dag) }
         // Campaigns: from each start close enough before a campaign tail, in order of start.
         if !campaignTails.isEmpty {
             var next = runStart
@@ -136,6 +139,9 @@ extension LexiconSegmenter {
         }
     }
 
+    /// The longest part of a parallel slogan.
+    static let parallelPartLimit = 4
+
     /// Longest stretch of words between 中华人民共和国 and the end of a law's title.
     static let lawMiddleLimit = 16
 
@@ -186,6 +192,32 @@ extension LexiconSegmenter {
         if s[end - 1] == code && s[end - 2] == law { return 2 }
         if s[end - 1] == rule && s[end - 2] == article { return 2 }
         return 0
+    }
+
+    /// Known formulations side by side, of one length and one first character: every chain of two
+    /// or more from each start.
+    private func parallelSlogans(
+        _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
+    ) {
+        for position in runStart..<runEnd {
+            for e in edges(from: position, runStart, dag) {
+                let length = Int(dag.edgeEnd[e]) - position
+                guard length <= Self.parallelPartLimit, isKnownFormulation(e, length: length, dag) else { continue }
+                var end = position + length
+                while end + length <= runEnd, s[end] == s[position], hasFormulation(from: end, length: length, runStart, dag) {
+                    end += length
+                    add(from: position, to: end, normalized, &dag)
+                }
+            }
+        }
+    }
+
+    /// Whether a known formulation of `length` characters starts at `position`.
+    private func hasFormulation(from position: Int, length: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+        for e in edges(from: position, runStart, dag) where Int(dag.edgeEnd[e]) - position == length && isKnownFormulation(e, length: length, dag) {
+            return true
+        }
+        return false
     }
 
     /// Words or a known formulation, then a campaign tail.

@@ -183,6 +183,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         var joinSeen = false
         var partyOfSeen = false
         var stateNameSeen = false
+        var parallelSeen = false
         // The furthest end of a general word (established, common) that started at an earlier position.
         var establishedWordReach = runStart
         var commonWordReach = runStart
@@ -246,6 +247,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                         }
                         if formulation {
                             formulationSeen = true
+                            if wordEnd < runEnd, s[wordEnd] == s[position], wordEnd - position <= Self.parallelPartLimit { parallelSeen = true }
                             if wordEnd < runEnd && s[wordEnd] == 0x7684 {  // 的: a 的-join may start here
                                 joinSeen = true
                                 if record.tag < 0x10 { dag.markLastEdge(start: position) }
@@ -299,6 +301,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             dag.joinSeen = joinSeen
             dag.partyOfSeen = partyOfSeen
             dag.stateNameSeen = stateNameSeen
+            dag.parallelSeen = parallelSeen
             addGrammarEdges(s, runStart, runEnd, normalized, &dag)
         }
 

@@ -74,6 +74,9 @@ struct HanRunDAG {
     var partyOfSeen = false
     /// Whether the run holds 中华人民共和国: a law's full title may follow.
     var stateNameSeen = false
+    /// Whether a formulation of two to four characters is followed by its own first character: a
+    /// parallel slogan may start there.
+    var parallelSeen = false
 
     func deallocate() {
         edgeOffset.deallocate()
@@ -104,6 +107,7 @@ struct HanRunDAG {
         joinSeen = false
         partyOfSeen = false
         stateNameSeen = false
+        parallelSeen = false
     }
 
     @inline(__always)

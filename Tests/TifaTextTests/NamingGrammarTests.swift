@@ -87,6 +87,16 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("中华人民共和国成立以来"), ["中华人民共和国", "成立", "以来"])
     }
 
+    /// Known formulations of one length, each starting with the first one's character, make one
+    /// slogan; others side by side stay apart.
+    func testParallelSlogans() {
+        let coarse = Segmenters.coarse
+        XCTAssertEqual(coarse.words("坚持依宪治国依宪执政"), ["坚持", "依宪治国依宪执政"])
+        XCTAssertEqual(coarse.words("做好保交楼保民生保稳定工作"), ["做好", "保交楼保民生保稳定", "工作"])
+        XCTAssertEqual(coarse.words("稳增长促改革调结构"), ["稳增长", "促改革", "调结构"])
+        XCTAssertEqual(coarse.words("全面从严治党全面深化改革"), ["全面从严治党", "全面深化改革"])
+    }
+
     func testMeetingsByTheirNumbers() {
         XCTAssertEqual(words("党的十一届三中全会以来"), ["党的十一届三中全会", "以来"])
         XCTAssertEqual(words("十八届四中全会和中共二十大"), ["十八届四中全会", "和", "中共二十大"])
