@@ -6,7 +6,9 @@ contexts.tsv: the sentence templates both are tested in. second-formulations.tsv
 second-free-combinations.txt: a second pair of lists, written apart from the dictionaries and the
 first lists, reported whole, no constant fitted on them. third-formulations.tsv and
 third-free-combinations.txt: a third pair, written blind (from knowledge, without the repository)
-after the lexicon's sixth hand list, never merged into the dictionaries, reported whole. Entries of
+after the lexicon's sixth hand list, never merged into the dictionaries, reported whole.
+fourth-formulations.tsv and fourth-free-combinations.txt: a fourth pair, written blind after the
+ninth hand list; the formulations it lacked were merged after it was measured. Entries of
 the first lists are split into two halves by line order (even lines: tuning, odd lines:
 reporting), so rules are chosen on one half and reported on the other.
 """
@@ -26,6 +28,7 @@ LISTS = {
     "first": ("formulations-by-kind.tsv", "free-combinations.txt"),
     "second": ("second-formulations.tsv", "second-free-combinations.txt"),
     "third": ("third-formulations.tsv", "third-free-combinations.txt"),
+    "fourth": ("fourth-formulations.tsv", "fourth-free-combinations.txt"),
 }
 
 

@@ -333,10 +333,15 @@ struct LexiconBuilder {
     /// be a phrase of them.
     static let commonPartFrequency: Int64 = 1000
 
+    /// Occurrences below which a general-lexicon word that starts with a verb, adverb or adjective
+    /// is a phrase of its parts rather than a word (解决|问题, 明显|改善).
+    static let rareCompoundFrequency: Int64 = 30
+
     /// Which general-lexicon words are free combinations in the coarse mode: a governing verb or
-    /// adverb and another word of two or more characters (全面|实施, 深入|开展), or a verb or adverb
-    /// and another word when the whole is rare, ten occurrences or fewer (提高|效率), or two common
-    /// words (`commonPartFrequency`) when the whole is that rare and no idiom (两国|人民), or an organ
+    /// adverb and another word of two or more characters (全面|实施, 深入|开展), or a verb, adverb or
+    /// adjective and another word when the whole is rare (`rareCompoundFrequency`: 提高|效率, 解决|问题,
+    /// 明显|改善), or two common words (`commonPartFrequency`) when the whole is rarer still, ten
+    /// occurrences or fewer, and no idiom (两国|人民), or an organ
     /// made of two organs (中共中央|国务院). Idioms the general lexicon knows well (a hundred
     /// occurrences) and political and user entries are not.
     private func freeCompounds(unique: [Int], roles: [NamingRole], inGeneral: [Bool], idiom: [Bool]) -> [Bool] {
@@ -362,7 +367,7 @@ struct LexiconBuilder {
                         }
                         continue
                     }
-                    if roles[prefix].contains(.governing) || (predicative[p] && frequency[i] <= 10) {
+                    if roles[prefix].contains(.governing) || ((predicative[p] || adjective[p]) && frequency[i] <= Self.rareCompoundFrequency) {
                         result[n] = true
                         break
                     }

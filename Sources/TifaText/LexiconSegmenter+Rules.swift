@@ -191,12 +191,13 @@ extension LexiconSegmenter {
         addEdge(&dag, normalized, from: first, to: end, score: formulaScore, kind: .tifa)
     }
 
-    /// Where a session's number (numerals from `start`, one or a well-formed number) and 次全会 —
+    /// Where a session's number (numerals from `start`, one or a well-formed number, not 两) and 次全会 —
     /// or, for the Central Committee's plenums, 中全会 — end; nil when they do not follow.
     @inline(__always)
     func plenaryEnd(_ s: UnsafeBufferPointer<UInt32>, numeralsFrom start: Int, _ runEnd: Int, central: Bool) -> Int? {
         let r = numeralRunEnd(s, from: start, runEnd)
-        guard r > start, r + 3 <= runEnd, s[r] == 0x6B21 || (central && s[r] == 0x4E2D), s[r + 1] == 0x5168, s[r + 2] == 0x4F1A,  // 次/中全会
+        // 两 counts sessions (两次全会), it does not number one.
+        guard r > start, r + 3 <= runEnd, s[start] != 0x4E24, s[r] == 0x6B21 || (central && s[r] == 0x4E2D), s[r + 1] == 0x5168, s[r + 2] == 0x4F1A,  // 次/中全会
             r - start == 1 || isWellFormedNumber(s, start..<r)
         else { return nil }
         return r + 3

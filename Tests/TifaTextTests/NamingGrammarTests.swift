@@ -56,6 +56,7 @@ final class NamingGrammarTests: XCTestCase {
     func testCountedWordsOrdinalsAndCongressesEndNoFormula() {
         XCTAssertEqual(words("从五个方面推进"), ["从", "五个", "方面", "推进"])
         XCTAssertEqual(words("出台三项措施"), ["出台", "三项", "措施"])
+        XCTAssertEqual(words("八个部门联合印发"), ["八个", "部门", "联合", "印发"])
         XCTAssertEqual(words("做到两个维护"), ["做到", "两个维护"])
         XCTAssertEqual(words("东盟是第一大贸易伙伴"), ["东盟", "是", "第一", "大", "贸易", "伙伴"])
         XCTAssertEqual(words("第十一条意见"), ["第十一条", "意见"])
@@ -76,6 +77,8 @@ final class NamingGrammarTests: XCTestCase {
     func testSessionsByTheirNumbers() {
         XCTAssertEqual(words("召开四次全会"), ["召开", "四次全会"])
         XCTAssertEqual(words("省委十四届六次全会"), ["省委", "十四届六次全会"])
+        // 两 counts sessions; it numbers none.
+        XCTAssertEqual(words("召开两次全会"), ["召开", "两次", "全会"])
         XCTAssertEqual(Segmenters.coarse.words("构建市场主体制度性安排"), ["构建", "市场主体", "制度性", "安排"])
     }
 
@@ -130,6 +133,10 @@ final class NamingGrammarTests: XCTestCase {
         // are phrases: 成效|显著, 中共中央|国务院.
         XCTAssertEqual(words("改革成效显著"), ["改革", "成效", "显著"])
         XCTAssertEqual(words("中共中央国务院印发"), ["中共中央", "国务院", "印发"])
+        // Rare entries starting with a verb or an adjective are a verb and its object, an adverb
+        // and its verb: 解决|问题, 明显|改善.
+        XCTAssertEqual(words("切实解决问题"), ["切实", "解决", "问题"])
+        XCTAssertEqual(words("空气质量明显改善"), ["空气", "质量", "明显", "改善"])
         XCTAssertEqual(words("他说，管理制度很重要。"), ["他", "说", "，", "管理制度", "很", "重要", "。"])
     }
 }
