@@ -57,6 +57,11 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("从五个方面推进"), ["从", "五个", "方面", "推进"])
         XCTAssertEqual(words("出台三项措施"), ["出台", "三项", "措施"])
         XCTAssertEqual(words("八个部门联合印发"), ["八个", "部门", "联合", "印发"])
+        // A plain noun after a measure word other than 大 and 字 is counted; a verb makes a formula.
+        XCTAssertEqual(words("开通两条高铁"), ["开通", "两条", "高铁"])
+        XCTAssertEqual(words("覆盖十二个乡镇"), ["覆盖", "十二个", "乡镇"])
+        XCTAssertEqual(words("做到两个确保"), ["做到", "两个确保"])
+        XCTAssertEqual(words("推进三大攻坚战"), ["推进", "三大攻坚战"])
         XCTAssertEqual(words("做到两个维护"), ["做到", "两个维护"])
         XCTAssertEqual(words("东盟是第一大贸易伙伴"), ["东盟", "是", "第一", "大", "贸易", "伙伴"])
         XCTAssertEqual(words("第十一条意见"), ["第十一条", "意见"])
@@ -137,6 +142,9 @@ final class NamingGrammarTests: XCTestCase {
         // and its verb: 解决|问题, 明显|改善.
         XCTAssertEqual(words("切实解决问题"), ["切实", "解决", "问题"])
         XCTAssertEqual(words("空气质量明显改善"), ["空气", "质量", "明显", "改善"])
+        // A set phrase stays whole unless both its parts are everyday words.
+        XCTAssertEqual(words("圆满完成任务"), ["圆满", "完成", "任务"])
+        XCTAssertEqual(words("领导干部率先垂范"), ["领导", "干部", "率先垂范"])
         XCTAssertEqual(words("他说，管理制度很重要。"), ["他", "说", "，", "管理制度", "很", "重要", "。"])
     }
 }
