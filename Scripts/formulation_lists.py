@@ -8,7 +8,9 @@ first lists, reported whole, no constant fitted on them. third-formulations.tsv 
 third-free-combinations.txt: a third pair, written blind (from knowledge, without the repository)
 after the lexicon's sixth hand list, never merged into the dictionaries, reported whole.
 fourth-formulations.tsv and fourth-free-combinations.txt: a fourth pair, written blind after the
-ninth hand list; the formulations it lacked were merged after it was measured. Entries of
+ninth hand list; the formulations it lacked were merged after it was measured. fifth-*: a fifth
+pair, the vocabulary of official news, written blind after the tenth hand list, its formulations
+merged after they were measured. Entries of
 the first lists are split into two halves by line order (even lines: tuning, odd lines:
 reporting), so rules are chosen on one half and reported on the other.
 """
@@ -29,6 +31,7 @@ LISTS = {
     "second": ("second-formulations.tsv", "second-free-combinations.txt"),
     "third": ("third-formulations.tsv", "third-free-combinations.txt"),
     "fourth": ("fourth-formulations.tsv", "fourth-free-combinations.txt"),
+    "fifth": ("fifth-formulations.tsv", "fifth-free-combinations.txt"),
 }
 
 
