@@ -141,6 +141,9 @@ extension LexiconSegmenter {
 
     /// The longest part of a parallel slogan.
     static let parallelPartLimit = 4
+    /// The most parts of a parallel slogan (稳增长促改革调结构惠民生防风险保稳定 has six, though not
+    /// parallel by their first characters).
+    static let parallelPartsLimit = 6
 
     /// Longest stretch of words between 中华人民共和国 and the end of a law's title.
     static let lawMiddleLimit = 16
@@ -204,8 +207,13 @@ extension LexiconSegmenter {
                 let length = Int(dag.edgeEnd[e]) - position
                 guard length <= Self.parallelPartLimit, isKnownFormulation(e, length: length, dag) else { continue }
                 var end = position + length
-                while end + length <= runEnd, s[end] == s[position], hasFormulation(from: end, length: length, runStart, dag) {
+                var parts = 1
+                // Bounded, so a line of one formulation repeated stays linear.
+                while parts < Self.parallelPartsLimit, end + length <= runEnd, s[end] == s[position],
+                    hasFormulation(from: end, length: length, runStart, dag)
+                {
                     end += length
+                    parts += 1
                     add(from: position, to: end, normalized, &dag)
                 }
             }

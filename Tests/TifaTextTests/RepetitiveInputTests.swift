@@ -2,13 +2,13 @@ import Foundation
 import TifaText
 import XCTest
 
-/// Lines that repeat what the rules look for — numerals, numbered formulas, organ tails, 的 —
-/// thousands of times. Each rule reads a bounded stretch, so such a line costs no more than any
-/// other; a rule that walked the whole run from every position would make these lines take
-/// minutes. The tokens must tile the line.
+/// Lines that repeat what the rules look for — numerals, numbered formulas, organ tails, 的,
+/// parallel slogans, laws — thousands of times. Each rule reads a bounded stretch, so such a line
+/// costs no more than any other; a rule that walked the whole run from every position would make
+/// these lines take minutes. The tokens must tile the line.
 final class RepetitiveInputTests: XCTestCase {
     func testRepetitionsOfRulePatternsTileTheLine() {
-        let units = ["一", "两", "零", "〇", "十", "第一", "三县一城", "十三个方面", "二十届三中全会", "党的", "中央委员会", "攻坚战", "健康中国战略", "的"]
+        let units = ["一", "两", "零", "〇", "十", "第一", "三县一城", "十三个方面", "二十届三中全会", "党的", "中央委员会", "攻坚战", "健康中国战略", "的", "稳增长", "中华人民共和国", "中华人民共和国票据法"]
         for unit in units {
             let line = String(repeating: unit, count: 20_000 / unit.count)
             for segmenter in [Segmenters.coarse, Segmenters.fine] as [LexiconSegmenter] {
