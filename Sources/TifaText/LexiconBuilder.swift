@@ -11,8 +11,6 @@ struct LexiconBuilder {
     private var tag: [LexiconTag] = []
     private var pos: [Bool] = []  // content word
     private var idiom: [Bool] = []
-    /// An idiom or a set phrase by its part of speech (jieba i, l): 正本清源, 率先垂范.
-    private var setPhrase: [Bool] = []
     private var adjective: [Bool] = []
     private var predicative: [Bool] = []
     private var roles: [NamingRole] = []
@@ -82,7 +80,6 @@ struct LexiconBuilder {
             let entryTag = handTag ?? (kind != .grammar && fields.count > 2 ? LexiconTag(parsing: Substring(String(decoding: UnsafeBufferPointer(rebasing: line[fields[2]]), as: UTF8.self))) : .general)
             var content = true
             var isIdiom = false
-            var isSetPhrase = false
             var isAdjective = false
             var isPredicative = false
             if kind != .grammar, fields.count > 3, !line[fields[3]].contains(0x3D) {
@@ -90,7 +87,6 @@ struct LexiconBuilder {
                 // jieba POS: n(oun), v(erb), a(djective), i(diom), l, j: content words.
                 content = [0x6E, 0x76, 0x61, 0x69, 0x6C, 0x6A].contains(first)
                 isIdiom = first == 0x69
-                isSetPhrase = isIdiom || first == 0x6C
                 let posLength = fields[3].count
                 let second: UInt8 = posLength > 1 ? line[fields[3].lowerBound + 1] : 0
                 isAdjective = first == 0x61 && (posLength == 1 || second == 0x64)  // a, ad
@@ -105,7 +101,6 @@ struct LexiconBuilder {
             tag.append(entryTag)
             pos.append(content)
             idiom.append(isIdiom)
-            setPhrase.append(isSetPhrase)
             adjective.append(isAdjective)
             predicative.append(isPredicative)
             roles.append(role)
@@ -135,7 +130,6 @@ struct LexiconBuilder {
         var unique: [Int] = []
         var inGeneral: [Bool] = []
         var generalIdiom: [Bool] = []
-        var generalSetPhrase: [Bool] = []
         var mergedRoles: [NamingRole] = []
         var onlyGrammar: [Bool] = []
         unique.reserveCapacity(count)
@@ -151,7 +145,6 @@ struct LexiconBuilder {
                         unique[unique.count - 1] = i
                         inGeneral[inGeneral.count - 1] = source[i] == .general
                         generalIdiom[generalIdiom.count - 1] = idiom[i]
-                        generalSetPhrase[generalSetPhrase.count - 1] = setPhrase[i]
                         continue
                     }
                     let hadGeneral = inGeneral[inGeneral.count - 1] || source[i] == .general
@@ -159,12 +152,10 @@ struct LexiconBuilder {
                     unique[unique.count - 1] = i
                     inGeneral[inGeneral.count - 1] = hadGeneral
                     generalIdiom[generalIdiom.count - 1] = generalIdiom[generalIdiom.count - 1] || idiom[i]
-                    generalSetPhrase[generalSetPhrase.count - 1] = generalSetPhrase[generalSetPhrase.count - 1] || setPhrase[i]
                 } else {
                     unique.append(i)
                     inGeneral.append(source[i] == .general)
                     generalIdiom.append(idiom[i])
-                    generalSetPhrase.append(setPhrase[i])
                     mergedRoles.append(roles[i])
                     onlyGrammar.append(source[i] == .grammar)
                 }
@@ -177,7 +168,6 @@ struct LexiconBuilder {
             unique = keep.map { unique[$0] }
             inGeneral = keep.map { inGeneral[$0] }
             generalIdiom = keep.map { generalIdiom[$0] }
-            generalSetPhrase = keep.map { generalSetPhrase[$0] }
             mergedRoles = keep.map { mergedRoles[$0] }
             onlyGrammar = keep.map { onlyGrammar[$0] }
         }
@@ -225,8 +215,7 @@ struct LexiconBuilder {
             }
         }
 
-        let freeCompound = freeCompounds(
-            unique: unique, roles: mergedRoles, inGeneral: inGeneral, idiom: generalIdiom, setPhrase: generalSetPhrase)
+        let freeCompound = freeCompounds(unique: unique, roles: mergedRoles, inGeneral: inGeneral, idiom: generalIdiom)
         for (n, i) in unique.enumerated() where source[i] == .political && !inGeneral[n] {
             frequency[i] *= Self.politicalFrequencyScale
         }
@@ -349,24 +338,23 @@ struct LexiconBuilder {
     static let rareVerbCompoundFrequency: Int64 = 10
 
     /// Occurrences at or below which a general-lexicon word that starts with a verb, adverb or
-    /// adjective and is no idiom or set phrase by its part of speech is a phrase of its parts
-    /// (解决|问题, 明显|改善).
+    /// adjective is a phrase of its parts when both are everyday words (解决|问题, 明显|改善).
     static let rareCompoundFrequency: Int64 = 30
 
-    /// Occurrences that make both parts of a rare set phrase everyday words, so that it is a phrase of
-    /// them (圆满|完成) rather than an idiom (率先垂范: 垂范 is no everyday word).
+    /// Occurrences that make a part an everyday word, so that a rare word of two of them is a phrase
+    /// (圆满|完成) rather than an idiom (率先垂范: 垂范 is no everyday word).
     static let everydayPartFrequency: Int64 = 500
 
     /// Which general-lexicon words are free combinations in the coarse mode: a governing verb or
     /// adverb and another word of two or more characters (全面|实施, 深入|开展), or a verb or adverb
     /// and another word when the whole is rare (`rareVerbCompoundFrequency`: 提高|效率), or a verb,
-    /// adverb or adjective and another word when the whole is a little less rare and no set phrase
-    /// with a part that is no everyday word (`rareCompoundFrequency`: 解决|问题, 明显|改善, 圆满|完成),
+    /// adverb or adjective and another everyday word when the whole is a little less rare
+    /// (`rareCompoundFrequency`, `everydayPartFrequency`: 解决|问题, 明显|改善, 圆满|完成),
     /// or two common words (`commonPartFrequency`) when the whole is rarer still, ten
     /// occurrences or fewer, and no idiom (两国|人民), or an organ
     /// made of two organs (中共中央|国务院). Idioms the general lexicon knows well (a hundred
     /// occurrences) and political and user entries are not.
-    private func freeCompounds(unique: [Int], roles: [NamingRole], inGeneral: [Bool], idiom: [Bool], setPhrase: [Bool]) -> [Bool] {
+    private func freeCompounds(unique: [Int], roles: [NamingRole], inGeneral: [Bool], idiom: [Bool]) -> [Bool] {
         var result = [Bool](repeating: false, count: unique.count)
         var byKey: [[UInt32]: Int] = [:]
         keyScalars.withUnsafeBufferPointer { keys in
@@ -390,12 +378,10 @@ struct LexiconBuilder {
                         continue
                     }
                     // A rarer one that starts with a verb or adverb (提高|效率); one that starts with an
-                    // adjective, or is a little less rare (解决|问题, 明显|改善), unless it is a set phrase
-                    // by its part of speech with a part that is no everyday word (正本清源, 率先垂范;
-                    // but 圆满|完成, 薄弱|环节).
+                    // adjective, or is a little less rare, when both its parts are everyday words
+                    // (解决|问题, 明显|改善, 圆满|完成; but 正本清源, 率先垂范, 切切实实).
                     let everydayParts = frequency[p] >= Self.everydayPartFrequency && frequency[unique[suffix]] >= Self.everydayPartFrequency
-                    let lessRare = (predicative[p] || adjective[p]) && frequency[i] <= Self.rareCompoundFrequency
-                        && (!setPhrase[n] || everydayParts)
+                    let lessRare = (predicative[p] || adjective[p]) && frequency[i] <= Self.rareCompoundFrequency && everydayParts
                     let rare = predicative[p] && frequency[i] <= Self.rareVerbCompoundFrequency
                     if roles[prefix].contains(.governing) || rare || lessRare {
                         result[n] = true

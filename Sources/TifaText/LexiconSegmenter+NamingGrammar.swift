@@ -13,8 +13,9 @@
 /// - 的-join: a known formulation or 党, 的, a known formulation — 党的|全面领导;
 /// - law: 中华人民共和国, then up to sixteen characters of words, then 法, 法典 or 条例 or a law
 ///   ending in them — 中华人民共和国|学位|条例, 中华人民共和国|农村集体经济组织法;
-/// - parallel slogan: known formulations of the same length (two to four characters), each
-///   starting with the first one's first character — 依宪治国|依宪执政, 保交楼|保民生|保稳定.
+/// - parallel slogan: formulations the lexicon knows, of the same length (two to four characters),
+///   each starting with the first one's first character and none repeating the one before it —
+///   依宪治国|依宪执政, 保交楼|保民生|保稳定.
 ///
 /// A word inside a name is a content word of two or more characters that is not a governing verb
 /// or adverb (决定, 推动, 全面), or a known formulation (全面深化改革 in 中央全面深化改革委员会).
@@ -159,9 +160,10 @@ extension LexiconSegmenter {
         return true
     }
 
-    /// 中华人民共和国, words, and a law's tail: the words reached from the name, then 法, 法典 or
-    /// 条例 as a word of its own (农业税|条例), or a law the lexicon knows or a word of three or
-    /// more characters ending in them (票据法). A two-character word is no law (中华人民共和国公民|依法).
+    /// 中华人民共和国, words (up to `lawMiddleLimit` characters), and a law's tail: 法, 法典 or 条例
+    /// as a word of its own (农业税|条例), or a word of three or more characters ending in them
+    /// (票据法). A two-character word is no law (中华人民共和国公民|依法, 中华人民共和国|普法), nor is
+    /// a 法 that starts a word (中华人民共和国|最高人民法院).
     private func laws(
         from position: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer,
         _ dag: inout HanRunDAG
@@ -171,19 +173,36 @@ extension LexiconSegmenter {
         // Bit k: position h + k is reached by words.
         var reached: UInt32 = 1
         var r = h
-        while r < limit {
+        while r <= limit && r < runEnd {
             if reached & (1 << UInt32(r - h)) != 0 {
                 for e in edges(from: r, runStart, dag) {
                     let end = Int(dag.edgeEnd[e]), length = end - r
                     let tail = Self.lawTailLength(s, end: end, r)
-                    if tail > 0, length == tail ? r > h : dag.edgeKind(e) == .tifa || length >= 3 {
+                    if tail > 0, length == tail ? r > h : length >= 3, !lawStartsWord(endingAt: end, runStart, runEnd, dag) {
                         add(from: position, to: end, normalized, &dag)
                     }
-                    if end < limit, tail == 0, isNameWord(e, length: length, dag) { reached |= 1 << UInt32(end - h) }
+                    if end <= limit, tail == 0, isNameWord(e, length: length, dag) { reached |= 1 << UInt32(end - h) }
                 }
             }
             r += 1
         }
+    }
+
+    /// Whether the 法 that ends a law's title at `end` starts a word instead — 法院, 法律, 法规, 法治:
+    /// an established word of two characters starts at it, and none starts at the character after
+    /// it (人民法院|依法, but 国旗法|规定, where 规定 starts inside 法规).
+    private func lawStartsWord(endingAt end: Int, _ runStart: Int, _ runEnd: Int, _ dag: HanRunDAG) -> Bool {
+        let f = end - 1
+        guard end + 1 <= runEnd else { return false }
+        var startsWord = false
+        for e in edges(from: f, runStart, dag) where Int(dag.edgeEnd[e]) == end + 1 && dag.edgeScore[e] > establishedWordScore {
+            startsWord = true
+        }
+        guard startsWord else { return false }
+        if end + 1 < runEnd {
+            for e in edges(from: end, runStart, dag) where Int(dag.edgeEnd[e]) - end >= 2 { return false }
+        }
+        return true
     }
 
     /// How many characters of a law's tail (法, 法典, 条例) end the text `start..<end`, or 0.
@@ -205,12 +224,12 @@ extension LexiconSegmenter {
         for position in runStart..<runEnd {
             for e in edges(from: position, runStart, dag) {
                 let length = Int(dag.edgeEnd[e]) - position
-                guard length <= Self.parallelPartLimit, isKnownFormulation(e, length: length, dag) else { continue }
+                guard length <= Self.parallelPartLimit, isLexiconFormulation(e, length: length, dag) else { continue }
                 var end = position + length
                 var parts = 1
                 // Bounded, so a line of one formulation repeated stays linear.
                 while parts < Self.parallelPartsLimit, end + length <= runEnd, s[end] == s[position],
-                    hasFormulation(from: end, length: length, runStart, dag)
+                    !repeats(s, end - length, end, length: length), hasFormulation(from: end, length: length, runStart, dag)
                 {
                     end += length
                     parts += 1
@@ -220,12 +239,25 @@ extension LexiconSegmenter {
         }
     }
 
-    /// Whether a known formulation of `length` characters starts at `position`.
+    /// Whether a formulation the lexicon knows, of `length` characters, starts at `position`.
     private func hasFormulation(from position: Int, length: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
-        for e in edges(from: position, runStart, dag) where Int(dag.edgeEnd[e]) - position == length && isKnownFormulation(e, length: length, dag) {
+        for e in edges(from: position, runStart, dag) where Int(dag.edgeEnd[e]) - position == length && isLexiconFormulation(e, length: length, dag) {
             return true
         }
         return false
+    }
+
+    /// A formulation the lexicon knows, not one a rule found (三个坚持): the parts of a parallel slogan.
+    @inline(__always)
+    private func isLexiconFormulation(_ e: Int, length: Int, _ dag: HanRunDAG) -> Bool {
+        isKnownFormulation(e, length: length, dag) && isFormulationTag(dag.edgeTag(e))
+    }
+
+    /// Whether the `length` characters at `b` repeat those at `a` (防风险防风险 is no slogan).
+    @inline(__always)
+    private func repeats(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, length: Int) -> Bool {
+        for k in 0..<length where s[a + k] != s[b + k] { return false }
+        return true
     }
 
     /// Words or a known formulation, then a campaign tail.

@@ -64,7 +64,8 @@ extension LexiconSegmenter {
                 wordEnd += 1
                 let record = lexicon.tables.nodes[Int(node)]
                 if record.isWord, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
-                    record.flags & excluded == 0, !record.isCounted, !Self.isCountedNoun(record, measure: s[position + 1])
+                    record.flags & excluded == 0, !record.isCounted,
+                    !Self.isCountedNoun(record, length: wordEnd - (position + 2), measure: s[position + 1])
                 {
                     addEdge(&dag, normalized, from: first, to: wordEnd, score: formulaScore, kind: .tifa)
                 }
@@ -228,7 +229,7 @@ extension LexiconSegmenter {
             let record = lexicon.tables.nodes[Int(node)]
             if record.isWord, wordEnd - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
                 record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue | Lexicon.EntryFlags.freeCompound.rawValue) == 0,
-                counted || (!record.isCounted && !Self.isCountedNoun(record, measure: s[start - 1]))
+                counted || (!record.isCounted && !Self.isCountedNoun(record, length: wordEnd - start, measure: s[start - 1]))
             {
                 ends.append(wordEnd)
             }
@@ -236,12 +237,13 @@ extension LexiconSegmenter {
         return ends
     }
 
-    /// Whether a word after a number and `measure` is a plain noun it counts: a noun by its part of
-    /// speech, no idiom and no political entry, after a measure word other than 大 and 字
-    /// (八个|部门, 两条|高铁, but 三大攻坚战, 二十四字方针; verbs make formulas: 两个维护, 四个坚持).
+    /// Whether a word after a number and `measure` is a plain noun it counts: a noun of two or three
+    /// characters by its part of speech, no political entry, after a measure word other than 大 and
+    /// 字 (八个|部门, 两条|高铁, but 三大攻坚战, 二十四字方针; verbs make formulas: 两个维护, 四个坚持;
+    /// four characters are mostly set phrases: 两个毫不动摇, 五个必由之路).
     @inline(__always)
-    static func isCountedNoun(_ record: LexiconTables.Node, measure: UInt32) -> Bool {
-        guard measure != 0x5927, measure != 0x5B57 else { return false }  // 大 字
+    static func isCountedNoun(_ record: LexiconTables.Node, length: Int, measure: UInt32) -> Bool {
+        guard length <= 3, measure != 0x5927, measure != 0x5B57 else { return false }  // 大 字
         let verbal = Lexicon.EntryFlags.predicative.rawValue | Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.keepWhole.rawValue
         return record.flags & verbal == 0 && !isFormulationTag(record.tag)
     }

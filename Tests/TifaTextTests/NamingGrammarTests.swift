@@ -93,6 +93,9 @@ final class NamingGrammarTests: XCTestCase {
         // A two-character word ending in 法 ends no title; nor does a name without a law's tail.
         XCTAssertEqual(words("中华人民共和国公民依法享有权利"), ["中华人民共和国", "公民", "依法", "享有", "权利"])
         XCTAssertEqual(words("中华人民共和国成立以来"), ["中华人民共和国", "成立", "以来"])
+        // 法 that starts a word (法院, 法规) ends no title, unless a word starts right after it.
+        XCTAssertEqual(words("中华人民共和国人民法院依法审判"), ["中华人民共和国", "人民法院", "依法", "审判"])
+        XCTAssertEqual(words("中华人民共和国国旗法规定"), ["中华人民共和国国旗法", "规定"])
     }
 
     /// Known formulations of one length, each starting with the first one's character, make one
@@ -103,6 +106,9 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(coarse.words("做好保交楼保民生保稳定工作"), ["做好", "保交楼保民生保稳定", "工作"])
         XCTAssertEqual(coarse.words("稳增长促改革调结构"), ["稳增长", "促改革", "调结构"])
         XCTAssertEqual(coarse.words("全面从严治党全面深化改革"), ["全面从严治党", "全面深化改革"])
+        // Only formulations the lexicon knows, and no part repeating the one before it.
+        XCTAssertEqual(coarse.words("三个坚持三个确保"), ["三个坚持", "三个确保"])
+        XCTAssertEqual(coarse.words("防风险防风险"), ["防风险", "防风险"])
     }
 
     func testMeetingsByTheirNumbers() {
@@ -142,9 +148,10 @@ final class NamingGrammarTests: XCTestCase {
         // and its verb: 解决|问题, 明显|改善.
         XCTAssertEqual(words("切实解决问题"), ["切实", "解决", "问题"])
         XCTAssertEqual(words("空气质量明显改善"), ["空气", "质量", "明显", "改善"])
-        // A set phrase stays whole unless both its parts are everyday words.
+        // A rare word stays whole unless both its parts are everyday words (率先垂范, 正本清源).
         XCTAssertEqual(words("圆满完成任务"), ["圆满", "完成", "任务"])
         XCTAssertEqual(words("领导干部率先垂范"), ["领导", "干部", "率先垂范"])
+        XCTAssertEqual(words("正本清源的要求"), ["正本清源", "的", "要求"])
         XCTAssertEqual(words("他说，管理制度很重要。"), ["他", "说", "，", "管理制度", "很", "重要", "。"])
     }
 }
