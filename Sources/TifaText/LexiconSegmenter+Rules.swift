@@ -56,6 +56,11 @@ extension LexiconSegmenter {
             // After 个 a governing verb counts too: 两个确保, 四个坚持 (十条|取得 stays apart).
             let excluded = Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.freeCompound.rawValue
                 | (s[position + 1] == 0x4E2A ? 0 : Lexicon.EntryFlags.governing.rawValue)
+            // The word ends that may complete a formula (two to four characters: at most three); none
+            // when the longest content word there is counted (二十九个|自治州, not 二十九个自治|州).
+            var ends = (0, 0, 0)
+            var endCount = 0
+            var longestCounted = false
             var node: Int32 = 0
             var wordEnd = position + 2
             while wordEnd < runEnd && wordEnd - (position + 2) < 4 {
@@ -63,12 +68,21 @@ extension LexiconSegmenter {
                 if node < 0 { break }
                 wordEnd += 1
                 let record = lexicon.tables.nodes[Int(node)]
-                if record.isWord, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
-                    record.flags & excluded == 0, !record.isCounted,
-                    !Self.isCountedNoun(record, length: wordEnd - (position + 2), measure: s[position + 1])
-                {
-                    addEdge(&dag, normalized, from: first, to: wordEnd, score: formulaScore, kind: .tifa)
+                guard record.isWord, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0 else { continue }
+                longestCounted = record.isCounted || Self.isCountedNoun(record, length: wordEnd - (position + 2), measure: s[position + 1])
+                if !longestCounted, record.flags & excluded == 0 {
+                    switch endCount {
+                    case 0: ends.0 = wordEnd
+                    case 1: ends.1 = wordEnd
+                    default: ends.2 = wordEnd
+                    }
+                    endCount += 1
                 }
+            }
+            if !longestCounted {
+                if endCount > 0 { addEdge(&dag, normalized, from: first, to: ends.0, score: formulaScore, kind: .tifa) }
+                if endCount > 1 { addEdge(&dag, normalized, from: first, to: ends.1, score: formulaScore, kind: .tifa) }
+                if endCount > 2 { addEdge(&dag, normalized, from: first, to: ends.2, score: formulaScore, kind: .tifa) }
             }
         }
         // Chains: every pair is a numeral and one character, the last pair may end in a word. A pair
@@ -217,9 +231,10 @@ extension LexiconSegmenter {
     }
 
     /// Where the content words of two to four characters starting at `start` end (counted words
-    /// too when `counted`).
+    /// too when `counted`); none when the longest of them is counted and `counted` is false.
     func contentWordEnds(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int, counted: Bool) -> [Int] {
         var ends: [Int] = []
+        var longestCounted = false
         var node: Int32 = 0
         var wordEnd = start
         while wordEnd < runEnd && wordEnd - start < 4 {
@@ -227,23 +242,27 @@ extension LexiconSegmenter {
             if node < 0 { break }
             wordEnd += 1
             let record = lexicon.tables.nodes[Int(node)]
-            if record.isWord, wordEnd - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0,
-                record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue | Lexicon.EntryFlags.freeCompound.rawValue) == 0,
-                counted || (!record.isCounted && !Self.isCountedNoun(record, length: wordEnd - start, measure: s[start - 1]))
+            guard record.isWord, wordEnd - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0 else { continue }
+            longestCounted = !counted && (record.isCounted || Self.isCountedNoun(record, length: wordEnd - start, measure: s[start - 1]))
+            if !longestCounted,
+                record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue | Lexicon.EntryFlags.freeCompound.rawValue) == 0
             {
                 ends.append(wordEnd)
             }
         }
-        return ends
+        return longestCounted ? [] : ends
     }
 
     /// Whether a word after a number and `measure` is a plain noun it counts: a noun of two or three
-    /// characters by its part of speech, no political entry, after a measure word other than 大 and
-    /// 字 (八个|部门, 两条|高铁, but 三大攻坚战, 二十四字方针; verbs make formulas: 两个维护, 四个坚持;
-    /// four characters are mostly set phrases: 两个毫不动摇, 五个必由之路).
+    /// characters by its part of speech or a place or person of any length, no political entry,
+    /// after a measure word other than 大 and 字 (八个|部门, 两条|高铁, 九个|阿拉伯国家, but
+    /// 三大攻坚战, 二十四字方针; verbs make formulas: 两个维护, 四个坚持; four characters are mostly
+    /// set phrases: 两个毫不动摇, 五个必由之路).
     @inline(__always)
     static func isCountedNoun(_ record: LexiconTables.Node, length: Int, measure: UInt32) -> Bool {
-        guard length <= 3, measure != 0x5927, measure != 0x5B57 else { return false }  // 大 字
+        let tag = record.tag & 0x0F
+        let name = tag == LexiconTag.place.code || tag == LexiconTag.person.code
+        guard length <= 3 || name, measure != 0x5927, measure != 0x5B57 else { return false }  // 大 字
         let verbal = Lexicon.EntryFlags.predicative.rawValue | Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.keepWhole.rawValue
         return record.flags & verbal == 0 && !isFormulationTag(record.tag)
     }

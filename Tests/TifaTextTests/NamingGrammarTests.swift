@@ -47,6 +47,8 @@ final class NamingGrammarTests: XCTestCase {
         // After 个 a governing verb is part of the formula; after 条 it is not, nor is a free
         // combination the general lexicon lists (取得成效).
         XCTAssertEqual(words("做到两个确保"), ["做到", "两个确保"])
+        // The longest word decides: 自治州 is counted, so 自治 completes no formula.
+        XCTAssertEqual(words("共有二十九个自治州"), ["共有", "二十九个", "自治州"])
         XCTAssertEqual(words("十条取得成效"), ["十条", "取得", "成效"])
     }
 
@@ -61,6 +63,8 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("开通两条高铁"), ["开通", "两条", "高铁"])
         XCTAssertEqual(words("覆盖十二个乡镇"), ["覆盖", "十二个", "乡镇"])
         XCTAssertEqual(words("做到两个确保"), ["做到", "两个确保"])
+        // The longest word decides: 自治州 is counted, so 自治 completes no formula.
+        XCTAssertEqual(words("共有二十九个自治州"), ["共有", "二十九个", "自治州"])
         XCTAssertEqual(words("推进三大攻坚战"), ["推进", "三大攻坚战"])
         XCTAssertEqual(words("做到两个维护"), ["做到", "两个维护"])
         XCTAssertEqual(words("东盟是第一大贸易伙伴"), ["东盟", "是", "第一", "大", "贸易", "伙伴"])
