@@ -188,20 +188,19 @@ extension LexiconSegmenter {
         }
     }
 
-    /// Whether the 法 that ends a law's title at `end` starts a word instead — 法院, 法律, 法规, 法治:
-    /// an established word of two characters starts at it, and none starts at the character after
-    /// it (人民法院|依法, but 国旗法|规定, where 规定 starts inside 法规).
+    /// Whether the 法 that ends a law's title at `end` starts a word instead — 法院, 法律, 法规, 法庭:
+    /// an established word of two characters starts at it, and no likelier word of two or more
+    /// characters starts at the character after it (人民法院|依法, 人民法庭|审理, but 国旗法|规定,
+    /// 规定 being likelier than 法规).
     private func lawStartsWord(endingAt end: Int, _ runStart: Int, _ runEnd: Int, _ dag: HanRunDAG) -> Bool {
         let f = end - 1
-        guard end + 1 <= runEnd else { return false }
-        var startsWord = false
+        guard end < runEnd else { return false }
+        var lawWordScore = -Float.infinity
         for e in edges(from: f, runStart, dag) where Int(dag.edgeEnd[e]) == end + 1 && dag.edgeScore[e] > establishedWordScore {
-            startsWord = true
+            lawWordScore = max(lawWordScore, dag.edgeScore[e])
         }
-        guard startsWord else { return false }
-        if end + 1 < runEnd {
-            for e in edges(from: end, runStart, dag) where Int(dag.edgeEnd[e]) - end >= 2 { return false }
-        }
+        guard lawWordScore > -Float.infinity else { return false }
+        for e in edges(from: end, runStart, dag) where Int(dag.edgeEnd[e]) - end >= 2 && dag.edgeScore[e] > lawWordScore { return false }
         return true
     }
 

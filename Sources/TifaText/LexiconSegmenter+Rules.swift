@@ -43,7 +43,10 @@ extension LexiconSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
         _ dag: inout HanRunDAG
     ) {
-        guard isFormulaNumeral(s[position]), position + 2 < runEnd, !crossesKnownFormulation(position, dag), !followsOrdinalMark(s, position)
+        // The last numeral of a longer number starts nothing (十|三个确保): the rule for long
+        // numerals reads the whole number.
+        guard isFormulaNumeral(s[position]), position + 2 < runEnd, position == dag.runStart || !isChineseNumeral(s[position - 1]),
+            !crossesKnownFormulation(position, dag), !followsOrdinalMark(s, position)
         else { return }
         // 数词 + 量词 + a content word of 2–4 characters that is not negated (九条不动 is no formula), no
         // adjective (十八大|很重), no governing verb (十条|取得) and no word counted by any number
@@ -69,7 +72,7 @@ extension LexiconSegmenter {
                 wordEnd += 1
                 let record = lexicon.tables.nodes[Int(node)]
                 guard record.isWord, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0 else { continue }
-                longestCounted = record.isCounted || Self.isCountedNoun(record, length: wordEnd - (position + 2), measure: s[position + 1])
+                longestCounted = record.isCounted || Self.isCountedNoun(record, measure: s[position + 1])
                 if !longestCounted, record.flags & excluded == 0 {
                     switch endCount {
                     case 0: ends.0 = wordEnd
@@ -171,12 +174,12 @@ extension LexiconSegmenter {
         guard contentStart < runEnd, !ChineseCharacters.negation.contains(scalar: s[contentStart]) else {
             return
         }
-        for firstEnd in contentWordEnds(s, from: contentStart, runEnd, counted: false) {
+        for firstEnd in contentWordEnds(s, from: contentStart, runEnd, counted: false, governing: s[end] == 0x4E2A) {
             addEdge(&dag, normalized, from: first, to: firstEnd, score: formulaScore, kind: .tifa)
         }
         // 方面 and the word it counts: 十三个方面成就 (十三个|方面 alone is a count).
         if contentStart + 2 < runEnd, s[contentStart] == 0x65B9, s[contentStart + 1] == 0x9762 {
-            for secondEnd in contentWordEnds(s, from: contentStart + 2, runEnd, counted: true) where secondEnd - contentStart == 4 {
+            for secondEnd in contentWordEnds(s, from: contentStart + 2, runEnd, counted: true, governing: false) where secondEnd - contentStart == 4 {
                 addEdge(&dag, normalized, from: first, to: secondEnd, score: formulaScore, kind: .tifa)
             }
         }
@@ -231,8 +234,9 @@ extension LexiconSegmenter {
     }
 
     /// Where the content words of two to four characters starting at `start` end (counted words
-    /// too when `counted`); none when the longest of them is counted and `counted` is false.
-    func contentWordEnds(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int, counted: Bool) -> [Int] {
+    /// too when `counted`, governing verbs too when `governing`: after 个, 十三个确保 as 两个确保);
+    /// none when the longest of them is counted and `counted` is false.
+    func contentWordEnds(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int, counted: Bool, governing: Bool) -> [Int] {
         var ends: [Int] = []
         var longestCounted = false
         var node: Int32 = 0
@@ -243,28 +247,25 @@ extension LexiconSegmenter {
             wordEnd += 1
             let record = lexicon.tables.nodes[Int(node)]
             guard record.isWord, wordEnd - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0 else { continue }
-            longestCounted = !counted && (record.isCounted || Self.isCountedNoun(record, length: wordEnd - start, measure: s[start - 1]))
-            if !longestCounted,
-                record.flags & (Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.governing.rawValue | Lexicon.EntryFlags.freeCompound.rawValue) == 0
-            {
+            longestCounted = !counted && (record.isCounted || Self.isCountedNoun(record, measure: s[start - 1]))
+            let excluded = Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.freeCompound.rawValue
+                | (governing ? 0 : Lexicon.EntryFlags.governing.rawValue)
+            if !longestCounted, record.flags & excluded == 0 {
                 ends.append(wordEnd)
             }
         }
         return longestCounted ? [] : ends
     }
 
-    /// Whether a word after a number and `measure` is a plain noun it counts: a noun of two or three
-    /// characters by its part of speech or a place or person of any length, no political entry,
-    /// after a measure word other than 大 and 字 (八个|部门, 两条|高铁, 九个|阿拉伯国家, but
-    /// 三大攻坚战, 二十四字方针; verbs make formulas: 两个维护, 四个坚持; four characters are mostly
-    /// set phrases: 两个毫不动摇, 五个必由之路).
+    /// Whether a word after a number and `measure` is a plain noun it counts: a noun by its part of
+    /// speech, political or not, after a measure word other than 大 and 字 (八个|部门, 两条|高铁,
+    /// 五个|经济特区, but 三大攻坚战, 二十四字方针; verbs make formulas: 两个维护, 四个坚持). Set
+    /// phrases the general lexicon tags as nouns' kin (两个毫不动摇) are left to the lexicon.
     @inline(__always)
-    static func isCountedNoun(_ record: LexiconTables.Node, length: Int, measure: UInt32) -> Bool {
-        let tag = record.tag & 0x0F
-        let name = tag == LexiconTag.place.code || tag == LexiconTag.person.code
-        guard length <= 3 || name, measure != 0x5927, measure != 0x5B57 else { return false }  // 大 字
+    static func isCountedNoun(_ record: LexiconTables.Node, measure: UInt32) -> Bool {
+        guard measure != 0x5927, measure != 0x5B57 else { return false }  // 大 字
         let verbal = Lexicon.EntryFlags.predicative.rawValue | Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.keepWhole.rawValue
-        return record.flags & verbal == 0 && !isFormulationTag(record.tag)
+        return record.flags & verbal == 0
     }
 
     /// Where the run of Chinese numerals starting at `start` ends (at most `runEnd`), looking no

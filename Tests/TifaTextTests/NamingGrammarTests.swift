@@ -49,6 +49,9 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("做到两个确保"), ["做到", "两个确保"])
         // The longest word decides: 自治州 is counted, so 自治 completes no formula.
         XCTAssertEqual(words("共有二十九个自治州"), ["共有", "二十九个", "自治州"])
+        XCTAssertEqual(words("设立五个经济特区"), ["设立", "五个", "经济特区"])
+        // A number of several numerals reads as one, with a governing verb after 个 as with one.
+        XCTAssertEqual(words("做到十三个确保"), ["做到", "十三个确保"])
         XCTAssertEqual(words("十条取得成效"), ["十条", "取得", "成效"])
     }
 
@@ -65,6 +68,9 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("做到两个确保"), ["做到", "两个确保"])
         // The longest word decides: 自治州 is counted, so 自治 completes no formula.
         XCTAssertEqual(words("共有二十九个自治州"), ["共有", "二十九个", "自治州"])
+        XCTAssertEqual(words("设立五个经济特区"), ["设立", "五个", "经济特区"])
+        // A number of several numerals reads as one, with a governing verb after 个 as with one.
+        XCTAssertEqual(words("做到十三个确保"), ["做到", "十三个确保"])
         XCTAssertEqual(words("推进三大攻坚战"), ["推进", "三大攻坚战"])
         XCTAssertEqual(words("做到两个维护"), ["做到", "两个维护"])
         XCTAssertEqual(words("东盟是第一大贸易伙伴"), ["东盟", "是", "第一", "大", "贸易", "伙伴"])
@@ -100,6 +106,7 @@ final class NamingGrammarTests: XCTestCase {
         // 法 that starts a word (法院, 法规) ends no title, unless a word starts right after it.
         XCTAssertEqual(words("中华人民共和国人民法院依法审判"), ["中华人民共和国", "人民法院", "依法", "审判"])
         XCTAssertEqual(words("中华人民共和国国旗法规定"), ["中华人民共和国国旗法", "规定"])
+        XCTAssertEqual(words("中华人民共和国人民法庭审理"), ["中华人民共和国", "人民法庭", "审理"])
     }
 
     /// Known formulations of one length, each starting with the first one's character, make one
