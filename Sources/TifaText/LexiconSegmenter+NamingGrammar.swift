@@ -14,8 +14,8 @@
 /// - law: 中华人民共和国, then up to sixteen characters of words, then 法, 法典 or 条例 or a law
 ///   ending in them — 中华人民共和国|学位|条例, 中华人民共和国|农村集体经济组织法;
 /// - parallel slogan: formulations the lexicon knows, of the same length (two to four characters),
-///   each starting with the first one's first character and none repeating the one before it —
-///   依宪治国|依宪执政, 保交楼|保民生|保稳定.
+///   each starting with the first one's first character (not a numeral) and none repeating the
+///   one before it — 依宪治国|依宪执政, 保交楼|保民生|保稳定.
 ///
 /// A word inside a name is a content word of two or more characters that is not a governing verb
 /// or adverb (决定, 推动, 全面), or a known formulation (全面深化改革 in 中央全面深化改革委员会).
@@ -223,7 +223,9 @@ extension LexiconSegmenter {
         for position in runStart..<runEnd {
             for e in edges(from: position, runStart, dag) {
                 let length = Int(dag.edgeEnd[e]) - position
-                guard length <= Self.parallelPartLimit, isLexiconFormulation(e, length: length, dag) else { continue }
+                // A shared numeral makes no slogan (两个确立|两个维护 are two formulas).
+                guard length <= Self.parallelPartLimit, !isChineseNumeral(s[position]), isLexiconFormulation(e, length: length, dag)
+                else { continue }
                 var end = position + length
                 var parts = 1
                 // Bounded, so a line of one formulation repeated stays linear.

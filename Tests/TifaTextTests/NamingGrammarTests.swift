@@ -120,6 +120,7 @@ final class NamingGrammarTests: XCTestCase {
         // Only formulations the lexicon knows, and no part repeating the one before it.
         XCTAssertEqual(coarse.words("三个坚持三个确保"), ["三个坚持", "三个确保"])
         XCTAssertEqual(coarse.words("防风险防风险"), ["防风险", "防风险"])
+        XCTAssertEqual(coarse.words("做到两个确立两个维护"), ["做到", "两个确立", "两个维护"])
     }
 
     func testMeetingsByTheirNumbers() {
