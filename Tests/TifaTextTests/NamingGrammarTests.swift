@@ -47,12 +47,12 @@ final class NamingGrammarTests: XCTestCase {
         // After 个 a governing verb is part of the formula; after 条 it is not, nor is a free
         // combination the general lexicon lists (取得成效).
         XCTAssertEqual(words("做到两个确保"), ["做到", "两个确保"])
+        XCTAssertEqual(words("十条取得成效"), ["十条", "取得", "成效"])
+        // A number of several numerals reads as one, with a governing verb after 个 as with one.
+        XCTAssertEqual(words("做到十三个确保"), ["做到", "十三个确保"])
         // The longest word decides: 自治州 is counted, so 自治 completes no formula.
         XCTAssertEqual(words("共有二十九个自治州"), ["共有", "二十九个", "自治州"])
         XCTAssertEqual(words("设立五个经济特区"), ["设立", "五个", "经济特区"])
-        // A number of several numerals reads as one, with a governing verb after 个 as with one.
-        XCTAssertEqual(words("做到十三个确保"), ["做到", "十三个确保"])
-        XCTAssertEqual(words("十条取得成效"), ["十条", "取得", "成效"])
     }
 
     /// A word the corpora count after many numbers completes no formula; a number after 第 is an
