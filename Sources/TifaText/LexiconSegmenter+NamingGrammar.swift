@@ -224,7 +224,7 @@ extension LexiconSegmenter {
             for e in edges(from: position, runStart, dag) {
                 let length = Int(dag.edgeEnd[e]) - position
                 // A shared numeral makes no slogan (两个确立|两个维护 are two formulas).
-                guard length <= Self.parallelPartLimit, !isChineseNumeral(s[position]), isLexiconFormulation(e, length: length, dag)
+                guard length <= Self.parallelPartLimit, !isChineseNumeral(s[position]), isListedFormulation(e, length: length, dag)
                 else { continue }
                 var end = position + length
                 var parts = 1
@@ -242,7 +242,7 @@ extension LexiconSegmenter {
 
     /// Whether a formulation the lexicon knows, of `length` characters, starts at `position`.
     private func hasFormulation(from position: Int, length: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
-        for e in edges(from: position, runStart, dag) where Int(dag.edgeEnd[e]) - position == length && isLexiconFormulation(e, length: length, dag) {
+        for e in edges(from: position, runStart, dag) where Int(dag.edgeEnd[e]) - position == length && isListedFormulation(e, length: length, dag) {
             return true
         }
         return false
@@ -250,7 +250,7 @@ extension LexiconSegmenter {
 
     /// A formulation the lexicon knows, not one a rule found (三个坚持): the parts of a parallel slogan.
     @inline(__always)
-    private func isLexiconFormulation(_ e: Int, length: Int, _ dag: HanRunDAG) -> Bool {
+    private func isListedFormulation(_ e: Int, length: Int, _ dag: HanRunDAG) -> Bool {
         isKnownFormulation(e, length: length, dag) && isFormulationTag(dag.edgeTag(e))
     }
 

@@ -57,35 +57,9 @@ extension LexiconSegmenter {
             !ChineseCharacters.negation.contains(scalar: s[position + 2])
         {
             // After 个 a governing verb counts too: 两个确保, 四个坚持 (十条|取得 stays apart).
-            let excluded = Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.freeCompound.rawValue
-                | (s[position + 1] == 0x4E2A ? 0 : Lexicon.EntryFlags.governing.rawValue)
-            // The word ends that may complete a formula (two to four characters: at most three); none
-            // when the longest content word there is counted (二十九个|自治州, not 二十九个自治|州).
-            var ends = (0, 0, 0)
-            var endCount = 0
-            var longestCounted = false
-            var node: Int32 = 0
-            var wordEnd = position + 2
-            while wordEnd < runEnd && wordEnd - (position + 2) < 4 {
-                node = lexicon.child(of: node, s[wordEnd])
-                if node < 0 { break }
-                wordEnd += 1
-                let record = lexicon.tables.nodes[Int(node)]
-                guard record.isWord, wordEnd - (position + 2) >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0 else { continue }
-                longestCounted = record.isCounted || Self.isCountedNoun(record, measure: s[position + 1])
-                if !longestCounted, record.flags & excluded == 0 {
-                    switch endCount {
-                    case 0: ends.0 = wordEnd
-                    case 1: ends.1 = wordEnd
-                    default: ends.2 = wordEnd
-                    }
-                    endCount += 1
-                }
-            }
-            if !longestCounted {
-                if endCount > 0 { addEdge(&dag, normalized, from: first, to: ends.0, score: formulaScore, kind: .tifa) }
-                if endCount > 1 { addEdge(&dag, normalized, from: first, to: ends.1, score: formulaScore, kind: .tifa) }
-                if endCount > 2 { addEdge(&dag, normalized, from: first, to: ends.2, score: formulaScore, kind: .tifa) }
+            let lengths = contentWordLengths(s, from: position + 2, runEnd, counted: false, governing: s[position + 1] == 0x4E2A)
+            for length in 2...4 where lengths & (1 << length) != 0 {
+                addEdge(&dag, normalized, from: first, to: position + 2 + length, score: formulaScore, kind: .tifa)
             }
         }
         // Chains: every pair is a numeral and one character, the last pair may end in a word. A pair
@@ -174,14 +148,15 @@ extension LexiconSegmenter {
         guard contentStart < runEnd, !ChineseCharacters.negation.contains(scalar: s[contentStart]) else {
             return
         }
-        for firstEnd in contentWordEnds(s, from: contentStart, runEnd, counted: false, governing: s[end] == 0x4E2A) {
-            addEdge(&dag, normalized, from: first, to: firstEnd, score: formulaScore, kind: .tifa)
+        let lengths = contentWordLengths(s, from: contentStart, runEnd, counted: false, governing: s[end] == 0x4E2A)
+        for length in 2...4 where lengths & (1 << length) != 0 {
+            addEdge(&dag, normalized, from: first, to: contentStart + length, score: formulaScore, kind: .tifa)
         }
         // 方面 and the word it counts: 十三个方面成就 (十三个|方面 alone is a count).
-        if contentStart + 2 < runEnd, s[contentStart] == 0x65B9, s[contentStart + 1] == 0x9762 {
-            for secondEnd in contentWordEnds(s, from: contentStart + 2, runEnd, counted: true, governing: false) where secondEnd - contentStart == 4 {
-                addEdge(&dag, normalized, from: first, to: secondEnd, score: formulaScore, kind: .tifa)
-            }
+        if contentStart + 2 < runEnd, s[contentStart] == 0x65B9, s[contentStart + 1] == 0x9762,
+            contentWordLengths(s, from: contentStart + 2, runEnd, counted: true, governing: false) & (1 << 2) != 0
+        {
+            addEdge(&dag, normalized, from: first, to: contentStart + 4, score: formulaScore, kind: .tifa)
         }
     }
 
@@ -233,11 +208,15 @@ extension LexiconSegmenter {
         addEdge(&dag, normalized, from: first, to: wordEnd + 1, score: formulaScore, kind: .tifa)
     }
 
-    /// Where the content words of two to four characters starting at `start` end (counted words
-    /// too when `counted`, governing verbs too when `governing`: after 个, 十三个确保 as 两个确保);
-    /// none when the longest of them is counted and `counted` is false.
-    func contentWordEnds(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int, counted: Bool, governing: Bool) -> [Int] {
-        var ends: [Int] = []
+    /// The lengths (bit k: k characters) of the content words of two to four characters starting at
+    /// `start` that may complete a numbered formula: no adjective, no free combination, no governing
+    /// verb unless `governing` (after 个: 两个确保, 十三个确保), no counted word unless `counted`.
+    /// None when the longest of them is counted and `counted` is false (二十九个|自治州, not
+    /// 二十九个自治|州).
+    func contentWordLengths(_ s: UnsafeBufferPointer<UInt32>, from start: Int, _ runEnd: Int, counted: Bool, governing: Bool) -> UInt8 {
+        let excluded = Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.freeCompound.rawValue
+            | (governing ? 0 : Lexicon.EntryFlags.governing.rawValue)
+        var lengths: UInt8 = 0
         var longestCounted = false
         var node: Int32 = 0
         var wordEnd = start
@@ -248,13 +227,9 @@ extension LexiconSegmenter {
             let record = lexicon.tables.nodes[Int(node)]
             guard record.isWord, wordEnd - start >= 2, record.flags & Lexicon.EntryFlags.content.rawValue != 0 else { continue }
             longestCounted = !counted && (record.isCounted || Self.isCountedNoun(record, measure: s[start - 1]))
-            let excluded = Lexicon.EntryFlags.adjective.rawValue | Lexicon.EntryFlags.freeCompound.rawValue
-                | (governing ? 0 : Lexicon.EntryFlags.governing.rawValue)
-            if !longestCounted, record.flags & excluded == 0 {
-                ends.append(wordEnd)
-            }
+            if !longestCounted, record.flags & excluded == 0 { lengths |= 1 << (wordEnd - start) }
         }
-        return longestCounted ? [] : ends
+        return longestCounted ? 0 : lengths
     }
 
     /// Whether a word after a number and `measure` is a plain noun it counts: a noun by its part of
