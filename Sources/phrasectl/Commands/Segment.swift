@@ -65,7 +65,7 @@ struct Segment: ParsableCommand {
             var submitted = 0
             while true {
                 let batch: LineReader.Batch?
-                do { batch = try reader.nextBatch(minimumBytes: batchBytes) } catch let error as CLIError {
+                do { batch = try reader.nextBatch(minimumBytes: batchBytes) } catch {
                     output.flush()
                     fail(error)
                 }

@@ -41,24 +41,36 @@ final class FileSink {
     func write(_ text: String) {
         buffer += text.utf8
         size += text.utf8.count
-        if buffer.count >= 1 << 20 { flush() }
+        if buffer.count >= Self.blockSize { flush() }
     }
 
     func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: bytes)
         size += bytes.count
-        if buffer.count >= 1 << 20 { flush() }
+        // A block as large as the buffer goes straight out rather than through it.
+        if bytes.count >= Self.blockSize {
+            flush()
+            writeAll(UnsafeRawBufferPointer(bytes))
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.blockSize { flush() }
     }
 
     func flush() {
+        buffer.withUnsafeBytes { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static let blockSize = 1 << 20
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
-        while offset < buffer.count {
-            let n = buffer[offset...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+        while offset < bytes.count {
+            let n = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { fail(.cannotWrite(path: path == "-" ? "standard output" : path, reason: String(cString: strerror(errno)))) }
             offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes what is buffered and closes the file.

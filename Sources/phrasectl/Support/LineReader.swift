@@ -9,8 +9,8 @@ import Darwin
 final class LineReader {
     let path: String
     private let fd: Int32
-    private var buffer: [UInt8] = []
-    private var start = 0
+    /// Bytes read past the last batch's final line feed.
+    private var pending: [UInt8] = []
     private var atEnd = false
     private var consumed = 0
     private var lineNumber = 0
@@ -46,48 +46,93 @@ final class LineReader {
         var lineCount = 0
     }
 
-    /// The next batch of lines, or nil at the end of the input. A batch is cut from the read
-    /// buffer at the last line feed after `minimumBytes`; a line longer than that is taken whole.
-    func nextBatch(minimumBytes: Int) throws -> Batch? {
-        while !atEnd && buffer.count - start < minimumBytes { try fill() }
+    /// The next batch of lines, or nil at the end of the input. A batch is cut at the last line
+    /// feed once `minimumBytes` are read; a line longer than that is taken whole.
+    ///
+    /// The batch's array is the one the file is read into, and only the partial line after the cut
+    /// is copied out for the next batch, so each byte is copied once on its way in.
+    func nextBatch(minimumBytes: Int) throws(CLIError) -> Batch? {
+        var bytes = pending
+        pending = []
+        // bytes[..<searched] hold no line feed (known once a search found none).
+        var searched = 0
         var cut = -1
         while true {
-            if let newline = buffer[start...].lastIndex(of: 0x0A) {
-                cut = newline + 1
-                break
+            if bytes.count >= minimumBytes || atEnd {
+                if let newline = Self.lastLineFeed(in: bytes, from: searched) {
+                    cut = newline + 1
+                    break
+                }
+                searched = bytes.count
+                if atEnd { break }
             }
-            if atEnd { break }
-            try fill()
+            try readMore(into: &bytes, wanted: max(Self.chunkSize, minimumBytes - bytes.count, bytes.count))
         }
-        if cut < 0 { cut = buffer.count }  // the last line has no line feed
-        guard cut > start else { return nil }
+        if cut < 0 { cut = bytes.count }  // the last line has no line feed
+        guard cut > 0 else { return nil }
+        if cut < bytes.count {
+            pending = Array(bytes[cut...])
+            bytes.removeSubrange(cut...)
+        }
         var batch = Batch()
-        batch.bytes = Array(buffer[start..<cut])
-        if batch.bytes.last != 0x0A { batch.bytes.append(0x0A) }
+        batch.lineCount = Self.lineFeeds(in: bytes)
+        if bytes.last != 0x0A {
+            bytes.append(0x0A)
+            batch.lineCount += 1
+        }
+        batch.bytes = bytes
         batch.firstLine = lineNumber + 1
         batch.firstOffset = consumed
-        var lines = 0
-        for byte in batch.bytes where byte == 0x0A { lines += 1 }
-        batch.lineCount = lines
-        lineNumber += lines
-        consumed += cut - start
-        start = cut
+        lineNumber += batch.lineCount
+        consumed += cut
         return batch
     }
 
-    private func fill() throws(CLIError) {
-        if start > 0 {
-            buffer.removeSubrange(0..<start)
-            start = 0
+    private static func lastLineFeed(in bytes: [UInt8], from lower: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            var i = b.count
+            while i > lower {
+                i -= 1
+                if b[i] == 0x0A { return i }
+            }
+            return nil
         }
-        let old = buffer.count
-        buffer.reserveCapacity(old + Self.chunkSize)
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
-        let n = buffer.withUnsafeMutableBytes { raw in
-            read(fd, raw.baseAddress! + old, Self.chunkSize)
+    }
+
+    private static func lineFeeds(in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            var count = 0
+            for byte in b where byte == 0x0A { count += 1 }
+            return count
         }
-        if n < 0 { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
-        buffer.removeSubrange((old + n)...)
-        if n == 0 { atEnd = true }
+    }
+
+    /// Appends up to `wanted` bytes of the input to `bytes` (fewer only at its end), reading into
+    /// the array's own storage.
+    private func readMore(into bytes: inout [UInt8], wanted: Int) throws(CLIError) {
+        let old = bytes.count
+        let capacity = old + wanted
+        var failure: Int32 = 0
+        var ended = false
+        let grown = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            if old > 0 { bytes.withUnsafeBufferPointer { buffer.baseAddress!.initialize(from: $0.baseAddress!, count: old) } }
+            count = old
+            while count < capacity {
+                let n = read(fd, buffer.baseAddress! + count, capacity - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 {
+                    ended = true
+                    break
+                }
+                count += n
+            }
+        }
+        if failure != 0 { throw .cannotRead(path: path, reason: String(cString: strerror(failure))) }
+        bytes = grown
+        if ended { atEnd = true }
     }
 }
