@@ -10,7 +10,8 @@ after the lexicon's sixth hand list, never merged into the dictionaries, reporte
 fourth-formulations.tsv and fourth-free-combinations.txt: a fourth pair, written blind after the
 ninth hand list; the formulations it lacked were merged after it was measured. fifth-*: a fifth
 pair, the vocabulary of official news, written blind after the tenth hand list, its formulations
-merged after they were measured. Entries of
+merged after they were measured. sixth-*: a sixth pair, three lists by field written blind after the
+twelfth hand list, the formulations it lacked merged after they were measured. Entries of
 the first lists are split into two halves by line order (even lines: tuning, odd lines:
 reporting), so rules are chosen on one half and reported on the other.
 """
@@ -32,6 +33,7 @@ LISTS = {
     "third": ("third-formulations.tsv", "third-free-combinations.txt"),
     "fourth": ("fourth-formulations.tsv", "fourth-free-combinations.txt"),
     "fifth": ("fifth-formulations.tsv", "fifth-free-combinations.txt"),
+    "sixth": ("sixth-formulations.tsv", "sixth-free-combinations.txt"),
 }
 
 

@@ -353,7 +353,7 @@ struct LexiconBuilder {
     /// or two common words (`commonPartFrequency`) when the whole is rarer still, ten
     /// occurrences or fewer, and no idiom (两国|人民), or an organ
     /// made of two organs (中共中央|国务院). Idioms the general lexicon knows well (a hundred
-    /// occurrences) and political and user entries are not.
+    /// occurrences), the organ grammar's heads and tails, and political and user entries are not.
     private func freeCompounds(unique: [Int], roles: [NamingRole], inGeneral: [Bool], idiom: [Bool]) -> [Bool] {
         var result = [Bool](repeating: false, count: unique.count)
         var byKey: [[UInt32]: Int] = [:]
@@ -365,6 +365,8 @@ struct LexiconBuilder {
                 let organ = tag[i] == .org
                 guard tag[i] == .general || tag[i] == .person || tag[i] == .place || organ else { continue }
                 guard !idiom[n] || frequency[i] < 100 else { continue }
+                // The organ grammar's heads and tails are whole, however rare (领导小组).
+                guard roles[n].isDisjoint(with: [.namingHead, .organTail]) else { continue }
                 let word = Array(keys[Int(keyStart[i])..<Int(keyStart[i] + keyLength[i])])
                 for k in 2...(word.count - 2) {
                     guard let prefix = byKey[Array(word[..<k])], let suffix = byKey[Array(word[k...])] else { continue }

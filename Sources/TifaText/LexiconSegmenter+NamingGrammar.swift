@@ -11,8 +11,10 @@
 ///   中央八项规定|精神, 黄河流域生态保护和高质量发展|先行区 (words alone before a system tail make no
 ///   name: 调整|财政政策 is a verb and its object);
 /// - 的-join: a known formulation or 党, 的, a known formulation — 党的|全面领导;
-/// - law: 中华人民共和国, then up to sixteen characters of words, then 法, 法典 or 条例 or a law
-///   ending in them — 中华人民共和国|学位|条例, 中华人民共和国|农村集体经济组织法;
+/// - law or regulation: a lawgiver's name, then up to sixteen characters of words (和/与/及
+///   between them, 若干 among them), then a tail of that lawgiver's titles or a word ending in one — 中华人民共和国
+///   with 法, 法典, 条例 (中华人民共和国|学位|条例, 中华人民共和国|领海|及|毗连区|法), 中国共产党 with
+///   条例, 准则, 规则 (中国共产党|问责|条例), 中国人民解放军 with 条令, 条例 (中国人民解放军|纪律|条令);
 /// - parallel slogan: formulations the lexicon knows, of the same length (two to four characters),
 ///   each starting with the first one's first character (not a numeral) and none repeating the
 ///   one before it — 依宪治国|依宪执政, 保交楼|保民生|保稳定.
@@ -37,7 +39,7 @@ extension LexiconSegmenter {
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
         let campaign = seen.contains(.campaignTail)
         let system = (seen.contains(.systemTail) || seen.contains(.campaignTail)) && dag.formulationSeen
-        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen || dag.stateNameSeen || dag.parallelSeen else { return }
+        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen || dag.lawgiverSeen || dag.parallelSeen else { return }
         // Where the last organ tail starts: a head after it starts no organ.
         var lastOrganTail = -1
         var campaignTails: [Int] = []
@@ -77,9 +79,9 @@ extension LexiconSegmenter {
                 joins(from: position, after: position + 2, runStart, normalized, &dag, afterParty: true)
             }
         }
-        if dag.stateNameSeen {
-            for position in runStart..<max(runStart, runEnd - Self.stateName.count) where isStateName(s, at: position, runEnd) {
-                laws(from: position, s, runStart, runEnd, normalized, &dag)
+        if dag.lawgiverSeen {
+            for position in runStart..<max(runStart, runEnd - 5) {
+                if let lawgiver = Lawgiver(s, at: position, runEnd) { laws(of: lawgiver, from: position, s, runStart, runEnd, normalized, &dag) }
             }
         }
         if dag.parallelSeen { parallelSlogans(s, runStart, runEnd, normalized, &dag) }
@@ -146,29 +148,19 @@ extension LexiconSegmenter {
     /// parallel by their first characters).
     static let parallelPartsLimit = 6
 
-    /// Longest stretch of words between 中华人民共和国 and the end of a law's title.
+    /// Longest stretch of words between a lawgiver's name and the end of a title.
     static let lawMiddleLimit = 16
 
-    /// 中华人民共和国
-    static let stateName: [UInt32] = [0x4E2D, 0x534E, 0x4EBA, 0x6C11, 0x5171, 0x548C, 0x56FD]
-
-    /// Whether 中华人民共和国 starts at `position`.
-    @inline(__always)
-    func isStateName(_ s: UnsafeBufferPointer<UInt32>, at position: Int, _ runEnd: Int) -> Bool {
-        guard position + Self.stateName.count <= runEnd, s[position] == Self.stateName[0] else { return false }
-        for k in 1..<Self.stateName.count where s[position + k] != Self.stateName[k] { return false }
-        return true
-    }
-
-    /// 中华人民共和国, words (up to `lawMiddleLimit` characters), and a law's tail: 法, 法典 or 条例
-    /// as a word of its own (农业税|条例), or a word of three or more characters ending in them
-    /// (票据法). A two-character word is no law (中华人民共和国公民|依法, 中华人民共和国|普法), nor is
-    /// a 法 that starts a word (中华人民共和国|最高人民法院).
+    /// The lawgiver's name, words (up to `lawMiddleLimit` characters, 和/与/及 between two of
+    /// them), and a tail of its titles as a word of its own (农业税|条例) or ending a word of three
+    /// or more characters (票据法, 内务条令). A two-character word is no title (中华人民共和国公民|依法,
+    /// 中华人民共和国|普法), nor is a 法 that starts a word (中华人民共和国|最高人民法院). A conjunction
+    /// never follows a complete title, so two laws stay two (中华人民共和国刑法|和|治安管理处罚法).
     private func laws(
-        from position: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer,
-        _ dag: inout HanRunDAG
+        of lawgiver: Lawgiver, from position: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int,
+        _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
     ) {
-        let h = position + Self.stateName.count
+        let h = position + lawgiver.nameLength
         let limit = min(runEnd, h + Self.lawMiddleLimit)
         // Bit k: position h + k is reached by words.
         var reached: UInt32 = 1
@@ -177,15 +169,24 @@ extension LexiconSegmenter {
             if reached & (1 << UInt32(r - h)) != 0 {
                 for e in edges(from: r, runStart, dag) {
                     let end = Int(dag.edgeEnd[e]), length = end - r
-                    let tail = Self.lawTailLength(s, end: end, r)
+                    let tail = lawgiver.tailLength(s, end: end, r)
                     if tail > 0, length == tail ? r > h : length >= 3, !lawStartsWord(endingAt: end, runStart, runEnd, dag) {
                         add(from: position, to: end, normalized, &dag)
                     }
-                    if end <= limit, tail == 0, isNameWord(e, length: length, dag) { reached |= 1 << UInt32(end - h) }
+                    if end <= limit, tail == 0, isNameWord(e, length: length, dag) || Self.isSeveral(s, r, end) {
+                        reached |= 1 << UInt32(end - h)
+                        if end + 1 <= limit, end + 1 < runEnd, Self.isConjunction(s[end]) { reached |= 1 << UInt32(end + 1 - h) }
+                    }
                 }
             }
             r += 1
         }
+    }
+
+    /// Whether `start..<end` is 若干 ("several"), which titles put before their tail (若干准则, 若干规定).
+    @inline(__always)
+    private static func isSeveral(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
+        end - start == 2 && s[start] == 0x82E5 && s[start + 1] == 0x5E72
     }
 
     /// Whether the 法 that ends a law's title at `end` starts a word instead — 法院, 法律, 法规, 法庭:
@@ -202,17 +203,6 @@ extension LexiconSegmenter {
         guard lawWordScore > -Float.infinity else { return false }
         for e in edges(from: end, runStart, dag) where Int(dag.edgeEnd[e]) - end >= 2 && dag.edgeScore[e] > lawWordScore { return false }
         return true
-    }
-
-    /// How many characters of a law's tail (法, 法典, 条例) end the text `start..<end`, or 0.
-    @inline(__always)
-    private static func lawTailLength(_ s: UnsafeBufferPointer<UInt32>, end: Int, _ start: Int) -> Int {
-        let law: UInt32 = 0x6CD5, code: UInt32 = 0x5178, article: UInt32 = 0x6761, rule: UInt32 = 0x4F8B  // 法 典 条 例
-        if s[end - 1] == law { return 1 }
-        guard end - start >= 2 else { return 0 }
-        if s[end - 1] == code && s[end - 2] == law { return 2 }
-        if s[end - 1] == rule && s[end - 2] == article { return 2 }
-        return 0
     }
 
     /// Known formulations side by side, of one length and one first character: every chain of two

@@ -182,7 +182,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         var formulationSeen = false
         var joinSeen = false
         var partyOfSeen = false
-        var stateNameSeen = false
+        var lawgiverSeen = false
         var parallelSeen = false
         // The furthest end of a general word (established, common) that started at an earlier position.
         var establishedWordReach = runStart
@@ -240,7 +240,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                             }
                         }
                         dag.append(end: wordEnd, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
-                        if coarse && wordEnd - position == Self.stateName.count && isStateName(s, at: position, runEnd) { stateNameSeen = true }
+                        if coarse && wordEnd - position >= 5 && s[position] == 0x4E2D && Lawgiver(s, at: position, runEnd) != nil { lawgiverSeen = true }
                         if record.tag >= 0x10 && coarse {
                             dag.markLastEdge(start: position)
                             tagsSeen |= record.tag
@@ -300,7 +300,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             dag.formulationSeen = formulationSeen
             dag.joinSeen = joinSeen
             dag.partyOfSeen = partyOfSeen
-            dag.stateNameSeen = stateNameSeen
+            dag.lawgiverSeen = lawgiverSeen
             dag.parallelSeen = parallelSeen
             addGrammarEdges(s, runStart, runEnd, normalized, &dag)
         }

@@ -28,7 +28,7 @@ struct LexiconTables {
     static let magic: UInt64 = 0x3158_454C_4146_4954  // "TIFALEX1" little-endian
     /// Part of every cache file's name and header: bump it whenever the block's layout or the way
     /// it is built from the dictionaries changes, so no stale cache is read.
-    static let version: UInt32 = 23
+    static let version: UInt32 = 24
     static let headerSize = 64
     static let rootTableSize = 0x10000
     /// Nodes with more children than this keep them in a hashed block.

@@ -72,8 +72,8 @@ struct HanRunDAG {
     var joinSeen = false
     /// Whether the run holds 党的.
     var partyOfSeen = false
-    /// Whether the run holds 中华人民共和国: a law's full title may follow.
-    var stateNameSeen = false
+    /// Whether the run holds a lawgiver's name (中华人民共和国, 中国共产党, 中国人民解放军): the full title of a law or regulation may follow.
+    var lawgiverSeen = false
     /// Whether a formulation of two to four characters is followed by its own first character: a
     /// parallel slogan may start there.
     var parallelSeen = false
@@ -106,7 +106,7 @@ struct HanRunDAG {
         formulationSeen = false
         joinSeen = false
         partyOfSeen = false
-        stateNameSeen = false
+        lawgiverSeen = false
         parallelSeen = false
     }
 

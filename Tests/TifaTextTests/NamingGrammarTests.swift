@@ -21,6 +21,9 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("中央和国家机关工作委员会"), ["中央和国家机关工作委员会"])
         XCTAssertEqual(words("国家卫生健康委员会发布"), ["国家卫生健康委员会", "发布"])
         XCTAssertEqual(words("国务院办公厅印发"), ["国务院办公厅", "印发"])
+        // A tail the general lexicon holds rarely (领导小组, 3 occurrences) is still one word.
+        XCTAssertEqual(words("中央住房改革领导小组"), ["中央住房改革领导小组"])
+        XCTAssertEqual(words("国务院农村改革工作小组"), ["国务院农村改革工作小组"])
     }
 
     func testOrganNamesStopAtGoverningVerbsAndWords() {
@@ -107,6 +110,21 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("中华人民共和国人民法院依法审判"), ["中华人民共和国", "人民法院", "依法", "审判"])
         XCTAssertEqual(words("中华人民共和国国旗法规定"), ["中华人民共和国国旗法", "规定"])
         XCTAssertEqual(words("中华人民共和国人民法庭审理"), ["中华人民共和国", "人民法庭", "审理"])
+    }
+
+    /// Titles no dictionary lists: words joined by 和, 及 or 与, and the Party's and the army's
+    /// regulations with their own tails.
+    func testLawsWithConjunctionsAndOtherLawgivers() {
+        XCTAssertEqual(words("依照中华人民共和国港口及航道保护法的规定"), ["依照", "中华人民共和国港口及航道保护法", "的", "规定"])
+        XCTAssertEqual(words("中华人民共和国渔业和海域法"), ["中华人民共和国渔业和海域法"])
+        // A conjunction after a complete title joins two laws, not the words of one.
+        XCTAssertEqual(words("依据中华人民共和国票据法和公司法的规定"), ["依据", "中华人民共和国票据法", "和", "公司法", "的", "规定"])
+        XCTAssertEqual(words("中华人民共和国宪法和法律"), ["中华人民共和国宪法", "和", "法律"])
+        XCTAssertEqual(words("他说，中国共产党党员廉洁自律若干准则很重要。"), ["他", "说", "，", "中国共产党党员廉洁自律若干准则", "很", "重要", "。"])
+        XCTAssertEqual(words("中国人民解放军警备条令规定"), ["中国人民解放军警备条令", "规定"])
+        // Each lawgiver has its own tails: the Party's name before 条令, or 规定 as a verb, ends no title.
+        XCTAssertEqual(words("中国共产党章程规定"), ["中国共产党", "章程", "规定"])
+        XCTAssertEqual(words("中国共产党和中国人民解放军条令"), ["中国共产党", "和", "中国人民解放军", "条令"])
     }
 
     /// Known formulations of one length, each starting with the first one's character, make one
