@@ -56,7 +56,7 @@ extension LexiconSegmenter {
         }
         for k in 0..<dag.markedEdge.count {
             let position = Int(dag.markedStart[k]), e = Int(dag.markedEdge[k])
-            let end = Int(dag.edgeEnd[e])
+            let end = Int(dag.edges[e].end)
             let roles = NamingRole(tagByte: dag.edgeTag(e))
             if organ, roles.contains(.namingHead), end <= lastOrganTail, startsName(position, length: end - position, runStart, dag) {
                 organs(from: position, headEnd: end, lastTail: lastOrganTail, s, runStart, runEnd, normalized, &dag)
@@ -118,7 +118,7 @@ extension LexiconSegmenter {
         while r < runEnd && r <= limit {
             if reached & (1 << UInt32(r - h)) != 0 {
                 for e in edges(from: r, runStart, dag) {
-                    let end = Int(dag.edgeEnd[e])
+                    let end = Int(dag.edges[e].end)
                     if NamingRole(tagByte: dag.edgeTag(e)).contains(.organTail) {
                         let single = end - r == 1
                         if (r > h || !single) && (!single || !continuesAsWord(r, runStart, runEnd, dag)) {
@@ -133,7 +133,7 @@ extension LexiconSegmenter {
                 // A conjunction (和 与 及) and a word after it: 发展|和|改革, 中央|和|国家机关.
                 if r + 1 < runEnd, Self.isConjunction(s[r]) {
                     for e in edges(from: r + 1, runStart, dag) {
-                        let end = Int(dag.edgeEnd[e])
+                        let end = Int(dag.edges[e].end)
                         if end <= limit, isNameWord(e, length: end - r - 1, dag) { reached |= 1 << UInt32(end - h) }
                     }
                 }
@@ -168,7 +168,7 @@ extension LexiconSegmenter {
         while r <= limit && r < runEnd {
             if reached & (1 << UInt32(r - h)) != 0 {
                 for e in edges(from: r, runStart, dag) {
-                    let end = Int(dag.edgeEnd[e]), length = end - r
+                    let end = Int(dag.edges[e].end), length = end - r
                     let tail = lawgiver.tailLength(s, end: end, r)
                     if tail > 0, length == tail ? r > h : length >= 3, !lawStartsWord(endingAt: end, runStart, runEnd, dag) {
                         add(from: position, to: end, normalized, &dag)
@@ -197,11 +197,11 @@ extension LexiconSegmenter {
         let f = end - 1
         guard end < runEnd else { return false }
         var lawWordScore = -Float.infinity
-        for e in edges(from: f, runStart, dag) where Int(dag.edgeEnd[e]) == end + 1 && dag.edgeScore[e] > establishedWordScore {
-            lawWordScore = max(lawWordScore, dag.edgeScore[e])
+        for e in edges(from: f, runStart, dag) where Int(dag.edges[e].end) == end + 1 && dag.edges[e].score > establishedWordScore {
+            lawWordScore = max(lawWordScore, dag.edges[e].score)
         }
         guard lawWordScore > -Float.infinity else { return false }
-        for e in edges(from: end, runStart, dag) where Int(dag.edgeEnd[e]) - end >= 2 && dag.edgeScore[e] > lawWordScore { return false }
+        for e in edges(from: end, runStart, dag) where Int(dag.edges[e].end) - end >= 2 && dag.edges[e].score > lawWordScore { return false }
         return true
     }
 
@@ -212,7 +212,7 @@ extension LexiconSegmenter {
     ) {
         for position in runStart..<runEnd {
             for e in edges(from: position, runStart, dag) {
-                let length = Int(dag.edgeEnd[e]) - position
+                let length = Int(dag.edges[e].end) - position
                 // A shared numeral makes no slogan (两个确立|两个维护 are two formulas).
                 guard length <= Self.parallelPartLimit, !isChineseNumeral(s[position]), isListedFormulation(e, length: length, dag)
                 else { continue }
@@ -232,7 +232,7 @@ extension LexiconSegmenter {
 
     /// Whether a formulation the lexicon knows, of `length` characters, starts at `position`.
     private func hasFormulation(from position: Int, length: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
-        for e in edges(from: position, runStart, dag) where Int(dag.edgeEnd[e]) - position == length && isListedFormulation(e, length: length, dag) {
+        for e in edges(from: position, runStart, dag) where Int(dag.edges[e].end) - position == length && isListedFormulation(e, length: length, dag) {
             return true
         }
         return false
@@ -277,13 +277,13 @@ extension LexiconSegmenter {
             let here = cost[r - position]
             if here < .infinity {
                 for e in edges(from: r, runStart, dag) {
-                    let end = Int(dag.edgeEnd[e])
+                    let end = Int(dag.edges[e].end)
                     if r > position, NamingRole(tagByte: dag.edgeTag(e)).contains(.campaignTail) {
                         add(from: position, to: end, normalized, &dag, cost: here)
                     }
                     // A verb does not start a name (研究|蓝天保卫战) unless it is a formulation.
                     if end <= limit, isNameWord(e, length: end - r, dag), r > position || !startsWithVerb(e, dag) {
-                        let next = here + max(0, dag.edgeScore[e] + Self.nameWordThreshold)
+                        let next = here + max(0, dag.edges[e].score + Self.nameWordThreshold)
                         if next < cost[end - position] { cost[end - position] = next }
                     }
                 }
@@ -312,16 +312,16 @@ extension LexiconSegmenter {
         from position: Int, after x: Int, _ runStart: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG, afterParty: Bool = false
     ) {
         for e in edges(from: x, runStart, dag)
-        where isKnownFormulation(e, length: Int(dag.edgeEnd[e]) - x, dag)
+        where isKnownFormulation(e, length: Int(dag.edges[e].end) - x, dag)
             || (afterParty && (dag.edgeTag(e) & 0x0F == LexiconTag.meeting.code || dag.edgeTag(e) & 0x0F == LexiconTag.org.code))
         {
-            add(from: position, to: Int(dag.edgeEnd[e]), normalized, &dag)
+            add(from: position, to: Int(dag.edges[e].end), normalized, &dag)
         }
     }
 
     /// Whether a known formulation runs from `start` to `end`.
     private func isFormulation(from start: Int, to end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
-        for e in edges(from: start, runStart, dag) where Int(dag.edgeEnd[e]) == end && isKnownFormulation(e, length: end - start, dag) {
+        for e in edges(from: start, runStart, dag) where Int(dag.edges[e].end) == end && isKnownFormulation(e, length: end - start, dag) {
             return true
         }
         return false
@@ -364,12 +364,12 @@ extension LexiconSegmenter {
     /// not when a longer word starts right after it (参谋部|落到实处, not 参谋|部落|到).
     private func continuesAsWord(_ r: Int, _ runStart: Int, _ runEnd: Int, _ dag: HanRunDAG) -> Bool {
         var longest = r
-        for e in edges(from: r, runStart, dag) where Int(dag.edgeEnd[e]) - r >= 2 && dag.edgeFlags(e) & Lexicon.EntryFlags.content.rawValue != 0 {
-            longest = max(longest, Int(dag.edgeEnd[e]))
+        for e in edges(from: r, runStart, dag) where Int(dag.edges[e].end) - r >= 2 && dag.edgeFlags(e) & Lexicon.EntryFlags.content.rawValue != 0 {
+            longest = max(longest, Int(dag.edges[e].end))
         }
         guard longest > r else { return false }
         if r + 1 < runEnd {
-            for e in edges(from: r + 1, runStart, dag) where Int(dag.edgeEnd[e]) > longest && Int(dag.edgeEnd[e]) - (r + 1) >= 3 {
+            for e in edges(from: r + 1, runStart, dag) where Int(dag.edges[e].end) > longest && Int(dag.edges[e].end) - (r + 1) >= 3 {
                 return false
             }
         }
@@ -378,7 +378,7 @@ extension LexiconSegmenter {
 
     /// Whether a word of the general lexicon that starts at `position` ends after `end`.
     private func longerWordStarts(at position: Int, than end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
-        for e in edges(from: position, runStart, dag) where Int(dag.edgeEnd[e]) > end && dag.edgeKind(e) == .word {
+        for e in edges(from: position, runStart, dag) where Int(dag.edges[e].end) > end && dag.edgeKind(e) == .word {
             return true
         }
         return false
@@ -389,7 +389,7 @@ extension LexiconSegmenter {
     private func isInsideWord(_ position: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
         guard position > runStart else { return false }
         for e in edges(from: position - 1, runStart, dag)
-        where Int(dag.edgeEnd[e]) == position + 1 && dag.edgeKind(e) == .word && dag.edgeScore[e] > commonWordScore {
+        where Int(dag.edges[e].end) == position + 1 && dag.edgeKind(e) == .word && dag.edges[e].score > commonWordScore {
             return true
         }
         return false
@@ -400,7 +400,7 @@ extension LexiconSegmenter {
     private func startsName(_ position: Int, length: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
         guard length == 1 else { return true }
         for wordEnd in max(runStart, position - 2)..<position {
-            for e in edges(from: wordEnd, runStart, dag) where Int(dag.edgeEnd[e]) > position && dag.edgeEnd[e] - Int32(wordEnd) >= 2 {
+            for e in edges(from: wordEnd, runStart, dag) where Int(dag.edges[e].end) > position && dag.edges[e].end - Int32(wordEnd) >= 2 {
                 return false
             }
         }

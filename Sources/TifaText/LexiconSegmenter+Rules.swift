@@ -108,7 +108,7 @@ extension LexiconSegmenter {
         var q = position - 1
         while q >= runStart && q >= position - Self.crossingLookBehind {
             for e in Int(dag.edgeOffset[q - runStart])..<Int(dag.edgeOffset[q - runStart + 1])
-            where dag.edgeEnd[e] > Int32(position) && dag.edgeKind(e) == .tifa {
+            where dag.edges[e].end > Int32(position) && dag.edgeKind(e) == .tifa {
                 return true
             }
             q -= 1

@@ -193,9 +193,9 @@ public struct LexiconSegmenter: SpanSegmenter {
             if position + Self.prefetchDistance + 1 < runEnd {
                 t.prefetchSecondStep(s[position + Self.prefetchDistance], s[position + Self.prefetchDistance + 1])
             }
-            dag.edgeOffset.append(Int32(dag.edgeEnd.count))
+            dag.edgeOffset.append(Int32(dag.edges.count))
             if s[position] == 0x515A && position + 1 < runEnd && s[position + 1] == 0x7684 { partyOfSeen = true }  // 党的
-            let first = dag.edgeEnd.count
+            let first = dag.edges.count
             var hasSingle = false
             var node: Int32 = 0
             var record = t.nodes[0]
@@ -294,7 +294,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                 }
             }
         }
-        dag.edgeOffset.append(Int32(dag.edgeEnd.count))
+        dag.edgeOffset.append(Int32(dag.edges.count))
         if coarse {
             dag.tagsSeen = tagsSeen
             dag.formulationSeen = formulationSeen
@@ -318,8 +318,8 @@ public struct LexiconSegmenter: SpanSegmenter {
             var bestEnd: Int32 = -1
             var bestEdge: Int32 = -1
             for e in Int(dag.edgeOffset[position])..<Int(dag.edgeOffset[position + 1]) {
-                let end = dag.edgeEnd[e]
-                let score = dag.edgeScore[e] + dag.best[Int(end) - runStart]
+                let end = dag.edges[e].end
+                let score = dag.edges[e].score + dag.best[Int(end) - runStart]
                 if score > bestScore || (score == bestScore && end > bestEnd) {
                     bestScore = score
                     bestEnd = end
@@ -343,7 +343,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         var wordEnd = runStart
         while wordEnd < runEnd {
             let e = Int(dag.choice[wordEnd - runStart])
-            let end = e >= 0 ? Int(dag.edgeEnd[e]) : Int(dag.grammarEnd[-e - 2])
+            let end = e >= 0 ? Int(dag.edges[e].end) : Int(dag.grammarEnd[-e - 2])
             let kind = e >= 0 ? dag.edgeKind(e) : .tifa
             if coarse {
                 spans.append(Span(start: Int32(wordEnd), end: Int32(end), kind: kind))
@@ -366,10 +366,10 @@ public struct LexiconSegmenter: SpanSegmenter {
             return
         }
         var e = first
-        while e < dag.edgeEnd.count {
-            if dag.edgeEnd[e] == Int32(end) {
-                if dag.edgeScore[e] < score {
-                    dag.edgeScore[e] = score
+        while e < dag.edges.count {
+            if dag.edges[e].end == Int32(end) {
+                if dag.edges[e].score < score {
+                    dag.edges[e].score = score
                     dag.setEdgeKind(e, kind)
                 }
                 return

@@ -57,8 +57,8 @@ extension Normalizer {
             let c = buffer.scalars[i]
             if (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF { continue }
             scalars.append(c)
-            starts.append(buffer.sourceStart[i])
-            ends.append(buffer.sourceEnd[i])
+            starts.append(buffer.sourceStart(i))
+            ends.append(buffer.sourceEnd(i))
         }
 
         // Drop whitespace runs with at most one line break between two Han characters.

@@ -30,7 +30,8 @@ public struct Normalizer: Sendable {
         original.withUnsafeBufferPointer { normalize($0, into: &buffer) }
         return NormalizedText(
             scalars: String(String.UnicodeScalarView(buffer.scalars.buffer.lazy.map { Unicode.Scalar($0)! })),
-            sourceStart: buffer.sourceStart.buffer.map(Int.init), sourceEnd: buffer.sourceEnd.buffer.map(Int.init))
+            sourceStart: (0..<buffer.count).map { Int(buffer.sourceStart($0)) },
+            sourceEnd: (0..<buffer.count).map { Int(buffer.sourceEnd($0)) })
     }
 
     /// Normalizes `original` (Unicode scalar values) into `buffer`, replacing its contents.
@@ -111,10 +112,16 @@ public struct Normalizer: Sendable {
 
 /// Normalized scalars and, for each, the range of original scalars it came from. The memory
 /// belongs to the owner, which calls `deallocate()`.
+///
+/// Most lines normalize scalar for scalar (normalized scalar i came from original scalar i), so
+/// the ranges are only written down once a line departs from that: until then `sourceStarts` and
+/// `sourceEnds` stay empty and `sourceStart(_:)` answers i.
 struct NormalizedBuffer {
     var scalars = RawBuffer<UInt32>()
-    var sourceStart = RawBuffer<Int32>()
-    var sourceEnd = RawBuffer<Int32>()
+    private var sourceStarts = RawBuffer<Int32>()
+    private var sourceEnds = RawBuffer<Int32>()
+    /// Whether the source ranges are written down (some scalar did not come from its own index).
+    private var mapped = false
     /// Whether any original scalar became several or combined with another: only then can a
     /// position fall inside a chunk.
     var hasChunks = false
@@ -123,34 +130,58 @@ struct NormalizedBuffer {
 
     func deallocate() {
         scalars.deallocate()
-        sourceStart.deallocate()
-        sourceEnd.deallocate()
+        sourceStarts.deallocate()
+        sourceEnds.deallocate()
     }
 
     mutating func removeAll() {
         scalars.removeAll()
-        sourceStart.removeAll()
-        sourceEnd.removeAll()
+        sourceStarts.removeAll()
+        sourceEnds.removeAll()
+        mapped = false
         hasChunks = false
     }
 
     mutating func reserve(_ n: Int) {
         scalars.reserve(n)
-        sourceStart.reserve(n)
-        sourceEnd.reserve(n)
     }
 
     @inline(__always)
     mutating func append(_ scalar: UInt32, from: Int32, to: Int32) {
-        scalars.append(scalar)
-        sourceStart.append(from)
-        sourceEnd.append(to)
+        if !mapped && Int(from) == scalars.count && to == from + 1 {
+            scalars.append(scalar)
+            return
+        }
+        appendMapped(scalar, from: from, to: to)
     }
+
+    private mutating func appendMapped(_ scalar: UInt32, from: Int32, to: Int32) {
+        if !mapped {
+            mapped = true
+            sourceStarts.reserve(scalars.count + 16)
+            sourceEnds.reserve(scalars.count + 16)
+            for i in 0..<Int32(scalars.count) {
+                sourceStarts.append(i)
+                sourceEnds.append(i + 1)
+            }
+        }
+        scalars.append(scalar)
+        sourceStarts.append(from)
+        sourceEnds.append(to)
+    }
+
+    /// The first original scalar normalized scalar `i` came from.
+    @inline(__always)
+    func sourceStart(_ i: Int) -> Int32 { mapped ? sourceStarts[i] : Int32(i) }
+
+    /// The original scalar after the last one normalized scalar `i` came from.
+    @inline(__always)
+    func sourceEnd(_ i: Int) -> Int32 { mapped ? sourceEnds[i] : Int32(i + 1) }
 
     /// A token may start or end at normalized index `i` only where a new source chunk starts.
     @inline(__always)
     func isBoundary(_ i: Int) -> Bool {
-        !hasChunks || i == 0 || i >= scalars.count || sourceStart[i] != sourceStart[i - 1]
+        !hasChunks || i == 0 || i >= scalars.count || sourceStart(i) != sourceStart(i - 1)
     }
 }
 

@@ -44,11 +44,17 @@ public final class SegmentationWorkspace {
 /// and entry flags) leaving it; the edges the naming grammars add once the run's lexicon edges are
 /// known (`grammar…`, ordered by start); and the best path found over them.
 struct HanRunDAG {
+    /// One edge of the DAG; the fields the best-path search reads together sit together.
+    struct Edge: BitwiseCopyable {
+        var end: Int32
+        var score: Float
+        /// The token kind (bits 0–7), the lexicon's tag byte (8–15) and entry flags (16–23).
+        var info: UInt32
+    }
+
+    /// Where each position's edges start in `edges`.
     var edgeOffset = RawBuffer<Int32>()
-    var edgeEnd = RawBuffer<Int32>()
-    var edgeScore = RawBuffer<Float>()
-    /// Per edge: the token kind (bits 0–7), the lexicon's tag byte (8–15) and entry flags (16–23).
-    var edgeInfo = RawBuffer<UInt32>()
+    var edges = RawBuffer<Edge>()
     /// The edges the naming grammars look at — with a naming role, or a known formulation — and
     /// where they start, in order of start.
     var markedStart = RawBuffer<Int32>()
@@ -80,9 +86,7 @@ struct HanRunDAG {
 
     func deallocate() {
         edgeOffset.deallocate()
-        edgeEnd.deallocate()
-        edgeScore.deallocate()
-        edgeInfo.deallocate()
+        edges.deallocate()
         markedStart.deallocate()
         markedEdge.deallocate()
         grammarStart.deallocate()
@@ -94,9 +98,7 @@ struct HanRunDAG {
 
     mutating func removeAll() {
         edgeOffset.removeAll()
-        edgeEnd.removeAll()
-        edgeScore.removeAll()
-        edgeInfo.removeAll()
+        edges.removeAll()
         markedStart.removeAll()
         markedEdge.removeAll()
         grammarStart.removeAll()
@@ -112,30 +114,28 @@ struct HanRunDAG {
 
     @inline(__always)
     mutating func append(end: Int, score: Float, kind: TokenKind, tag: UInt8 = 0, flags: UInt8 = 0) {
-        edgeEnd.append(Int32(end))
-        edgeScore.append(score)
-        edgeInfo.append(UInt32(kind.code) | UInt32(tag) << 8 | UInt32(flags) << 16)
+        edges.append(Edge(end: Int32(end), score: score, info: UInt32(kind.code) | UInt32(tag) << 8 | UInt32(flags) << 16))
     }
 
     @inline(__always)
-    func edgeKind(_ e: Int) -> TokenKind { TokenKind(code: UInt8(truncatingIfNeeded: edgeInfo[e])) }
+    func edgeKind(_ e: Int) -> TokenKind { TokenKind(code: UInt8(truncatingIfNeeded: edges[e].info)) }
 
     @inline(__always)
-    func edgeTag(_ e: Int) -> UInt8 { UInt8(truncatingIfNeeded: edgeInfo[e] >> 8) }
+    func edgeTag(_ e: Int) -> UInt8 { UInt8(truncatingIfNeeded: edges[e].info >> 8) }
 
     @inline(__always)
-    func edgeFlags(_ e: Int) -> UInt8 { UInt8(truncatingIfNeeded: edgeInfo[e] >> 16) }
+    func edgeFlags(_ e: Int) -> UInt8 { UInt8(truncatingIfNeeded: edges[e].info >> 16) }
 
     @inline(__always)
     mutating func setEdgeKind(_ e: Int, _ kind: TokenKind) {
-        edgeInfo[e] = edgeInfo[e] & ~0xFF | UInt32(kind.code)
+        edges[e].info = edges[e].info & ~0xFF | UInt32(kind.code)
     }
 
     /// Marks the last edge, which starts at `start`, for the naming grammars.
     @inline(__always)
     mutating func markLastEdge(start: Int) {
         markedStart.append(Int32(start))
-        markedEdge.append(Int32(edgeEnd.count - 1))
+        markedEdge.append(Int32(edges.count - 1))
     }
 
     /// Adds a naming grammar's edge (all of them score as a formula, less `cost`, and are `tifa` tokens).
@@ -188,8 +188,8 @@ struct HanRunDAG {
     @inline(__always)
     func hasEdge(from first: Int, to end: Int) -> Bool {
         var e = first
-        while e < edgeEnd.count {
-            if edgeEnd[e] == Int32(end) { return true }
+        while e < edges.count {
+            if edges[e].end == Int32(end) { return true }
             e += 1
         }
         return false
@@ -272,8 +272,8 @@ extension SpanSegmenter {
         tokens.reserveCapacity(firstNew + spans.count)
         for k in 0..<spans.count {
             let span = spans[k]
-            let start = Int(normalized.sourceStart[Int(span.start)])
-            let end = Int(normalized.sourceEnd[Int(span.end) - 1])
+            let start = Int(normalized.sourceStart(Int(span.start)))
+            let end = Int(normalized.sourceEnd(Int(span.end) - 1))
             if normalized.hasChunks, tokens.count > firstNew, !normalized.isBoundary(Int(span.start)) {
                 let last = tokens.count - 1
                 let upper = max(end, tokens[last].scalarRange.upperBound)
