@@ -41,7 +41,7 @@ struct ChineseCharacters: OptionSet, Sendable {
         (.dateUnit, "年月日号"),
         (.zero, "〇○零"),
         (.digit, "〇○零一二三四五六七八九两"),
-        (.measureWord, "年个次位天种条项批名届件场家座所支张台辆份篇部本句层倍周岁户"),
+        (.measureWord, "年个次位天种条项批名届件场家座所支张台辆份篇部本句层倍周岁户架艘枚颗节"),
         (.negation, "不没未"),
         (.surname,
          "丁万严乔习于付任何余侯兰关冯刘卢史叶向吕吴周唐夏姚姜孔孙孟宋尤尹崔常庞康廖张彭徐戴方施易曹曾朱李杜杨林栗梁樊武段殷毛江汤"

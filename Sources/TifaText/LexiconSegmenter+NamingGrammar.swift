@@ -68,6 +68,16 @@ extension LexiconSegmenter {
                 for start in max(runStart, position - max(lexicon.maxWordLength, 16))..<position where isFormulation(from: start, to: position, runStart, dag) {
                     add(from: start, to: end, normalized, &dag)
                 }
+                // A known formulation that ends inside a campaign tail, with the tail's first
+                // characters: 扶贫攻坚|战 is 扶贫攻坚战 (攻坚战), not 扶贫攻坚 and a stray 战; not when
+                // the tail's last character starts a word (脱贫攻坚|战场, 扶贫攻坚|战略).
+                if roles.contains(.campaignTail), !wordStarts(at: end - 1, past: end, runStart, dag) {
+                    for inside in (position + 1)..<end {
+                        for start in max(runStart, inside - max(lexicon.maxWordLength, 16))..<position where isFormulation(from: start, to: inside, runStart, dag) {
+                            add(from: start, to: end, normalized, &dag)
+                        }
+                    }
+                }
             }
             // A known formulation, 的, a known formulation.
             if dag.joinSeen, end + 1 < runEnd, s[end] == Self.of, isKnownFormulation(e, length: end - position, dag) {
@@ -374,6 +384,12 @@ extension LexiconSegmenter {
             }
         }
         return true
+    }
+
+    /// Whether an edge that starts at `position` ends after `end`.
+    private func wordStarts(at position: Int, past end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+        for e in edges(from: position, runStart, dag) where Int(dag.edges[e].end) > end { return true }
+        return false
     }
 
     /// Whether a word of the general lexicon that starts at `position` ends after `end`.

@@ -19,7 +19,22 @@ extension LexiconSegmenter {
             if wordEnd - position >= 2 {
                 addEdge(&dag, normalized, from: first, to: wordEnd, score: numeralScore, kind: .number)
             }
+            if granularity == .coarse, countsMeasureWordCompound(s, numberEnd: wordEnd, runEnd) {
+                addEdge(&dag, normalized, from: first, to: wordEnd + 1, score: numeralScore, kind: .word)
+            }
         }
+        // A numeral alone counts too (四架|飞机).
+        if granularity == .coarse, end == position + 1, countsMeasureWordCompound(s, numberEnd: end, runEnd) {
+            addEdge(&dag, normalized, from: first, to: end + 1, score: numeralScore, kind: .word)
+        }
+    }
+
+    /// Whether a measure word follows the number ending at `numberEnd` and starts a word the
+    /// general lexicon holds with the noun it counts (架飞机, 份文件): the number takes its measure
+    /// word instead (四架|飞机, 八份|文件, not 四|架飞机).
+    private func countsMeasureWordCompound(_ s: UnsafeBufferPointer<UInt32>, numberEnd: Int, _ runEnd: Int) -> Bool {
+        guard numberEnd + 3 <= runEnd, ChineseCharacters.measureWord.contains(scalar: s[numberEnd]) else { return false }
+        return lexiconNode(s, numberEnd..<(numberEnd + 3)) != nil
     }
 
     /// 第 and the longest well-formed Chinese number after it: an ordinal (第三十二), one token.

@@ -77,6 +77,24 @@ final class LexiconSegmenterTests: XCTestCase {
         XCTAssertEqual(Segmenters.fine.words("要把211工程落到实处"), ["要", "把", "211", "工程", "落到实处"])
     }
 
+    /// A known formulation that ends with a campaign tail's first characters takes the rest of the
+    /// tail (扶贫攻坚 + 攻坚战), unless the tail's last character starts a word of its own.
+    func testFormulationsEndingInsideACampaignTail() {
+        let coarse = Segmenters.coarse
+        XCTAssertEqual(coarse.words("持续打好扶贫攻坚战，"), ["持续", "打", "好", "扶贫攻坚战", "，"])
+        XCTAssertEqual(coarse.words("打赢扶贫攻坚战的决定"), ["打赢", "扶贫攻坚战", "的", "决定"])
+        XCTAssertEqual(coarse.words("在脱贫攻坚战场"), ["在", "脱贫攻坚", "战场"])
+    }
+
+    /// A number takes its measure word when the general lexicon holds the measure word with the
+    /// noun it counts (架飞机, 份文件); the fine mode writes all three apart.
+    func testNumbersTakeTheirMeasureWordsFromCompounds() {
+        XCTAssertEqual(Segmenters.coarse.words("四架飞机抵达"), ["四架", "飞机", "抵达"])
+        XCTAssertEqual(Segmenters.coarse.words("印发八份文件"), ["印发", "八份", "文件"])
+        XCTAssertEqual(Segmenters.coarse.words("二十多架飞机"), ["二十多架", "飞机"])
+        XCTAssertEqual(Segmenters.fine.words("四架飞机"), ["四", "架", "飞机"])
+    }
+
     /// A political entry the general lexicon lacks does not start inside a general word: it loses
     /// its weight there, and inside a common word that starts clear of others it is no candidate.
     func testPoliticalEntriesDoNotStartInsideGeneralWords() {
