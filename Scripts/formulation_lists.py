@@ -12,7 +12,8 @@ ninth hand list; the formulations it lacked were merged after it was measured. f
 pair, the vocabulary of official news, written blind after the tenth hand list, its formulations
 merged after they were measured. sixth-*: a sixth pair, three lists by field written blind after the
 twelfth hand list, the formulations it lacked merged after they were measured. seventh-*: a seventh pair,
-written blind after the thirteenth hand list and every rule, never merged or tuned on. Entries of
+written blind after the thirteenth hand list and every rule, never merged or tuned on. eighth-*: an eighth
+pair, written blind while the fifteenth hand list was merged, never merged or tuned on. Entries of
 the first lists are split into two halves by line order (even lines: tuning, odd lines:
 reporting), so rules are chosen on one half and reported on the other.
 """
@@ -36,6 +37,7 @@ LISTS = {
     "fifth": ("fifth-formulations.tsv", "fifth-free-combinations.txt"),
     "sixth": ("sixth-formulations.tsv", "sixth-free-combinations.txt"),
     "seventh": ("seventh-formulations.tsv", "seventh-free-combinations.txt"),
+    "eighth": ("eighth-formulations.tsv", "eighth-free-combinations.txt"),
 }
 
 
