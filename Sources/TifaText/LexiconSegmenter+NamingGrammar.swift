@@ -64,18 +64,14 @@ extension LexiconSegmenter {
             // A known formulation ending where a system or campaign tail starts, however long:
             // 健康中国|战略, 黄河流域生态保护和高质量发展|先行区; not a tail that begins a longer word
             // (市场主体|制度性|交易成本).
+            // A campaign tail also completes a known formulation that ends inside it with the tail's
+            // first characters (扶贫攻坚|战 is 扶贫攻坚战), unless the tail's last character starts a
+            // word (脱贫攻坚|战场).
             if system, !roles.isDisjoint(with: [.systemTail, .campaignTail]), !longerWordStarts(at: position, than: end, runStart, dag) {
-                for start in max(runStart, position - max(lexicon.maxWordLength, 16))..<position where isFormulation(from: start, to: position, runStart, dag) {
-                    add(from: start, to: end, normalized, &dag)
-                }
-                // A known formulation that ends inside a campaign tail, with the tail's first
-                // characters: 扶贫攻坚|战 is 扶贫攻坚战 (攻坚战), not 扶贫攻坚 and a stray 战; not when
-                // the tail's last character starts a word (脱贫攻坚|战场, 扶贫攻坚|战略).
-                if roles.contains(.campaignTail), !wordStarts(at: end - 1, past: end, runStart, dag) {
-                    for inside in (position + 1)..<end {
-                        for start in max(runStart, inside - max(lexicon.maxWordLength, 16))..<position where isFormulation(from: start, to: inside, runStart, dag) {
-                            add(from: start, to: end, normalized, &dag)
-                        }
+                let lastJoin = roles.contains(.campaignTail) && !longerWordStarts(at: end - 1, than: end, runStart, dag) ? end - 1 : position
+                for join in position...lastJoin {
+                    for start in max(runStart, join - max(lexicon.maxWordLength, 16))..<position where isFormulation(from: start, to: join, runStart, dag) {
+                        add(from: start, to: end, normalized, &dag)
                     }
                 }
             }
@@ -384,12 +380,6 @@ extension LexiconSegmenter {
             }
         }
         return true
-    }
-
-    /// Whether an edge that starts at `position` ends after `end`.
-    private func wordStarts(at position: Int, past end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
-        for e in edges(from: position, runStart, dag) where Int(dag.edges[e].end) > end { return true }
-        return false
     }
 
     /// Whether a word of the general lexicon that starts at `position` ends after `end`.

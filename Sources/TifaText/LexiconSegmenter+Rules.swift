@@ -19,12 +19,11 @@ extension LexiconSegmenter {
             if wordEnd - position >= 2 {
                 addEdge(&dag, normalized, from: first, to: wordEnd, score: numeralScore, kind: .number)
             }
-            if granularity == .coarse, countsMeasureWordCompound(s, numberEnd: wordEnd, runEnd) {
-                addEdge(&dag, normalized, from: first, to: wordEnd + 1, score: numeralScore, kind: .word)
-            }
         }
-        // A numeral alone counts too (四架|飞机).
-        if granularity == .coarse, end == position + 1, countsMeasureWordCompound(s, numberEnd: end, runEnd) {
+        // Only the whole run of numerals can be followed by a measure word; a single numeral counts too.
+        if granularity == .coarse, countsMeasureWordCompound(s, numberEnd: end, runEnd),
+            end == position + 1 || isWellFormedNumber(s, position..<end)
+        {
             addEdge(&dag, normalized, from: first, to: end + 1, score: numeralScore, kind: .word)
         }
     }

@@ -240,7 +240,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                             }
                         }
                         dag.append(end: wordEnd, score: score, kind: formulation ? .tifa : .word, tag: record.tag, flags: record.flags)
-                        if coarse && wordEnd - position >= 5 && s[position] == 0x4E2D && Lawgiver(s, at: position, runEnd) != nil { lawgiverSeen = true }
+                        if coarse && wordEnd - position >= 5 && s[position] == 0x4E2D && Lawgiver(s, at: position, runEnd)?.nameLength == wordEnd - position { lawgiverSeen = true }
                         if record.tag >= 0x10 && coarse {
                             dag.markLastEdge(start: position)
                             tagsSeen |= record.tag
