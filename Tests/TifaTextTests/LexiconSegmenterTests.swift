@@ -158,6 +158,37 @@ final class LexiconSegmenterTests: XCTestCase {
         }
     }
 
+    func testEveryKindOfInvalidSequenceIsReportedAtItsFirstByte() {
+        let cases: [(bytes: [UInt8], offset: Int)] = [
+            (Array("党".utf8) + [0xE5, 0x85], 3),  // a Han character cut off at the end of the line
+            (Array("党".utf8) + [0xED, 0xA0, 0x80], 3),  // a surrogate
+            ([0x41, 0xE0, 0x80, 0x80], 1),  // an overlong three-byte form
+            ([0xC0, 0x80], 0),  // an overlong two-byte form
+            (Array("中".utf8) + [0xF4, 0x90, 0x80, 0x80], 3),  // above U+10FFFF
+            ([0xE4, 0xB8, 0x41], 0),  // a lead byte followed by ASCII
+            ([0x80], 0),  // a lone continuation byte
+        ]
+        for (bytes, offset) in cases {
+            var tokens: [Token] = []
+            XCTAssertThrowsError(
+                try bytes.withUnsafeBufferPointer {
+                    try Segmenters.coarse.segment($0, into: &tokens, workspace: SegmentationWorkspace())
+                }, "\(bytes)"
+            ) { error in
+                XCTAssertEqual(error as? SegmentationError, .invalidUTF8(byteOffset: offset), "\(bytes)")
+            }
+        }
+        // Valid text of every length, four-byte scalars and a maximal three-byte one included, segments
+        // with byte ranges that cover it exactly.
+        let valid = "a中𠀀\u{FFFD}\u{07FF}党的\u{10FFFF}"
+        let bytes = Array(valid.utf8)
+        var tokens: [Token] = []
+        try? bytes.withUnsafeBufferPointer { try Segmenters.coarse.segment($0, into: &tokens, workspace: SegmentationWorkspace()) }
+        XCTAssertEqual(tokens.first?.utf8Range.lowerBound, 0)
+        XCTAssertEqual(tokens.last?.utf8Range.upperBound, bytes.count)
+        XCTAssertEqual(tokens.last?.scalarRange.upperBound, valid.unicodeScalars.count)
+    }
+
     func testICUBaselineSplitsSetPhrases() {
         XCTAssertEqual(Segmenters.icu.words("全面从严治党"), ["全面", "从", "严", "治", "党"])
         XCTAssertEqual(Segmenters.icu.words("做到两个维护"), ["做到", "两", "个", "维护"])

@@ -98,7 +98,7 @@ struct TokenFormatter: Sendable {
                         p += 1
                     }
                     let count = token.utf8Range.count
-                    p.update(from: line.baseAddress! + token.utf8Range.lowerBound, count: count)
+                    copyToken(from: line.baseAddress! + token.utf8Range.lowerBound, to: p, count: count)
                     p += count
                 }
                 p.pointee = 0x0A
@@ -117,6 +117,29 @@ struct TokenFormatter: Sendable {
             }
             out.append(contentsOf: "]}\n".utf8)
         }
+    }
+}
+
+/// Copies a token's bytes. Most tokens are two or three characters (6–9 bytes), so the copy is
+/// two overlapping loads and stores rather than a call to `memmove` per token.
+@inline(__always)
+private func copyToken(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+    let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+    switch count {
+    case 8...16:
+        let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        to.storeBytes(of: head, as: UInt64.self)
+        to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+    case 4..<8:
+        let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        to.storeBytes(of: head, as: UInt32.self)
+        to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+    case 1..<4:
+        target[0] = source[0]
+        target[count / 2] = source[count / 2]
+        target[count - 1] = source[count - 1]
+    default:
+        target.update(from: source, count: count)
     }
 }
 
