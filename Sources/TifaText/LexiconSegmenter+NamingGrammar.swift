@@ -287,8 +287,11 @@ extension LexiconSegmenter {
                     if r > position, NamingRole(tagByte: dag.edgeTag(e)).contains(.campaignTail) {
                         add(from: position, to: end, normalized, &dag, cost: here)
                     }
-                    // A verb does not start a name (研究|蓝天保卫战) unless it is a formulation.
-                    if end <= limit, isNameWord(e, length: end - r, dag), r > position || !startsWithVerb(e, dag) {
+                    // A verb does not start a name (研究|蓝天保卫战) unless it is a formulation, nor does
+                    // a word that points to documents without naming them (有关|管理办法).
+                    if end <= limit, isNameWord(e, length: end - r, dag),
+                        r > position || (!startsWithVerb(e, dag) && !(end - r == 2 && Self.pointsWithoutNaming(s[r], s[r + 1])))
+                    {
                         let next = here + max(0, dag.edges[e].score + Self.nameWordThreshold)
                         if next < cost[end - position] { cost[end - position] = next }
                     }
@@ -296,6 +299,12 @@ extension LexiconSegmenter {
             }
             r += 1
         }
+    }
+
+    /// 有关, 相关, 现行: they point to regulations and plans (有关管理办法, 现行条例) without naming them.
+    @inline(__always)
+    static func pointsWithoutNaming(_ first: UInt32, _ second: UInt32) -> Bool {
+        (second == 0x5173 && (first == 0x6709 || first == 0x76F8)) || (first == 0x73B0 && second == 0x884C)
     }
 
     /// Whether edge `e` is a verb by its part of speech and no formulation.

@@ -141,6 +141,18 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(coarse.words("做到两个确立两个维护"), ["做到", "两个确立", "两个维护"])
     }
 
+    func testRegulationsMeasuresAndPlansByTheirTails() {
+        XCTAssertEqual(words("要认真贯彻烈士褒扬条例的各项要求"), ["要", "认真", "贯彻", "烈士褒扬条例", "的", "各项", "要求"])
+        XCTAssertEqual(words("研究制定中小学教材管理办法"), ["研究", "制定", "中小学教材管理办法"])
+        XCTAssertEqual(words("立即启动地震应急预案"), ["立即", "启动", "地震应急预案"])
+        // Without the political lexicon a frequent word stays outside (国家 costs too much).
+        XCTAssertEqual(words("启动国家地震应急预案"), ["启动", "国家", "地震应急预案"])
+        // A verb, or a word that points to documents without naming them, starts no title.
+        XCTAssertEqual(words("各地要制定实施方案"), ["各地", "要", "制定", "实施", "方案"])
+        XCTAssertEqual(words("按照有关管理办法执行"), ["按照", "有关", "管理", "办法", "执行"])
+        XCTAssertEqual(words("修改现行管理办法"), ["修改", "现行", "管理", "办法"])
+    }
+
     func testMeetingsByTheirNumbers() {
         XCTAssertEqual(words("党的十一届三中全会以来"), ["党的十一届三中全会", "以来"])
         XCTAssertEqual(words("十八届四中全会和中共二十大"), ["十八届四中全会", "和", "中共二十大"])
