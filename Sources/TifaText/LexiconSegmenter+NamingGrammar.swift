@@ -301,10 +301,12 @@ extension LexiconSegmenter {
         }
     }
 
-    /// 有关, 相关, 现行: they point to regulations and plans (有关管理办法, 现行条例) without naming them.
+    /// 有关 and 现行 point to regulations and plans (有关管理办法, 现行条例) without naming them. The
+    /// general lexicon tags them as nouns, so the verb test misses them (相关, a verb, it catches);
+    /// they cannot be `governing`, which would also bar them from inside names (全国人大有关专门委员会).
     @inline(__always)
     static func pointsWithoutNaming(_ first: UInt32, _ second: UInt32) -> Bool {
-        (second == 0x5173 && (first == 0x6709 || first == 0x76F8)) || (first == 0x73B0 && second == 0x884C)
+        (first == 0x6709 && second == 0x5173) || (first == 0x73B0 && second == 0x884C)
     }
 
     /// Whether edge `e` is a verb by its part of speech and no formulation.

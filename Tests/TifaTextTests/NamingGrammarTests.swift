@@ -150,6 +150,7 @@ final class NamingGrammarTests: XCTestCase {
         // A verb, or a word that points to documents without naming them, starts no title.
         XCTAssertEqual(words("各地要制定实施方案"), ["各地", "要", "制定", "实施", "方案"])
         XCTAssertEqual(words("按照有关管理办法执行"), ["按照", "有关", "管理", "办法", "执行"])
+        XCTAssertEqual(words("按照相关实施细则执行"), ["按照", "相关", "实施", "细则", "执行"])
         XCTAssertEqual(words("修改现行管理办法"), ["修改", "现行", "管理", "办法"])
     }
 
