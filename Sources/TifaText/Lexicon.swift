@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every word the segmenters know, in a compact trie over normalized Unicode scalars.
 ///
 /// Dictionaries are data: the built-in ones are embedded in the binary (from `Dictionaries/`),
@@ -13,6 +15,8 @@ public final class Lexicon: @unchecked Sendable {
     // @unchecked: the tables are written once, before init returns, and only read after that.
     let tables: LexiconTables
     private let storage: UnsafeMutableRawPointer
+    /// The size of the file mapping `storage` is, or nil when it was allocated.
+    private let mappedByteCount: Int?
 
     /// Longest entry, in scalars.
     public var maxWordLength: Int { tables.maxWordLength }
@@ -47,14 +51,22 @@ public final class Lexicon: @unchecked Sendable {
         static let freeCompound = EntryFlags(rawValue: 128)
     }
 
-    /// Takes ownership of `storage`, a compiled lexicon (see `LexiconTables`).
-    init(storage: UnsafeMutableRawPointer, fromCache: Bool) {
+    /// Takes ownership of `storage`, a compiled lexicon (see `LexiconTables`): allocated, or a
+    /// read-only mapping of `mappedByteCount` bytes of a cache file.
+    init(storage: UnsafeMutableRawPointer, fromCache: Bool, mappedByteCount: Int? = nil) {
         self.storage = storage
         self.tables = LexiconTables(storage)
         self.loadedFromCache = fromCache
+        self.mappedByteCount = mappedByteCount
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        if let mappedByteCount {
+            munmap(storage, mappedByteCount)
+        } else {
+            storage.deallocate()
+        }
+    }
 
     /// The child of `node` labelled `scalar`, or -1.
     @inline(__always)
