@@ -13,7 +13,9 @@ pair, the vocabulary of official news, written blind after the tenth hand list, 
 merged after they were measured. sixth-*: a sixth pair, three lists by field written blind after the
 twelfth hand list, the formulations it lacked merged after they were measured. seventh-*: a seventh pair,
 written blind after the thirteenth hand list and every rule, never merged or tuned on. eighth-*: an eighth
-pair, written blind while the fifteenth hand list was merged, never merged or tuned on. Entries of
+pair, written blind while the fifteenth hand list was merged, never merged or tuned on. ninth-*: a ninth
+pair, a general list mixing every decade, field and kind, written blind after the twenty-seventh hand list,
+its free combinations' boundaries marked by a second reader, never merged or tuned on. Entries of
 the first lists are split into two halves by line order (even lines: tuning, odd lines:
 reporting), so rules are chosen on one half and reported on the other.
 """
@@ -38,6 +40,7 @@ LISTS = {
     "sixth": ("sixth-formulations.tsv", "sixth-free-combinations.txt"),
     "seventh": ("seventh-formulations.tsv", "seventh-free-combinations.txt"),
     "eighth": ("eighth-formulations.tsv", "eighth-free-combinations.txt"),
+    "ninth": ("ninth-formulations.tsv", "ninth-free-combinations.txt"),
 }
 
 
