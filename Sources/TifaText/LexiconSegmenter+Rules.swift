@@ -187,6 +187,34 @@ extension LexiconSegmenter {
         addEdge(&dag, normalized, from: first, to: end, score: formulaScore, kind: .tifa)
     }
 
+    /// A central or national organ by its term: the term's number, 届 and the longest lexicon organ
+    /// of four or more characters that begins with 中 or 全 (十八届中央委员会, 二十届中央政治局,
+    /// 十四届全国人大常委会), which names one organ of one term however often the lexicon has seen it.
+    @inline(never)
+    func addTermOrganEdge(
+        _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ dag: inout HanRunDAG
+    ) {
+        let termEnd = numeralRunEnd(s, from: position, runEnd)
+        let organStart = termEnd + 1
+        guard organStart + 4 <= runEnd, s[termEnd] == 0x5C4A, s[organStart] == 0x4E2D || s[organStart] == 0x5168,  // 届; 中, 全
+            termEnd - position == 1 || isWellFormedNumber(s, position..<termEnd)
+        else { return }
+        var node: Int32 = 0
+        var wordEnd = organStart
+        var organEnd = -1
+        while wordEnd < runEnd {
+            node = lexicon.child(of: node, s[wordEnd])
+            if node < 0 { break }
+            wordEnd += 1
+            let record = lexicon.tables.nodes[Int(node)]
+            if record.isWord, record.tag & 0x0F == LexiconTag.org.code, wordEnd - organStart >= 4 { organEnd = wordEnd }
+            if !record.hasChildren { break }
+        }
+        guard organEnd > 0 else { return }
+        addEdge(&dag, normalized, from: first, to: organEnd, score: formulaScore, kind: .tifa)
+    }
+
     /// A plenary session by its number alone, as organs other than the Central Committee count
     /// them: 四次全会 (二十届中央纪委|四次全会, 江苏省委十四届|六次全会 has 届 and is a plenum).
     @inline(never)

@@ -276,6 +276,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                 {
                     addLongNumeralFormulaEdges(s, position, runEnd, first: first, normalized, &dag)
                     addPlenumEdge(s, position, runEnd, first: first, normalized, &dag)
+                    addTermOrganEdge(s, position, runEnd, first: first, normalized, &dag)
                 }
                 if position + 3 < runEnd, s[position + 1] == 0x6B21 || s[position + 2] == 0x6B21,  // 次
                     ChineseCharacters.numeral.contains(scalar: s[position], in: classes),

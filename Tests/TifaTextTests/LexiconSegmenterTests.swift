@@ -77,11 +77,19 @@ final class LexiconSegmenterTests: XCTestCase {
         XCTAssertEqual(Segmenters.fine.words("要把211工程落到实处"), ["要", "把", "211", "工程", "落到实处"])
     }
 
+    /// Words of official style that jieba's dictionary lacked (Dictionaries/sources/general-words.tsv)
+    /// are words in both modes, not characters (凝 心 聚 力, 共同 愿 景).
+    func testWordsOfOfficialStyleFromTheSupplement() {
+        XCTAssertEqual(Segmenters.coarse.words("凝心聚力多措并举推动普惠金融发展"), ["凝心聚力", "多措并举", "推动", "普惠金融", "发展"])
+        XCTAssertEqual(Segmenters.fine.words("凝心聚力多措并举推动普惠金融发展"), ["凝心聚力", "多措并举", "推动", "普惠", "金融", "发展"])
+        XCTAssertEqual(Segmenters.fine.words("描绘共同愿景，以算力赋能"), ["描绘", "共同", "愿景", "，", "以", "算力", "赋能"])
+    }
+
     /// A known formulation that ends with a campaign tail's first characters takes the rest of the
     /// tail (扶贫攻坚 + 攻坚战), unless the tail's last character starts a word of its own.
     func testFormulationsEndingInsideACampaignTail() {
         let coarse = Segmenters.coarse
-        XCTAssertEqual(coarse.words("持续打好扶贫攻坚战，"), ["持续", "打", "好", "扶贫攻坚战", "，"])
+        XCTAssertEqual(coarse.words("持续打好扶贫攻坚战，"), ["持续", "打好", "扶贫攻坚战", "，"])
         XCTAssertEqual(coarse.words("打赢扶贫攻坚战的决定"), ["打赢", "扶贫攻坚战", "的", "决定"])
         XCTAssertEqual(coarse.words("在脱贫攻坚战场"), ["在", "脱贫攻坚", "战场"])
     }

@@ -159,6 +159,16 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("十八届四中全会和中共二十大"), ["十八届四中全会", "和", "中共二十大"])
     }
 
+    /// A central or national organ takes its term's number, whether or not the lexicon has seen
+    /// that term (二十一届); a number with 届 before anything else stays apart.
+    func testOrgansByTheirTerms() {
+        XCTAssertEqual(words("十二届中央政治局委员"), ["十二届中央政治局", "委员"])
+        XCTAssertEqual(words("二十一届中央委员会"), ["二十一届中央委员会"])
+        XCTAssertEqual(words("七届全国人大常委会"), ["七届全国人大常委会"])
+        XCTAssertEqual(words("三届中央"), ["三届", "中央"])
+        XCTAssertEqual(Segmenters.fine.words("十八届中央委员会"), ["十八", "届", "中央", "委员会"])
+    }
+
     /// A verb, or any frequent word, before a campaign or zone tail stays a word of its own; rare
     /// words join the name. (With the political lexicon too: 研究 stays apart from 主题教育.)
     func testVerbsBeforeTailsStayApart() {
