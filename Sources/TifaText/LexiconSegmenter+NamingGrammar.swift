@@ -15,6 +15,9 @@
 ///   between them, 若干 among them), then a tail of that lawgiver's titles or a word ending in one — 中华人民共和国
 ///   with 法, 法典, 条例 (中华人民共和国|学位|条例, 中华人民共和国|领海|及|毗连区|法), 中国共产党 with
 ///   条例, 准则, 规则 (中国共产党|问责|条例), 中国人民解放军 with 条令, 条例 (中国人民解放军|纪律|条令);
+/// - document title: an issuing organ (up to three in a row), 关于, up to forty characters, 的 and a
+///   title tail — 中共中央|关于|…|的|决定, 中共中央|国务院|关于|…|的|指导意见 (see
+///   `LexiconSegmenter+DocumentTitles.swift`);
 /// - parallel slogan: formulations the lexicon knows, of the same length (two to four characters),
 ///   each starting with the first one's first character (not a numeral) and none repeating the
 ///   one before it — 依宪治国|依宪执政, 保交楼|保民生|保稳定.
@@ -39,7 +42,8 @@ extension LexiconSegmenter {
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
         let campaign = seen.contains(.campaignTail)
         let system = (seen.contains(.systemTail) || seen.contains(.campaignTail)) && dag.formulationSeen
-        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen || dag.lawgiverSeen || dag.parallelSeen else { return }
+        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen || dag.lawgiverSeen || dag.parallelSeen || dag.titleSeen
+        else { return }
         // Where the last organ tail starts: a head after it starts no organ.
         var lastOrganTail = -1
         var campaignTails: [Int] = []
@@ -91,6 +95,7 @@ extension LexiconSegmenter {
             }
         }
         if dag.parallelSeen { parallelSlogans(s, runStart, runEnd, normalized, &dag) }
+        if dag.titleSeen { documentTitles(s, runStart, runEnd, normalized, &dag) }
         // Campaigns: from each start close enough before a campaign tail, in order of start.
         if !campaignTails.isEmpty {
             var next = runStart
@@ -345,7 +350,7 @@ extension LexiconSegmenter {
     }
 
     @inline(__always)
-    private func add(from position: Int, to end: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG, cost: Float = 0) {
+    func add(from position: Int, to end: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG, cost: Float = 0) {
         guard normalized.isBoundary(end), normalized.isBoundary(position) else { return }
         if let excluded = dag.excluded, excluded.lowerBound == position, excluded.upperBound == end { return }
         dag.appendGrammarEdge(from: position, to: end, cost: cost)
@@ -353,7 +358,7 @@ extension LexiconSegmenter {
 
     /// The edges leaving position `position` of the run starting at `runStart`.
     @inline(__always)
-    private func edges(from position: Int, _ runStart: Int, _ dag: HanRunDAG) -> Range<Int> {
+    func edges(from position: Int, _ runStart: Int, _ dag: HanRunDAG) -> Range<Int> {
         Int(dag.edgeOffset[position - runStart])..<Int(dag.edgeOffset[position - runStart + 1])
     }
 
@@ -394,7 +399,7 @@ extension LexiconSegmenter {
     }
 
     /// Whether a word of the general lexicon that starts at `position` ends after `end`.
-    private func longerWordStarts(at position: Int, than end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+    func longerWordStarts(at position: Int, than end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
         for e in edges(from: position, runStart, dag) where Int(dag.edges[e].end) > end && dag.edgeKind(e) == .word {
             return true
         }

@@ -184,6 +184,7 @@ public struct LexiconSegmenter: SpanSegmenter {
         var partyOfSeen = false
         var lawgiverSeen = false
         var parallelSeen = false
+        var titleSeen = false
         // The furthest end of a general word (established, common) that started at an earlier position.
         var establishedWordReach = runStart
         var commonWordReach = runStart
@@ -202,6 +203,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             }
             dag.edgeOffset.append(Int32(dag.edges.count))
             if s[position] == 0x515A && position + 1 < runEnd && s[position + 1] == 0x7684 { partyOfSeen = true }  // 党的
+            if s[position] == 0x5173 && position > runStart && position + 1 < runEnd && s[position + 1] == 0x4E8E { titleSeen = true }  // 关于
             let first = dag.edges.count
             var hasSingle = false
             var node: Int32 = 0
@@ -310,6 +312,7 @@ public struct LexiconSegmenter: SpanSegmenter {
             dag.partyOfSeen = partyOfSeen
             dag.lawgiverSeen = lawgiverSeen
             dag.parallelSeen = parallelSeen
+            dag.titleSeen = titleSeen
             addGrammarEdges(s, runStart, runEnd, normalized, &dag)
         }
 

@@ -83,6 +83,8 @@ struct HanRunDAG {
     /// Whether a formulation of two to four characters is followed by its own first character: a
     /// parallel slogan may start there.
     var parallelSeen = false
+    /// Whether the run holds 关于 after its first character: an organ's document title may end there.
+    var titleSeen = false
 
     func deallocate() {
         edgeOffset.deallocate()
@@ -110,6 +112,7 @@ struct HanRunDAG {
         partyOfSeen = false
         lawgiverSeen = false
         parallelSeen = false
+        titleSeen = false
     }
 
     @inline(__always)

@@ -159,6 +159,19 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("十八届四中全会和中共二十大"), ["十八届四中全会", "和", "中共二十大"])
     }
 
+    /// A document title: the organs that issue it, 关于, its subject, the first 的 followed by a kind
+    /// of document. Without an organ before 关于 there is no title, and a kind of document that
+    /// begins a longer word (决定性) ends none.
+    func testDocumentTitlesByTheirIssuers() {
+        XCTAssertEqual(words("中共中央关于全面深化改革若干重大问题的决定"), ["中共中央关于全面深化改革若干重大问题的决定"])
+        XCTAssertEqual(words("中共中央国务院关于实施乡村振兴战略的意见"), ["中共中央国务院关于实施乡村振兴战略的意见"])
+        XCTAssertEqual(words("国务院关于金融工作情况的报告的审议"), ["国务院关于金融工作情况的报告", "的", "审议"])
+        XCTAssertEqual(words("他说关于这个问题的意见很重要"), ["他", "说", "关于", "这个", "问题", "的", "意见", "很", "重要"])
+        XCTAssertEqual(
+            words("国务院办公厅关于发挥市场的决定性作用的意见"),
+            ["国务院办公厅", "关于", "发挥", "市场", "的", "决定性", "作用", "的", "意见"])
+    }
+
     /// A central or national organ takes its term's number, whether or not the lexicon has seen
     /// that term (二十一届); a number with 届 before anything else stays apart.
     func testOrgansByTheirTerms() {

@@ -1,0 +1,78 @@
+/// Document titles by their shape: the organs that issue a document, 关于, what it is about, 的 and
+/// the kind of document — 中共中央|关于|全面深化改革若干重大问题|的|决定,
+/// 中共中央|国务院|关于|实施乡村振兴战略|的|意见, 国务院办公厅|关于|…|的|通知. The issuer is what
+/// tells a title from the same words in a sentence (关于这个问题的意见 is no title): without an organ
+/// the lexicon knows right before 关于, no title starts.
+extension LexiconSegmenter {
+    /// Longest stretch between 关于 and the title's 的.
+    static let titleSubjectLimit = 40
+    /// Most organs that issue one document together (中共中央办公厅|国务院办公厅).
+    static let issuerLimit = 3
+
+    /// The kinds of document a title ends with, longest first where one ends another.
+    static let titleTails: [[UInt32]] = [
+        "指导意见", "实施意见", "若干意见", "若干规定", "若干准则", "暂行规定", "实施办法", "实施细则", "工作报告",
+        "联合声明", "联合公报", "决定", "决议", "意见", "通知", "建议", "规定", "报告", "办法", "准则", "条例", "纲要",
+        "方案", "批复", "公告", "公报", "规划", "说明", "通报", "声明", "宣言", "协定", "协议",
+    ].map { $0.unicodeScalars.map(\.value) }
+
+    /// Adds an edge for every document title in the run: issuers ending at a 关于, then the first 的
+    /// followed by a title tail that begins no longer word.
+    func documentTitles(
+        _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
+    ) {
+        for about in (runStart + 1)..<max(runStart + 1, runEnd - 4) where s[about] == 0x5173 && s[about + 1] == 0x4E8E {  // 关于
+            guard let start = issuerStart(endingAt: about, runStart, dag), let end = titleEnd(s, after: about + 2, runStart, runEnd, dag)
+            else { continue }
+            add(from: start, to: end, normalized, &dag)
+        }
+    }
+
+    /// Where the issuing organs that end at `end` start: up to `issuerLimit` lexicon organs in a
+    /// row, the longest each time; nil when no organ ends there.
+    private func issuerStart(endingAt end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Int? {
+        var start = end
+        for _ in 0..<Self.issuerLimit {
+            guard let organStart = organStart(endingAt: start, runStart, dag) else { break }
+            start = organStart
+        }
+        return start < end ? start : nil
+    }
+
+    /// The start of the longest lexicon organ that ends at `end`, or nil.
+    private func organStart(endingAt end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Int? {
+        let earliest = max(runStart, end - lexicon.maxWordLength)
+        guard earliest < end - 1 else { return nil }
+        for start in earliest..<(end - 1) {
+            for e in edges(from: start, runStart, dag)
+            where Int(dag.edges[e].end) == end && dag.edgeTag(e) & 0x0F == LexiconTag.org.code {
+                return start
+            }
+        }
+        return nil
+    }
+
+    /// Where the title whose subject starts at `subject` ends: after the tail that follows the first
+    /// 的 followed by a tail, within `titleSubjectLimit`; nil when there is none.
+    private func titleEnd(_ s: UnsafeBufferPointer<UInt32>, after subject: Int, _ runStart: Int, _ runEnd: Int, _ dag: HanRunDAG) -> Int? {
+        let limit = min(runEnd - 2, subject + Self.titleSubjectLimit)
+        var of = subject + 1
+        while of <= limit {
+            defer { of += 1 }
+            guard s[of] == 0x7684 else { continue }  // 的
+            for tail in Self.titleTails where of + 1 + tail.count <= runEnd {
+                var matches = true
+                for (k, scalar) in tail.enumerated() where s[of + 1 + k] != scalar {
+                    matches = false
+                    break
+                }
+                guard matches else { continue }
+                let end = of + 1 + tail.count
+                // 的决定性作用 is no title's end.
+                if longerWordStarts(at: of + 1, than: end, runStart, dag) { return nil }
+                return end
+            }
+        }
+        return nil
+    }
+}
