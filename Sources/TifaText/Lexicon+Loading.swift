@@ -123,8 +123,8 @@ extension Lexicon {
             hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(source.kind.rawValue)
             hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ LexiconTables.checksum(source.bytes)
         }
-        if let mapped = cache.read(hash: hash) {
-            return Lexicon(storage: mapped.storage, fromCache: true, mappedByteCount: mapped.byteCount)
+        if let storage = cache.read(hash: hash) {
+            return Lexicon(storage: storage, fromCache: true)
         }
         var builder: LexiconBuilder
         do { builder = try LexiconBuilder() } catch { throw .icu(error) }

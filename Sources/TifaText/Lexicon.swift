@@ -1,5 +1,3 @@
-import Foundation
-
 /// Every word the segmenters know, in a compact trie over normalized Unicode scalars.
 ///
 /// Dictionaries are data: the built-in ones are embedded in the binary (from `Dictionaries/`),
@@ -15,8 +13,6 @@ public final class Lexicon: @unchecked Sendable {
     // @unchecked: the tables are written once, before init returns, and only read after that.
     let tables: LexiconTables
     private let storage: UnsafeMutableRawPointer
-    /// The size of the file mapping `storage` is, or nil when it was allocated.
-    private let mappedByteCount: Int?
 
     /// Longest entry, in scalars.
     public var maxWordLength: Int { tables.maxWordLength }
@@ -51,22 +47,14 @@ public final class Lexicon: @unchecked Sendable {
         static let freeCompound = EntryFlags(rawValue: 128)
     }
 
-    /// Takes ownership of `storage`, a compiled lexicon (see `LexiconTables`): allocated, or a
-    /// read-only mapping of `mappedByteCount` bytes of a cache file.
-    init(storage: UnsafeMutableRawPointer, fromCache: Bool, mappedByteCount: Int? = nil) {
+    /// Takes ownership of `storage`, a compiled lexicon (see `LexiconTables`).
+    init(storage: UnsafeMutableRawPointer, fromCache: Bool) {
         self.storage = storage
         self.tables = LexiconTables(storage)
         self.loadedFromCache = fromCache
-        self.mappedByteCount = mappedByteCount
     }
 
-    deinit {
-        if let mappedByteCount {
-            munmap(storage, mappedByteCount)
-        } else {
-            storage.deallocate()
-        }
-    }
+    deinit { storage.deallocate() }
 
     /// The child of `node` labelled `scalar`, or -1.
     @inline(__always)

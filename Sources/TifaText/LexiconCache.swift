@@ -36,13 +36,8 @@ public enum LexiconCache: Sendable, Equatable {
             "lexicon-\(String(hash, radix: 16))-v\(LexiconTables.version).tifacache")
     }
 
-    /// Maps a valid compiled lexicon read-only, or nil; returns the mapping and its size.
-    ///
-    /// A mapping shares the page cache's copy: nothing is copied or zeroed, and processes that
-    /// segment at the same time share one copy of the tables. It stays valid while in use because
-    /// a cache file is never rewritten in place: `write` renames a new file over it, and pruning
-    /// only unlinks.
-    func read(hash: UInt64) -> (storage: UnsafeMutableRawPointer, byteCount: Int)? {
+    /// Reads a valid compiled lexicon, or nil.
+    func read(hash: UInt64) -> UnsafeMutableRawPointer? {
         guard let url = fileURL(for: hash) else { return nil }
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -50,14 +45,20 @@ public enum LexiconCache: Sendable, Equatable {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_size >= LexiconTables.headerSize else { return nil }
         let size = Int(info.st_size)
-        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), mapping != MAP_FAILED
-        else { return nil }
-        guard LexiconTables.isValid(UnsafeRawBufferPointer(start: mapping, count: size), sourceHash: hash) else {
-            munmap(mapping, size)
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: LexiconTables.sectionAlignment)
+        var done = 0
+        while done < size {
+            let n = Foundation.read(fd, storage + done, size - done)
+            if n <= 0 { break }
+            done += n
+        }
+        guard done == size, LexiconTables.isValid(UnsafeRawBufferPointer(start: storage, count: size), sourceHash: hash)
+        else {
+            storage.deallocate()
             return nil
         }
         futimens(fd, nil)  // the modification time records the last use: pruning keeps the lexicons in use
-        return (mapping, size)
+        return storage
     }
 
     /// Writes `lexicon` to the cache; failures only mean the next load builds again.
