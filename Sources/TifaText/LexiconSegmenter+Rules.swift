@@ -187,18 +187,20 @@ extension LexiconSegmenter {
         addEdge(&dag, normalized, from: first, to: end, score: formulaScore, kind: .tifa)
     }
 
-    /// A central or national organ by its term: the term's number, 届 and the longest lexicon organ
-    /// of four or more characters that begins with 中 or 全 (十八届中央委员会, 二十届中央政治局,
-    /// 十四届全国人大常委会), which names one organ of one term however often the lexicon has seen it.
+    /// A central or national organ by its term: 第 or not, the term's number, 届, the longest lexicon
+    /// organ of four or more characters that begins with 中央, 中共 or 全国, and the session if one
+    /// follows (十八届中央委员会, 第二十届中央委员会第三次全体会议, 十四届全国人大二次会议), which
+    /// names one organ of one term however often the lexicon has seen it. A count (两届) or a year
+    /// (二〇二四届) is no term.
     @inline(never)
     func addTermOrganEdge(
-        _ s: UnsafeBufferPointer<UInt32>, _ position: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
+        _ s: UnsafeBufferPointer<UInt32>, numberAt numberStart: Int, _ runEnd: Int, first: Int, _ normalized: NormalizedBuffer,
         _ dag: inout HanRunDAG
     ) {
-        let termEnd = numeralRunEnd(s, from: position, runEnd)
+        let termEnd = numeralRunEnd(s, from: numberStart, runEnd)
         let organStart = termEnd + 1
-        guard organStart + 4 <= runEnd, s[termEnd] == 0x5C4A, s[organStart] == 0x4E2D || s[organStart] == 0x5168,  // 届; 中, 全
-            termEnd - position == 1 || isWellFormedNumber(s, position..<termEnd)
+        guard organStart + 4 <= runEnd, termEnd > numberStart, s[termEnd] == 0x5C4A, isTermNumber(s, numberStart..<termEnd),  // 届
+            Self.isCentralOrNationalHead(s[organStart], s[organStart + 1])
         else { return }
         var node: Int32 = 0
         var wordEnd = organStart
@@ -212,7 +214,37 @@ extension LexiconSegmenter {
             if !record.hasChildren { break }
         }
         guard organEnd > 0 else { return }
-        addEdge(&dag, normalized, from: first, to: organEnd, score: formulaScore, kind: .tifa)
+        addEdge(&dag, normalized, from: first, to: sessionEnd(s, after: organEnd, runEnd) ?? organEnd, score: formulaScore, kind: .tifa)
+    }
+
+    /// 中央, 中共, 全国.
+    @inline(__always)
+    static func isCentralOrNationalHead(_ a: UInt32, _ b: UInt32) -> Bool {
+        (a == 0x4E2D && (b == 0x592E || b == 0x5171)) || (a == 0x5168 && b == 0x56FD)
+    }
+
+    /// A term's number: one numeral other than 两 and the zeros, or a well-formed number with
+    /// 十 or 百 in it (not a year written digit by digit).
+    @inline(__always)
+    func isTermNumber(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+        let first = s[range.lowerBound]
+        if first == 0x4E24 || first == 0x3007 || first == 0x96F6 || first == 0x25CB { return false }  // 两 〇 零 ○
+        if range.count == 1 { return true }
+        return range.contains { s[$0] == 0x5341 || s[$0] == 0x767E } && isWellFormedNumber(s, range)  // 十 百
+    }
+
+    /// Where a session that follows an organ's name ends — 第三次全体会议, 二次会议, 四次全会 — or nil.
+    @inline(__always)
+    func sessionEnd(_ s: UnsafeBufferPointer<UInt32>, after organEnd: Int, _ runEnd: Int) -> Int? {
+        var at = organEnd
+        if at < runEnd, s[at] == 0x7B2C { at += 1 }  // 第
+        let numberEnd = numeralRunEnd(s, from: at, runEnd)
+        guard numberEnd > at, numberEnd + 3 <= runEnd, s[numberEnd] == 0x6B21, isTermNumber(s, at..<numberEnd) else { return nil }  // 次
+        let rest = numberEnd + 1
+        if rest + 4 <= runEnd, s[rest] == 0x5168, s[rest + 1] == 0x4F53, s[rest + 2] == 0x4F1A, s[rest + 3] == 0x8BAE { return rest + 4 }  // 全体会议
+        if s[rest] == 0x4F1A, s[rest + 1] == 0x8BAE { return rest + 2 }  // 会议
+        if s[rest] == 0x5168, s[rest + 1] == 0x4F1A { return rest + 2 }  // 全会
+        return nil
     }
 
     /// A plenary session by its number alone, as organs other than the Central Committee count

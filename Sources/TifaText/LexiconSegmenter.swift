@@ -270,6 +270,9 @@ public struct LexiconSegmenter: SpanSegmenter {
             if ChineseCharacters.numeral.contains(scalar: s[position], in: classes) { addNumeralEdges(s, position, runStart, runEnd, first: first, normalized, &dag) }
             if s[position] == 0x7B2C, position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position + 1], in: classes) { addOrdinalEdge(s, position, runEnd, first: first, normalized, &dag) }
             if coarse {
+                if s[position] == 0x7B2C, position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position + 1], in: classes) {  // 第
+                    addTermOrganEdge(s, numberAt: position + 1, runEnd, first: first, normalized, &dag)
+                }
                 if ChineseCharacters.formulaNumeral.contains(scalar: s[position], in: classes) { addFormulaEdges(s, position, runEnd, first: first, normalized, &dag) }
                 // Numbers of two or more characters (十三个, 二十四字) or before 届 (八届三中全会).
                 if position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position], in: classes),
@@ -278,7 +281,7 @@ public struct LexiconSegmenter: SpanSegmenter {
                 {
                     addLongNumeralFormulaEdges(s, position, runEnd, first: first, normalized, &dag)
                     addPlenumEdge(s, position, runEnd, first: first, normalized, &dag)
-                    addTermOrganEdge(s, position, runEnd, first: first, normalized, &dag)
+                    addTermOrganEdge(s, numberAt: position, runEnd, first: first, normalized, &dag)
                 }
                 if position + 3 < runEnd, s[position + 1] == 0x6B21 || s[position + 2] == 0x6B21,  // 次
                     ChineseCharacters.numeral.contains(scalar: s[position], in: classes),

@@ -170,6 +170,11 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(
             words("国务院办公厅关于发挥市场的决定性作用的意见"),
             ["国务院办公厅", "关于", "发挥", "市场", "的", "决定性", "作用", "的", "意见"])
+        XCTAssertEqual(words("国务院关于这个问题的意见是明确的"), ["国务院", "关于", "这个", "问题", "的", "意见", "是", "明确", "的"])
+        // No issuer starts inside a word (斯政府 is a general-lexicon organ).
+        XCTAssertEqual(words("洪都拉斯政府关于终止引渡条约的决定"), ["洪都拉斯", "政府", "关于", "终止", "引渡", "条约", "的", "决定"])
+        // A title naming another ends at its own kind of document.
+        XCTAssertEqual(words("审议国务院关于提请审议关于设立全国生态日的决定草案的议案"), ["审议", "国务院关于提请审议关于设立全国生态日的决定草案的议案"])
     }
 
     /// A central or national organ takes its term's number, whether or not the lexicon has seen
@@ -179,6 +184,12 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("二十一届中央委员会"), ["二十一届中央委员会"])
         XCTAssertEqual(words("七届全国人大常委会"), ["七届全国人大常委会"])
         XCTAssertEqual(words("三届中央"), ["三届", "中央"])
+        XCTAssertEqual(words("第二十届中央委员会第三次全体会议"), ["第二十届中央委员会第三次全体会议"])
+        XCTAssertEqual(words("党的第十八届中央委员会"), ["党的第十八届中央委员会"])
+        // A count, a year, or an organ that is neither central nor national has no term.
+        XCTAssertEqual(words("他连任两届全国人大代表"), ["他", "连任", "两届", "全国", "人大代表"])
+        XCTAssertEqual(words("她是二〇二四届中国人民大学毕业生"), ["她", "是", "二〇二四", "届", "中国人民大学", "毕业生"])
+        XCTAssertEqual(words("他担任过三届中国足协主席"), ["他", "担任", "过", "三届", "中国足协", "主席"])
         XCTAssertEqual(Segmenters.fine.words("十八届中央委员会"), ["十八", "届", "中央", "委员会"])
     }
 
