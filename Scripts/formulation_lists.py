@@ -15,7 +15,9 @@ twelfth hand list, the formulations it lacked merged after they were measured. s
 written blind after the thirteenth hand list and every rule, never merged or tuned on. eighth-*: an eighth
 pair, written blind while the fifteenth hand list was merged, never merged or tuned on. ninth-*: a ninth
 pair, a general list mixing every decade, field and kind, written blind after the twenty-seventh hand list,
-its free combinations' boundaries marked by a second reader, never merged or tuned on. Entries of
+its free combinations' boundaries marked by a second reader, never merged or tuned on. tenth-*: an
+examiner's list in equal parts by kind, half of it less common, written blind after the twenty-eighth
+hand list; never merged, one rule and two struck entries came from its first measurement. Entries of
 the first lists are split into two halves by line order (even lines: tuning, odd lines:
 reporting), so rules are chosen on one half and reported on the other.
 """
@@ -41,6 +43,7 @@ LISTS = {
     "seventh": ("seventh-formulations.tsv", "seventh-free-combinations.txt"),
     "eighth": ("eighth-formulations.tsv", "eighth-free-combinations.txt"),
     "ninth": ("ninth-formulations.tsv", "ninth-free-combinations.txt"),
+    "tenth": ("tenth-formulations.tsv", "tenth-free-combinations.txt"),
 }
 
 

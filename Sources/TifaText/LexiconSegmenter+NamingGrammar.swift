@@ -11,6 +11,7 @@
 ///   中央八项规定|精神, 黄河流域生态保护和高质量发展|先行区 (words alone before a system tail make no
 ///   name: 调整|财政政策 is a verb and its object);
 /// - 的-join: a known formulation or 党, 的, a known formulation — 党的|全面领导;
+/// - organ of the state, the Party or the army: its name, then a lexicon organ — 中华人民共和国|公安部;
 /// - law or regulation: a lawgiver's name, then up to sixteen characters of words (和/与/及
 ///   between them, 若干 among them), then a tail of that lawgiver's titles or a word ending in one — 中华人民共和国
 ///   with 法, 法典, 条例 (中华人民共和国|学位|条例, 中华人民共和国|领海|及|毗连区|法), 中国共产党 with
@@ -91,7 +92,10 @@ extension LexiconSegmenter {
         }
         if dag.lawgiverSeen {
             for position in runStart..<max(runStart, runEnd - 5) {
-                if let lawgiver = Lawgiver(s, at: position, runEnd) { laws(of: lawgiver, from: position, s, runStart, runEnd, normalized, &dag) }
+                if let lawgiver = Lawgiver(s, at: position, runEnd) {
+                    laws(of: lawgiver, from: position, s, runStart, runEnd, normalized, &dag)
+                    organs(of: lawgiver, from: position, runStart, runEnd, normalized, &dag)
+                }
             }
         }
         if dag.parallelSeen { parallelSlogans(s, runStart, runEnd, normalized, &dag) }
@@ -191,6 +195,18 @@ extension LexiconSegmenter {
                 }
             }
             r += 1
+        }
+    }
+
+    /// The state's, the Party's or the army's name and an organ the lexicon knows right after it:
+    /// 中华人民共和国|国家发展和改革委员会, 中华人民共和国|公安部, 中国共产党|中央委员会.
+    private func organs(
+        of lawgiver: Lawgiver, from position: Int, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
+    ) {
+        let h = position + lawgiver.nameLength
+        guard h < runEnd else { return }
+        for e in edges(from: h, runStart, dag) where Int(dag.edges[e].end) - h >= 2 && dag.edgeTag(e) & 0x0F == LexiconTag.org.code {
+            add(from: position, to: Int(dag.edges[e].end), normalized, &dag)
         }
     }
 

@@ -100,16 +100,24 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(Segmenters.coarse.words("构建市场主体制度性安排"), ["构建", "市场主体", "制度性", "安排"])
     }
 
+    /// The state's, the Party's or the army's name and an organ the lexicon knows: one organ.
+    func testOrgansAfterTheStatesName() {
+        XCTAssertEqual(words("中华人民共和国外交部发言人"), ["中华人民共和国外交部", "发言人"])
+        XCTAssertEqual(words("中华人民共和国国务院总理"), ["中华人民共和国国务院", "总理"])
+        XCTAssertEqual(words("中华人民共和国成立"), ["中华人民共和国", "成立"])
+    }
+
     func testLawsByTheirFullTitles() {
         XCTAssertEqual(words("施行中华人民共和国学位条例以来"), ["施行", "中华人民共和国学位条例", "以来"])
         XCTAssertEqual(words("依照中华人民共和国农业技术推广法的规定"), ["依照", "中华人民共和国农业技术推广法", "的", "规定"])
         // A two-character word ending in 法 ends no title; nor does a name without a law's tail.
         XCTAssertEqual(words("中华人民共和国公民依法享有权利"), ["中华人民共和国", "公民", "依法", "享有", "权利"])
         XCTAssertEqual(words("中华人民共和国成立以来"), ["中华人民共和国", "成立", "以来"])
-        // 法 that starts a word (法院, 法规) ends no title, unless a word starts right after it.
-        XCTAssertEqual(words("中华人民共和国人民法院依法审判"), ["中华人民共和国", "人民法院", "依法", "审判"])
+        // 法 that starts a word (法院, 法规) ends no title, unless a word starts right after it; an
+        // organ after the state's name is an organ (testOrgansAfterTheStatesName), not a law.
+        XCTAssertEqual(words("中华人民共和国人民法院依法审判"), ["中华人民共和国人民法院", "依法", "审判"])
         XCTAssertEqual(words("中华人民共和国国旗法规定"), ["中华人民共和国国旗法", "规定"])
-        XCTAssertEqual(words("中华人民共和国人民法庭审理"), ["中华人民共和国", "人民法庭", "审理"])
+        XCTAssertEqual(words("中华人民共和国人民法庭审理"), ["中华人民共和国人民法庭", "审理"])
     }
 
     /// Titles no dictionary lists: words joined by 和, 及 or 与, and the Party's and the army's
