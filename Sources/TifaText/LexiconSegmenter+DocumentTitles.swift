@@ -18,6 +18,9 @@ extension LexiconSegmenter {
         "方案", "批复", "公告", "公报", "规划", "说明", "通报", "声明", "宣言", "协定", "协议", "议案",
     ].map { $0.unicodeScalars.map(\.value) }
 
+    /// The first characters of `titleTails`.
+    static let titleTailStarts = Set(titleTails.map { $0[0] })
+
     /// Adds an edge for every document title in the run: issuers ending at a 关于, then the first 的
     /// followed by a title tail that begins no longer word.
     func documentTitles(
@@ -48,10 +51,13 @@ extension LexiconSegmenter {
     private func organStart(endingAt end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Int? {
         let earliest = max(runStart, end - lexicon.maxWordLength)
         guard earliest < end - 1 else { return nil }
-        for start in earliest..<(end - 1) where !wordCrosses(into: start, runStart, dag) {
+        for start in earliest..<(end - 1) {
             for e in edges(from: start, runStart, dag)
             where Int(dag.edges[e].end) == end && dag.edgeTag(e) & 0x0F == LexiconTag.org.code {
-                return start
+                // Only an organ's start is checked for a crossing word: checking every position
+                // would cost the square of the longest word at each 关于.
+                if !wordCrosses(into: start, runStart, dag) { return start }
+                break
             }
         }
         return nil
@@ -78,7 +84,7 @@ extension LexiconSegmenter {
         while of <= limit {
             defer { of += 1 }
             if s[of] == 0x4E8E && s[of - 1] == 0x5173 { nested += 1 }  // 关于
-            guard s[of] == 0x7684 else { continue }  // 的
+            guard s[of] == 0x7684, Self.titleTailStarts.contains(s[of + 1]) else { continue }  // 的
             for tail in Self.titleTails where of + 1 + tail.count <= runEnd {
                 var matches = true
                 for (k, scalar) in tail.enumerated() where s[of + 1 + k] != scalar {
