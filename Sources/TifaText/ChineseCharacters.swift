@@ -32,6 +32,10 @@ struct ChineseCharacters: OptionSet, Sendable {
     static let nonNameCharacter = ChineseCharacters(rawValue: 1 << 10)
     /// First characters of the titles that mark a name (`PersonNames.titles`).
     static let titleStart = ChineseCharacters(rawValue: 1 << 11)
+    /// Last characters of organs' names: 部, 委员会, 院, 局, 署, 厅 … (中华人民共和国|公安部).
+    static let organFinal = ChineseCharacters(rawValue: 1 << 12)
+    /// The directions, which before 部 make a region, not a ministry (中西部).
+    static let direction = ChineseCharacters(rawValue: 1 << 13)
 
     private static let members: [(ChineseCharacters, String)] = [
         (.numeral, "一二三四五六七八九十百千万亿零〇○两"),
@@ -48,6 +52,8 @@ struct ChineseCharacters: OptionSet, Sendable {
             + "汪沈潘熊王田白石秦程罗耿肖胡苏范莫董蒋蔡薛袁覃许谢谭贺贾赵邓邱邵邹郑郝郭金钟钱闫陆陈陶雷韦韩顾马高魏黄黎龙龚"),
         (.nonNameCharacter, "与为之也乡了从以会党其区厅县又及各向和在处委对将就局市并或把是村此每由的省着等组而能被要说过还这那部都镇长"),
         (.titleStart, String(PersonNames.titles.compactMap { $0.first.flatMap(Unicode.Scalar.init).map(Character.init) })),
+        (.organFinal, "部委会院局署厅办室处司行所庭社台团"),
+        (.direction, "东西南北中"),
     ]
 
     /// One bit set per BMP character; allocated once and never freed.

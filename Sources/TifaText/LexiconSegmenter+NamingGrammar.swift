@@ -94,7 +94,7 @@ extension LexiconSegmenter {
             for position in runStart..<max(runStart, runEnd - 5) {
                 if let lawgiver = Lawgiver(s, at: position, runEnd) {
                     laws(of: lawgiver, from: position, s, runStart, runEnd, normalized, &dag)
-                    organs(of: lawgiver, from: position, runStart, runEnd, normalized, &dag)
+                    organs(of: lawgiver, from: position, s, runStart, runEnd, normalized, &dag)
                 }
             }
         }
@@ -199,14 +199,23 @@ extension LexiconSegmenter {
     }
 
     /// The state's, the Party's or the army's name and an organ the lexicon knows right after it:
-    /// 中华人民共和国|国家发展和改革委员会, 中华人民共和国|公安部, 中国共产党|中央委员会.
+    /// 中华人民共和国|国家发展和改革委员会, 中华人民共和国|公安部, 中国共产党|中央委员会. The
+    /// organ must end in a character organs end in (部, 委员会, 院 …; the general lexicon also tags
+    /// 联合国, 建交国 and 国际化 as organizations), not in a direction and 部 (中西部), and not where a
+    /// longer word goes on (司法部|长 is 司法部长).
     private func organs(
-        of lawgiver: Lawgiver, from position: Int, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
+        of lawgiver: Lawgiver, from position: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int,
+        _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
     ) {
         let h = position + lawgiver.nameLength
         guard h < runEnd else { return }
         for e in edges(from: h, runStart, dag) where Int(dag.edges[e].end) - h >= 2 && dag.edgeTag(e) & 0x0F == LexiconTag.org.code {
-            add(from: position, to: Int(dag.edges[e].end), normalized, &dag)
+            let end = Int(dag.edges[e].end)
+            guard ChineseCharacters.organFinal.contains(scalar: s[end - 1]),
+                !(s[end - 1] == 0x90E8 && ChineseCharacters.direction.contains(scalar: s[end - 2])),  // 部
+                !longerWordStarts(at: end - 1, than: end, runStart, dag)
+            else { continue }
+            add(from: position, to: end, normalized, &dag)
         }
     }
 

@@ -154,7 +154,36 @@ struct HanRunDAG {
     mutating func sortGrammarEdges() {
         let n = grammarStart.count
         guard n > 1 else { return }
-        // Few edges: insertion sort.
+        if n > Self.insertionSortLimit {
+            // A long run of names (a line of 中国共产党中央委员会 repeated) has thousands: insertion
+            // sort would take the square of their number.
+            var all = (0..<n).map { (grammarStart[$0], grammarEnd[$0], grammarCost[$0]) }
+            all.sort { a, b in (a.0, a.1) != (b.0, b.1) ? (a.0, a.1) < (b.0, b.1) : a.2 < b.2 }
+            for (i, edge) in all.enumerated() {
+                grammarStart[i] = edge.0
+                grammarEnd[i] = edge.1
+                grammarCost[i] = edge.2
+            }
+        } else {
+            insertionSortGrammarEdges()
+        }
+        var kept = 1
+        for i in 1..<n where grammarStart[i] != grammarStart[kept - 1] || grammarEnd[i] != grammarEnd[kept - 1] {
+            grammarStart[kept] = grammarStart[i]
+            grammarEnd[kept] = grammarEnd[i]
+            grammarCost[kept] = grammarCost[i]
+            kept += 1
+        }
+        grammarStart.resize(kept)
+        grammarEnd.resize(kept)
+        grammarCost.resize(kept)
+    }
+
+    /// Up to this many grammar edges a run sorts them in place by insertion.
+    static let insertionSortLimit = 32
+
+    private mutating func insertionSortGrammarEdges() {
+        let n = grammarStart.count
         for i in 1..<n {
             let start = grammarStart[i], end = grammarEnd[i], cost = grammarCost[i]
             var j = i - 1
@@ -168,16 +197,6 @@ struct HanRunDAG {
             grammarEnd[j + 1] = end
             grammarCost[j + 1] = cost
         }
-        var kept = 1
-        for i in 1..<n where grammarStart[i] != grammarStart[kept - 1] || grammarEnd[i] != grammarEnd[kept - 1] {
-            grammarStart[kept] = grammarStart[i]
-            grammarEnd[kept] = grammarEnd[i]
-            grammarCost[kept] = grammarCost[i]
-            kept += 1
-        }
-        grammarStart.resize(kept)
-        grammarEnd.resize(kept)
-        grammarCost.resize(kept)
     }
 
     @inline(__always)

@@ -100,11 +100,14 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(Segmenters.coarse.words("构建市场主体制度性安排"), ["构建", "市场主体", "制度性", "安排"])
     }
 
-    /// The state's, the Party's or the army's name and an organ the lexicon knows: one organ.
+    /// The state's, the Party's or the army's name and an organ the lexicon knows: one organ. Not
+    /// an organization that is no organ (建交国, 中西部), and not where a longer word goes on (司法部长).
     func testOrgansAfterTheStatesName() {
-        XCTAssertEqual(words("中华人民共和国外交部发言人"), ["中华人民共和国外交部", "发言人"])
-        XCTAssertEqual(words("中华人民共和国国务院总理"), ["中华人民共和国国务院", "总理"])
+        XCTAssertEqual(words("中华人民共和国人民法院"), ["中华人民共和国人民法院"])
         XCTAssertEqual(words("中华人民共和国成立"), ["中华人民共和国", "成立"])
+        XCTAssertEqual(words("中华人民共和国司法部长"), ["中华人民共和国", "司法部长"])
+        XCTAssertEqual(words("同中华人民共和国建交国家"), ["同", "中华人民共和国", "建交", "国家"])
+        XCTAssertEqual(words("中华人民共和国中西部地区"), ["中华人民共和国", "中西部", "地区"])
     }
 
     func testLawsByTheirFullTitles() {
@@ -114,10 +117,11 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("中华人民共和国公民依法享有权利"), ["中华人民共和国", "公民", "依法", "享有", "权利"])
         XCTAssertEqual(words("中华人民共和国成立以来"), ["中华人民共和国", "成立", "以来"])
         // 法 that starts a word (法院, 法规) ends no title, unless a word starts right after it; an
-        // organ after the state's name is an organ (testOrgansAfterTheStatesName), not a law.
+        // organ after the state's name is an organ (testOrgansAfterTheStatesName), not a law, unless
+        // a longer word goes on from its end (庭审).
         XCTAssertEqual(words("中华人民共和国人民法院依法审判"), ["中华人民共和国人民法院", "依法", "审判"])
         XCTAssertEqual(words("中华人民共和国国旗法规定"), ["中华人民共和国国旗法", "规定"])
-        XCTAssertEqual(words("中华人民共和国人民法庭审理"), ["中华人民共和国人民法庭", "审理"])
+        XCTAssertEqual(words("中华人民共和国人民法庭审理"), ["中华人民共和国", "人民法庭", "审理"])
     }
 
     /// Titles no dictionary lists: words joined by 和, 及 or 与, and the Party's and the army's

@@ -3,9 +3,9 @@ import TifaText
 import XCTest
 
 /// Lines that repeat what the rules look for — numerals, numbered formulas, organ tails, 的,
-/// parallel slogans, laws, document titles, organs by their term — thousands of times. Each rule reads a bounded stretch, so such a line
-/// costs no more than any other; a rule that walked the whole run from every position would make
-/// these lines take minutes. The tokens must tile the line.
+/// parallel slogans, laws, document titles, organs by their term — thousands of times: the tokens
+/// must tile the line. How long such lines take, as they grow, is the Tokenization benchmark's
+/// "repetitive lines" (Benchmarks/).
 final class RepetitiveInputTests: XCTestCase {
     func testRepetitionsOfRulePatternsTileTheLine() {
         let units = ["一", "两", "零", "〇", "十", "第一", "三县一城", "十三个方面", "二十届三中全会", "党的", "中央委员会", "攻坚战", "健康中国战略", "的", "稳增长", "中华人民共和国", "中华人民共和国票据法", "中共中央关于", "国务院关于发展的决定", "十八届中央委员会", "中华人民共和国外交部"]
