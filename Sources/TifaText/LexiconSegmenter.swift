@@ -268,11 +268,11 @@ public struct LexiconSegmenter: SpanSegmenter {
                 if !record.hasChildren { break }
             }
             if ChineseCharacters.numeral.contains(scalar: s[position], in: classes) { addNumeralEdges(s, position, runStart, runEnd, first: first, normalized, &dag) }
-            if s[position] == 0x7B2C, position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position + 1], in: classes) { addOrdinalEdge(s, position, runEnd, first: first, normalized, &dag) }
+            if s[position] == 0x7B2C, position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position + 1], in: classes) {  // 第
+                addOrdinalEdge(s, position, runEnd, first: first, normalized, &dag)
+                if coarse { addTermOrganEdge(s, numberAt: position + 1, runEnd, first: first, normalized, &dag) }
+            }
             if coarse {
-                if s[position] == 0x7B2C, position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position + 1], in: classes) {  // 第
-                    addTermOrganEdge(s, numberAt: position + 1, runEnd, first: first, normalized, &dag)
-                }
                 if ChineseCharacters.formulaNumeral.contains(scalar: s[position], in: classes) { addFormulaEdges(s, position, runEnd, first: first, normalized, &dag) }
                 // Numbers of two or more characters (十三个, 二十四字) or before 届 (八届三中全会).
                 if position + 2 < runEnd, ChineseCharacters.numeral.contains(scalar: s[position], in: classes),

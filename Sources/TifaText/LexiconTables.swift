@@ -19,7 +19,8 @@ import CICUShim
 /// The children of a node sit in one block of `nodes` from `firstChild`: a node with few children
 /// has them contiguous and sorted by label; a node with many (的, 国, 发) has a block of the
 /// smallest power of two above one and a half times their number less one (at most 69% full), each
-/// child at the slot its label hashes to (linear probing), the other slots holes. Either way the record that holds a child's label is the child
+/// child at the slot its label hashes to (linear probing), the other slots holes. Either way the
+/// record that holds a child's label is the child
 /// itself, so a step through the trie reads one record — usually one cache line — and nothing
 /// else. Most steps that fail read none: a node's record carries a sixteen-bit filter of its
 /// children's labels, and a label whose bit is clear has no child. Everything the segmenter needs about the word ending at a node sits in its record.
@@ -169,8 +170,9 @@ struct LexiconTables {
     }
 
     /// The slots of a hashed block for `children` children: the smallest power of two above one and a
-    /// half times as many less one, so at most 69% of the slots are taken (eleven children in sixteen). Twice as many made the compiled lexicon a fifth larger (25 MB against 22) and
-    /// the text it walks most often no faster; a fuller block makes a failing probe read further.
+    /// half times as many less one, so at most 69% of the slots are taken (eleven children in
+    /// sixteen). Twice as many made the compiled lexicon a fifth larger (25 MB against 22) and the
+    /// text it walks most often no faster; a fuller block makes a failing probe read further.
     @inline(__always)
     static func blockSize(children: Int) -> Int { 1 << (Int.bitWidth - ((3 * children) / 2 - 1).leadingZeroBitCount) }
 
