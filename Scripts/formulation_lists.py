@@ -17,7 +17,10 @@ pair, written blind while the fifteenth hand list was merged, never merged or tu
 pair, a general list mixing every decade, field and kind, written blind after the twenty-seventh hand list,
 its free combinations' boundaries marked by a second reader, never merged or tuned on. tenth-*: an
 examiner's list in equal parts by kind, half of it less common, written blind after the twenty-eighth
-hand list; never merged, one rule and two struck entries came from its first measurement. Entries of
+hand list; never merged, one rule and two struck entries came from its first measurement. eleventh-*: the
+productive families the naming grammars cover, rarer and newer members, written blind after the tenth pair;
+tuned on (it prompted the regional-organ grammar), never merged. twelfth-*: local and regional politics, written
+blind after the eleventh; tuned on, never merged. Entries of
 the first lists are split into two halves by line order (even lines: tuning, odd lines:
 reporting), so rules are chosen on one half and reported on the other.
 """
@@ -44,6 +47,8 @@ LISTS = {
     "eighth": ("eighth-formulations.tsv", "eighth-free-combinations.txt"),
     "ninth": ("ninth-formulations.tsv", "ninth-free-combinations.txt"),
     "tenth": ("tenth-formulations.tsv", "tenth-free-combinations.txt"),
+    "eleventh": ("eleventh-formulations.tsv", "eleventh-free-combinations.txt"),
+    "twelfth": ("twelfth-formulations.tsv", "twelfth-free-combinations.txt"),
 }
 
 

@@ -36,6 +36,11 @@ struct ChineseCharacters: OptionSet, Sendable {
     static let organFinal = ChineseCharacters(rawValue: 1 << 12)
     /// The directions, which before 部 make a region, not a ministry (中西部).
     static let direction = ChineseCharacters(rawValue: 1 << 13)
+    /// Last characters of administrative divisions, whose names head the names of their organs
+    /// (山东省|数据局, 宁夏回族自治区|生态环境厅).
+    static let divisionFinal = ChineseCharacters(rawValue: 1 << 14)
+    /// First characters of the naming heads of regional organs: 省委, 市政府, 县, 自治区 (not 中央 or 国家).
+    static let regionalHeadStart = ChineseCharacters(rawValue: 1 << 15)
 
     private static let members: [(ChineseCharacters, String)] = [
         (.numeral, "一二三四五六七八九十百千万亿零〇○两"),
@@ -54,6 +59,8 @@ struct ChineseCharacters: OptionSet, Sendable {
         (.titleStart, String(PersonNames.titles.compactMap { $0.first.flatMap(Unicode.Scalar.init).map(Character.init) })),
         (.organFinal, "部委会院局署厅办室处司行所庭社台团"),
         (.direction, "东西南北中"),
+        (.divisionFinal, "省市县区州盟旗"),
+        (.regionalHeadStart, "省市县区州盟旗乡镇自"),
     ]
 
     /// One bit set per BMP character; allocated once and never freed.

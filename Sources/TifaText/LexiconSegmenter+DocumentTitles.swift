@@ -26,29 +26,37 @@ extension LexiconSegmenter {
     func documentTitles(
         _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
     ) {
+        // The organs the grammars found, by where they end: a line of one title repeated has as many
+        // organs as 关于s.
+        var grammarOrgans: [Int: [Int]] = [:]
+        for k in 0..<dag.organStart.count { grammarOrgans[Int(dag.organEnd[k]), default: []].append(Int(dag.organStart[k])) }
         for about in (runStart + 1)..<max(runStart + 1, runEnd - 4) where s[about] == 0x5173 && s[about + 1] == 0x4E8E {  // 关于
             // 这, 那, 此: 关于这个问题的意见 is about a matter, not a title.
             guard s[about + 2] != 0x8FD9, s[about + 2] != 0x90A3, s[about + 2] != 0x6B64,
-                let start = issuerStart(endingAt: about, runStart, dag), let end = titleEnd(s, after: about + 2, runStart, runEnd, dag)
+                let start = issuerStart(endingAt: about, runStart, grammarOrgans, dag),
+                let end = titleEnd(s, after: about + 2, runStart, runEnd, dag)
             else { continue }
             add(from: start, to: end, normalized, &dag)
         }
     }
 
-    /// Where the issuing organs that end at `end` start: up to `issuerLimit` lexicon organs in a
-    /// row, the longest each time; nil when no organ ends there.
-    private func issuerStart(endingAt end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Int? {
+    /// Where the issuing organs that end at `end` start: up to `issuerLimit` organs in a row, the
+    /// longest each time; nil when no organ ends there.
+    private func issuerStart(endingAt end: Int, _ runStart: Int, _ grammarOrgans: [Int: [Int]], _ dag: HanRunDAG) -> Int? {
         var start = end
         for _ in 0..<Self.issuerLimit {
-            guard let organStart = organStart(endingAt: start, runStart, dag) else { break }
+            guard let organStart = organStart(endingAt: start, runStart, grammarOrgans, dag) else { break }
             start = organStart
         }
         return start < end ? start : nil
     }
 
-    /// The start of the longest lexicon organ that ends at `end` and starts where no longer word
-    /// crosses into it, or nil.
-    private func organStart(endingAt end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Int? {
+    /// The start of the longest organ — one the lexicon knows or one a grammar found — that ends at
+    /// `end` and starts where no longer word crosses into it, or nil.
+    private func organStart(endingAt end: Int, _ runStart: Int, _ grammarOrgans: [Int: [Int]], _ dag: HanRunDAG) -> Int? {
+        var found: Int? = nil
+        for start in grammarOrgans[end] ?? [] where start < found ?? end && !wordCrosses(into: start, runStart, dag) { found = start }
+        if let found { return found }
         let earliest = max(runStart, end - lexicon.maxWordLength)
         guard earliest < end - 1 else { return nil }
         for start in earliest..<(end - 1) {
@@ -64,7 +72,7 @@ extension LexiconSegmenter {
     }
 
     /// Whether a lexicon word of two or more characters starts before `position` and ends after it.
-    private func wordCrosses(into position: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+    func wordCrosses(into position: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
         for start in max(runStart, position - lexicon.maxWordLength)..<position {
             for e in edges(from: start, runStart, dag) where Int(dag.edges[e].end) > position && Int(dag.edges[e].end) - start >= 2 {
                 return true

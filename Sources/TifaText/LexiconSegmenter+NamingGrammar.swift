@@ -11,6 +11,9 @@
 ///   中央八项规定|精神, 黄河流域生态保护和高质量发展|先行区 (words alone before a system tail make no
 ///   name: 调整|财政政策 is a verb and its object);
 /// - 的-join: a known formulation or 党, 的, a known formulation — 党的|全面领导;
+/// - organ of a province, city or county: a place before a regional head, or a division as the
+///   head, and an organ's office or meeting after it — 浙江|省委|金融|委员会, 山东省|数据|局,
+///   中央财经委员会|第四次会议 (see `LexiconSegmenter+RegionalOrgans.swift`);
 /// - organ of the state, the Party or the army: its name, then a lexicon organ — 中华人民共和国|公安部;
 /// - law or regulation: a lawgiver's name, then up to sixteen characters of words (和/与/及
 ///   between them, 若干 among them), then a tail of that lawgiver's titles or a word ending in one — 中华人民共和国
@@ -24,7 +27,9 @@
 ///   one before it — 依宪治国|依宪执政, 保交楼|保民生|保稳定.
 ///
 /// A word inside a name is a content word of two or more characters that is not a governing verb
-/// or adverb (决定, 推动, 全面), or a known formulation (全面深化改革 in 中央全面深化改革委员会).
+/// or adverb (决定, 推动, 全面), or a known formulation (全面深化改革 in 中央全面深化改革委员会). After
+/// 和, 与 or 及 no organ or place goes on a name, and a head that is an organ itself (省委, 全国人大)
+/// takes no conjunction: those are two names side by side.
 extension LexiconSegmenter {
     /// Longest stretch of words between an organ's head and tail.
     static let organMiddleLimit = 10
@@ -43,7 +48,8 @@ extension LexiconSegmenter {
         let organ = seen.contains(.namingHead) && seen.contains(.organTail)
         let campaign = seen.contains(.campaignTail)
         let system = (seen.contains(.systemTail) || seen.contains(.campaignTail)) && dag.formulationSeen
-        guard organ || campaign || system || dag.joinSeen || dag.partyOfSeen || dag.lawgiverSeen || dag.parallelSeen || dag.titleSeen
+        let regional = seen.contains(.namingHead) || seen.contains(.organTail)
+        guard regional || campaign || system || dag.joinSeen || dag.partyOfSeen || dag.lawgiverSeen || dag.parallelSeen || dag.titleSeen
         else { return }
         // Where the last organ tail starts: a head after it starts no organ.
         var lastOrganTail = -1
@@ -63,8 +69,28 @@ extension LexiconSegmenter {
             let position = Int(dag.markedStart[k]), e = Int(dag.markedEdge[k])
             let end = Int(dag.edges[e].end)
             let roles = NamingRole(tagByte: dag.edgeTag(e))
-            if organ, roles.contains(.namingHead), end <= lastOrganTail, startsName(position, length: end - position, runStart, dag) {
-                organs(from: position, headEnd: end, lastTail: lastOrganTail, s, runStart, runEnd, normalized, &dag)
+            if organ, roles.contains(.namingHead), end <= lastOrganTail {
+                // A head that names an organ itself (全国人大, 省委) is one organ before 和: 省委|和|省政府.
+                // A head of two or more characters names an organ itself (全国人大, 省委, 政协) — it takes
+                // no conjunction (省委|和|省政府) — unless it only qualifies one (中央|和|国家机关).
+                let headIsOrgan = end - position >= 2 && !Self.isQualifyingHead(s, position, end)
+                // 全省, 全市: a region's meetings (全省|经济|工作会议), never its organs.
+                let meetingsOnly = end - position == 2 && s[position] == 0x5168 && s[position + 1] != 0x56FD  // 全, not 全国
+                if startsName(position, length: end - position, runStart, dag) {
+                    organs(from: position, headEnd: end, lastTail: lastOrganTail, headIsOrgan: headIsOrgan, meetingsOnly: meetingsOnly, s, runStart, runEnd, normalized, &dag)
+                    if isRegionalHead(s, position), let place = placeStart(endingAt: position, division: false, s, runStart, dag) {
+                        organs(from: place, headEnd: end, lastTail: lastOrganTail, headIsOrgan: headIsOrgan, meetingsOnly: meetingsOnly, s, runStart, runEnd, normalized, &dag)
+                    }
+                    // 衢州|市委, 安吉|县委: the head is the organ of the name before it.
+                    if isRegionalOrganHead(s, position, end), let name = namePrefixStart(endingAt: position, s, runStart, dag),
+                        !wordGoesOn(from: name, end, runStart, runEnd, dag)
+                    {
+                        addOrgan(from: name, to: end, s, runEnd, normalized, &dag)
+                    }
+                } else if let division = placeStart(endingAt: end, division: true, s, runStart, dag) {
+                    // The head ends a division's name (山东|省): the division heads the organ.
+                    organs(from: division, headEnd: end, lastTail: lastOrganTail, headIsOrgan: false, meetingsOnly: false, s, runStart, runEnd, normalized, &dag)
+                }
             }
             // A known formulation ending where a system or campaign tail starts, however long:
             // 健康中国|战略, 黄河流域生态保护和高质量发展|先行区; not a tail that begins a longer word
@@ -99,6 +125,7 @@ extension LexiconSegmenter {
             }
         }
         if dag.parallelSeen { parallelSlogans(s, runStart, runEnd, normalized, &dag) }
+        if regional { lexiconOrgansAndMeetings(s, runStart, runEnd, normalized, &dag) }
         if dag.titleSeen { documentTitles(s, runStart, runEnd, normalized, &dag) }
         // Campaigns: from each start close enough before a campaign tail, in order of start.
         if !campaignTails.isEmpty {
@@ -117,18 +144,39 @@ extension LexiconSegmenter {
         dag.sortGrammarEdges()
     }
 
+    /// Whether the head `start..<end` qualifies the organ after it rather than naming one: 中央, 国家,
+    /// 全国, 地方.
+    static func isQualifyingHead(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
+        guard end - start == 2 else { return false }
+        switch (s[start], s[start + 1]) {
+        case (0x4E2D, 0x592E), (0x56FD, 0x5BB6), (0x5168, 0x56FD), (0x5730, 0x65B9): return true
+        default: return false
+        }
+    }
+
+    /// Whether the organ tail ending at `end` is a meeting's (会议, 大会, 论坛), not an organ's
+    /// (委员会, 常委会).
+    static func isMeetingTail(_ s: UnsafeBufferPointer<UInt32>, _ end: Int) -> Bool {
+        let last = s[end - 1]
+        if last == 0x8BAE || last == 0x575B { return true }  // 议 坛
+        return last == 0x4F1A && s[end - 2] != 0x5458 && s[end - 2] != 0x59D4  // 会, not 员会 or 委会
+    }
+
     private static let of: UInt32 = 0x7684  // 的
     private static let party: UInt32 = 0x515A  // 党
 
     /// Head, words, tail.
     private func organs(
-        from position: Int, headEnd h: Int, lastTail: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int,
-        _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
+        from position: Int, headEnd h: Int, lastTail: Int, headIsOrgan: Bool, meetingsOnly: Bool, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int,
+        _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
     ) {
         // No tail starts after the last one: the walk stops there.
         let limit = min(runEnd, h + Self.organMiddleLimit, lastTail)
         // Bit k: position h + k is reached by words (a tail may start there).
         var reached: UInt32 = 1
+        // Bit k: an organ's name ends at h + k, so a conjunction there joins two organs
+        // (浙江省人民政府|和|商务部), not two words of one name.
+        var organEnds: UInt32 = headIsOrgan ? 1 : 0
         var r = h
         while r < runEnd && r <= limit {
             if reached & (1 << UInt32(r - h)) != 0 {
@@ -136,20 +184,36 @@ extension LexiconSegmenter {
                     let end = Int(dag.edges[e].end)
                     if NamingRole(tagByte: dag.edgeTag(e)).contains(.organTail) {
                         let single = end - r == 1
-                        if (r > h || !single) && (!single || !continuesAsWord(r, runStart, runEnd, dag)) {
-                            add(from: position, to: end, normalized, &dag)
+                        // A one-character tail must start no word (部署) and end none (指挥|部署); no
+                        // established word may start in a longer one and go on past it (党|组织,
+                        // 党委书记).
+                        if single
+                            ? r > h && !continuesAsWord(r, runStart, runEnd, dag) && !endsWord(r, runStart, dag)
+                            : !establishedWordGoesOn(from: r, past: end, runStart, dag),
+                            !meetingsOnly || Self.isMeetingTail(s, end)
+                        {
+                            addOrgan(from: position, to: end, s, runEnd, normalized, &dag)
                         }
+                        // Where a tail ends, a conjunction joins two organs (浙江省人民政府|和|商务部).
+                        if end - h < 32 { organEnds |= 1 << UInt32(end - h) }
                     }
                     // A name ends at its first tail (中共中央办公厅|国务院办公厅).
                     if end <= limit, isNameWord(e, length: end - r, dag), !NamingRole(tagByte: dag.edgeTag(e)).contains(.organTail) {
                         reached |= 1 << UInt32(end - h)
+                        if dag.edgeTag(e) & 0x0F == LexiconTag.org.code || ChineseCharacters.organFinal.contains(scalar: s[end - 1]) {
+                            organEnds |= 1 << UInt32(end - h)
+                        }
                     }
                 }
-                // A conjunction (和 与 及) and a word after it: 发展|和|改革, 中央|和|国家机关.
-                if r + 1 < runEnd, Self.isConjunction(s[r]) {
+                // A conjunction (和 与 及) and a word after it: 发展|和|改革, 中央|和|国家机关; not an
+                // organ or a place, which starts a name of its own (中央|和|国务院, 全国人大|与|俄罗斯联邦).
+                if r + 1 < runEnd, Self.isConjunction(s[r]), organEnds & (1 << UInt32(r - h)) == 0 {
                     for e in edges(from: r + 1, runStart, dag) {
                         let end = Int(dag.edges[e].end)
-                        if end <= limit, isNameWord(e, length: end - r - 1, dag) { reached |= 1 << UInt32(end - h) }
+                        let kind = dag.edgeTag(e) & 0x0F
+                        if end <= limit, kind != LexiconTag.org.code, kind != LexiconTag.place.code, isNameWord(e, length: end - r - 1, dag) {
+                            reached |= 1 << UInt32(end - h)
+                        }
                     }
                 }
             }
@@ -421,6 +485,33 @@ extension LexiconSegmenter {
             }
         }
         return true
+    }
+
+    /// Whether the one-character tail at `r` ends an established word of two characters (指挥|部署,
+    /// 党组|织 are no 署 and no 织 after a name).
+    private func endsWord(_ r: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+        guard r > runStart else { return false }
+        for e in edges(from: r - 1, runStart, dag)
+        where Int(dag.edges[e].end) == r + 1 && dag.edgeKind(e) == .word && dag.edges[e].score > establishedWordScore {
+            return true
+        }
+        return false
+    }
+
+    /// Whether an established word of the general lexicon starts at `position` and ends after `end`
+    /// (委托 after 三沙市).
+    func establishedWordStarts(at position: Int, after end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+        for e in edges(from: position, runStart, dag)
+        where Int(dag.edges[e].end) > end && dag.edgeKind(e) == .word && dag.edges[e].score > establishedWordScore {
+            return true
+        }
+        return false
+    }
+
+    /// Whether an established word of the general lexicon starts in `start..<end` and ends after `end`.
+    private func establishedWordGoesOn(from start: Int, past end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
+        for position in start..<end where establishedWordStarts(at: position, after: end, runStart, dag) { return true }
+        return false
     }
 
     /// Whether a word of the general lexicon that starts at `position` ends after `end`.

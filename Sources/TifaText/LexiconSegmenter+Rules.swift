@@ -78,7 +78,9 @@ extension LexiconSegmenter {
         }
         // Chains: every pair is a numeral and one character, the last pair may end in a word. A pair
         // that is a common word of its own (一起, 一定, 一些) is not part of a chain: it ends one
-        // that already has two pairs, and cancels a shorter one.
+        // that already has two pairs, and cancels a shorter one. None starts inside a common word
+        // (进|一步一项: 进一步 holds the first pair).
+        if commonWordCrosses(into: position, dag) { return }
         var pos = position
         var pairs = 0
         while pos + 1 < runEnd, isFormulaNumeral(s[pos]), isHan(s[pos + 1]), !isChineseNumeral(s[pos + 1]),
@@ -123,6 +125,21 @@ extension LexiconSegmenter {
         while q >= runStart && q >= position - Self.crossingLookBehind {
             for e in Int(dag.edgeOffset[q - runStart])..<Int(dag.edgeOffset[q - runStart + 1])
             where dag.edges[e].end > Int32(position) && dag.edgeKind(e) == .tifa {
+                return true
+            }
+            q -= 1
+        }
+        return false
+    }
+
+    /// Whether a common word of the general lexicon starts right before `position` and ends after it.
+    @inline(__always)
+    func commonWordCrosses(into position: Int, _ dag: HanRunDAG) -> Bool {
+        let runStart = dag.runStart
+        var q = position - 1
+        while q >= runStart && q >= position - 2 {
+            for e in Int(dag.edgeOffset[q - runStart])..<Int(dag.edgeOffset[q - runStart + 1])
+            where dag.edges[e].end > Int32(position) && dag.edgeKind(e) == .word && dag.edges[e].score > commonWordScore {
                 return true
             }
             q -= 1

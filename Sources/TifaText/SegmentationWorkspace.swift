@@ -63,6 +63,9 @@ struct HanRunDAG {
     var grammarEnd = RawBuffer<Int32>()
     /// What a grammar edge costs beyond a formula's score (nats): words its modifier has beyond the first.
     var grammarCost = RawBuffer<Float>()
+    /// The organs among the grammar edges, which may issue a document (河南省人民政府办公厅|关于…).
+    var organStart = RawBuffer<Int32>()
+    var organEnd = RawBuffer<Int32>()
     var best = RawBuffer<Float>()
     var choice = RawBuffer<Int32>()
     /// A span (run positions) no edge may cover whole: the token whose parts are being found.
@@ -94,6 +97,8 @@ struct HanRunDAG {
         grammarStart.deallocate()
         grammarEnd.deallocate()
         grammarCost.deallocate()
+        organStart.deallocate()
+        organEnd.deallocate()
         best.deallocate()
         choice.deallocate()
     }
@@ -106,6 +111,8 @@ struct HanRunDAG {
         grammarStart.removeAll()
         grammarEnd.removeAll()
         grammarCost.removeAll()
+        organStart.removeAll()
+        organEnd.removeAll()
         tagsSeen = 0
         formulationSeen = false
         joinSeen = false

@@ -15,6 +15,39 @@ final class NamingGrammarTests: XCTestCase {
 
     func words(_ text: String) -> [String] { Self.segmenter.words(text) }
 
+    func testOrgansOfProvincesAndCities() {
+        // A place before a regional head, a division heading its own organs, an organ's office.
+        XCTAssertEqual(words("浙江省委金融委员会召开会议"), ["浙江省委金融委员会", "召开", "会议"])
+        XCTAssertEqual(words("山东省数据局发布"), ["山东省数据局", "发布"])
+        XCTAssertEqual(words("推进山东省数据局建设"), ["推进", "山东省数据局", "建设"])
+        XCTAssertEqual(words("宁夏回族自治区生态环境厅"), ["宁夏回族自治区生态环境厅"])
+        XCTAssertEqual(words("杭州市委社会工作部"), ["杭州市委社会工作部"])
+        XCTAssertEqual(words("杭州市委组织部办公室"), ["杭州市委组织部办公室"])
+        XCTAssertEqual(words("深圳市委网信办"), ["深圳市委网信办"])
+        XCTAssertEqual(words("河南省人民政府办公厅关于加快推进数字化转型的实施意见"), ["河南省人民政府办公厅关于加快推进数字化转型的实施意见"])
+    }
+
+    func testRegionalOrgansStopWhereTheNameDoes() {
+        // A kind of place heads no organ; a tail inside a word ends none; a word that goes on past
+        // the organ keeps its place.
+        XCTAssertEqual(words("城市老爷卫生部"), ["城市", "老爷", "卫生部"])
+        XCTAssertEqual(words("东北地区发展和改革委员会"), ["东北地区", "发展", "和", "改革", "委员会"])
+        XCTAssertEqual(words("云南省公安厅指挥部署"), ["云南省公安厅", "指挥", "部署"])
+        XCTAssertEqual(words("新疆维吾尔自治区党委书记"), ["新疆维吾尔自治区", "党委书记"])
+        XCTAssertEqual(words("江西省委召开常委会"), ["江西省委", "召开", "常委会"])
+        // Two organs side by side stay two, and a verb is in no name.
+        XCTAssertEqual(words("浙江省人民政府和商务部"), ["浙江省人民政府", "和", "商务部"])
+        XCTAssertEqual(words("全国人大与俄罗斯联邦会议"), ["全国人大", "与", "俄罗斯联邦", "会议"])
+        XCTAssertEqual(words("中央和国务院建议全国人民代表大会"), ["中央", "和", "国务院", "建议", "全国人民代表大会"])
+    }
+
+    func testMeetingsOfOrgans() {
+        XCTAssertEqual(words("中央财经委员会第四次会议"), ["中央财经委员会第四次会议"])
+        XCTAssertEqual(words("国务院第一次全体会议"), ["国务院第一次全体会议"])
+        XCTAssertEqual(words("浙江省委十五届六次全会"), ["浙江省委十五届六次全会"])
+        XCTAssertEqual(words("四川省第十二次党代会"), ["四川省第十二次党代会"])
+    }
+
     func testOrgansByHeadWordsAndTail() {
         XCTAssertEqual(words("贯彻中央审计委员会的要求"), ["贯彻", "中央审计委员会", "的", "要求"])
         XCTAssertEqual(words("国家发展和改革委员会"), ["国家发展和改革委员会"])
@@ -88,13 +121,18 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("五讲四美的要求"), ["五讲四美", "的", "要求"])
         XCTAssertEqual(words("把三重一大落到实处"), ["把", "三重", "一大", "落到实处"])
         XCTAssertEqual(Segmenters.coarse.words("把三重一大落到实处"), ["把", "三重一大", "落到实处"])
+        // No chain starts inside a common word.
+        XCTAssertEqual(words("进一步一项制度"), ["进一步", "一项", "制度"])
+        XCTAssertEqual(words("进一步两场攻坚战"), ["进一步", "两场", "攻坚战"])
     }
 
     /// A plenary session by its number, with or without the term before it; a system tail that
     /// begins a longer word ends no name.
     func testSessionsByTheirNumbers() {
         XCTAssertEqual(words("召开四次全会"), ["召开", "四次全会"])
-        XCTAssertEqual(words("省委十四届六次全会"), ["省委", "十四届六次全会"])
+        // The organ that holds it goes with it.
+        XCTAssertEqual(words("省委十四届六次全会"), ["省委十四届六次全会"])
+        XCTAssertEqual(words("召开十四届六次全会"), ["召开", "十四届六次全会"])
         // 两 counts sessions; it numbers none.
         XCTAssertEqual(words("召开两次全会"), ["召开", "两次", "全会"])
         XCTAssertEqual(Segmenters.coarse.words("构建市场主体制度性安排"), ["构建", "市场主体", "制度性", "安排"])
