@@ -8,6 +8,9 @@ struct Lawgiver {
     /// 中国人民解放军: the army's regulations (条令, 条例).
     static let army = Lawgiver(name: [0x4E2D, 0x56FD, 0x4EBA, 0x6C11, 0x89E3, 0x653E, 0x519B], tails: [[0x6761, 0x4EE4], [0x6761, 0x4F8B]])
     static let all = [state, party, army]
+    /// A province, city or county (its name is found in the text, not here): its regulations
+    /// (条例), rules (规定) and measures (办法), and its reports and plans (政府工作报告, 规划纲要).
+    static let division = Lawgiver(name: [], tails: [[0x6761, 0x4F8B], [0x89C4, 0x5B9A], [0x529E, 0x6CD5], [0x62A5, 0x544A], [0x7EB2, 0x8981]])
 
     let name: [UInt32]
     let tails: [[UInt32]]

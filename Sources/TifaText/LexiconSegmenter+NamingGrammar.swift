@@ -79,17 +79,22 @@ extension LexiconSegmenter {
                 if startsName(position, length: end - position, runStart, dag) {
                     organs(from: position, headEnd: end, lastTail: lastOrganTail, headIsOrgan: headIsOrgan, meetingsOnly: meetingsOnly, s, runStart, runEnd, normalized, &dag)
                     if isRegionalHead(s, position), let place = placeStart(endingAt: position, division: false, s, runStart, dag) {
-                        organs(from: place, headEnd: end, lastTail: lastOrganTail, headIsOrgan: headIsOrgan, meetingsOnly: meetingsOnly, s, runStart, runEnd, normalized, &dag)
+                        // A place and a level (杭州|市) head as a division does: no verb first.
+                        organs(from: place, headEnd: end, lastTail: lastOrganTail, headIsOrgan: headIsOrgan, meetingsOnly: meetingsOnly,
+                            divisionHead: end - position == 1, s, runStart, runEnd, normalized, &dag)
+                    } else if end - position == 1, let division = divisionStart(endingAt: end, s, runStart, dag) {
+                        // A name and a level the lexicon does not hold together: 张家界|市.
+                        organs(from: division, headEnd: end, lastTail: lastOrganTail, headIsOrgan: false, meetingsOnly: false, divisionHead: true, s, runStart, runEnd, normalized, &dag)
                     }
                     // 衢州|市委, 安吉|县委: the head is the organ of the name before it.
-                    if isRegionalOrganHead(s, position, end), let name = namePrefixStart(endingAt: position, s, runStart, dag),
+                    if isRegionalOrganHead(s, position, end, dag), let name = namePrefixStart(endingAt: position, s, runStart, dag),
                         !wordGoesOn(from: name, end, runStart, runEnd, dag)
                     {
                         addOrgan(from: name, to: end, s, runEnd, normalized, &dag)
                     }
-                } else if let division = placeStart(endingAt: end, division: true, s, runStart, dag) {
+                } else if let division = divisionStart(endingAt: end, s, runStart, dag) {
                     // The head ends a division's name (山东|省): the division heads the organ.
-                    organs(from: division, headEnd: end, lastTail: lastOrganTail, headIsOrgan: false, meetingsOnly: false, s, runStart, runEnd, normalized, &dag)
+                    organs(from: division, headEnd: end, lastTail: lastOrganTail, headIsOrgan: false, meetingsOnly: false, divisionHead: true, s, runStart, runEnd, normalized, &dag)
                 }
             }
             // A known formulation ending where a system or campaign tail starts, however long:
@@ -166,9 +171,10 @@ extension LexiconSegmenter {
     private static let party: UInt32 = 0x515A  // 党
 
     /// Head, words, tail.
+    /// After a division's name (`divisionHead`) no verb starts the words: 江苏省|举办|…|大会 is a sentence.
     private func organs(
-        from position: Int, headEnd h: Int, lastTail: Int, headIsOrgan: Bool, meetingsOnly: Bool, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int,
-        _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
+        from position: Int, headEnd h: Int, lastTail: Int, headIsOrgan: Bool, meetingsOnly: Bool, divisionHead: Bool = false,
+        _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
     ) {
         // No tail starts after the last one: the walk stops there.
         let limit = min(runEnd, h + Self.organMiddleLimit, lastTail)
@@ -198,7 +204,9 @@ extension LexiconSegmenter {
                         if end - h < 32 { organEnds |= 1 << UInt32(end - h) }
                     }
                     // A name ends at its first tail (中共中央办公厅|国务院办公厅).
-                    if end <= limit, isNameWord(e, length: end - r, dag), !NamingRole(tagByte: dag.edgeTag(e)).contains(.organTail) {
+                    if end <= limit, isNameWord(e, length: end - r, dag), !NamingRole(tagByte: dag.edgeTag(e)).contains(.organTail),
+                        !divisionHead || r > h || !startsWithVerb(e, dag)
+                    {
                         reached |= 1 << UInt32(end - h)
                         if dag.edgeTag(e) & 0x0F == LexiconTag.org.code || ChineseCharacters.organFinal.contains(scalar: s[end - 1]) {
                             organEnds |= 1 << UInt32(end - h)

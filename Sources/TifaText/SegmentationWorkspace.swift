@@ -122,6 +122,9 @@ struct HanRunDAG {
         titleSeen = false
     }
 
+    /// Where the run ends, once every position's edges are in (the naming grammars' pass).
+    var completeRunEnd: Int { runStart + edgeOffset.count - 1 }
+
     @inline(__always)
     mutating func append(end: Int, score: Float, kind: TokenKind, tag: UInt8 = 0, flags: UInt8 = 0) {
         edges.append(Edge(end: Int32(end), score: score, info: UInt32(kind.code) | UInt32(tag) << 8 | UInt32(flags) << 16))

@@ -27,6 +27,37 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("河南省人民政府办公厅关于加快推进数字化转型的实施意见"), ["河南省人民政府办公厅关于加快推进数字化转型的实施意见"])
     }
 
+    func testDivisionsTheLexiconLacks() {
+        // A name and a level the lexicon does not hold together, an autonomous area by its peoples,
+        // a prefecture's administration.
+        XCTAssertEqual(words("张家界市文化旅游广电体育局"), ["张家界市文化旅游广电体育局"])
+        XCTAssertEqual(words("霍尔果斯市人民政府"), ["霍尔果斯市人民政府"])
+        XCTAssertEqual(words("苏州市吴中区人民政府"), ["苏州市吴中区人民政府"])
+        XCTAssertEqual(words("湘西州委"), ["湘西州委"])
+        XCTAssertEqual(words("新晃侗族自治县"), ["新晃侗族自治县"])
+        XCTAssertEqual(words("阿里地区行政公署"), ["阿里地区行政公署"])
+        XCTAssertEqual(Segmenters.coarse.words("长沙经济技术开发区管委会"), ["长沙经济技术开发区管委会"])
+        // A level that starts a word is none.
+        XCTAssertEqual(words("加强区域合作"), ["加强", "区域", "合作"])
+        XCTAssertEqual(words("全市区域发展"), ["全市", "区域", "发展"])
+    }
+
+    /// What a review of provincial news found the first version gluing or cutting.
+    func testRegionalNamesStayOutOfSentences() {
+        XCTAssertEqual(words("江苏省举办人工智能大会"), ["江苏省", "举办", "人工智能", "大会"])
+        XCTAssertEqual(words("江苏省出台数据局"), ["江苏省", "出台", "数据", "局"])
+        XCTAssertEqual(words("北京市人民政府印发办法"), ["北京市人民政府", "印发", "办法"])
+        XCTAssertEqual(words("省政协十二届五次会议开幕"), ["省政协", "十二届", "五次", "会议", "开幕"])
+        XCTAssertEqual(words("全体市委委员出席"), ["全体", "市委", "委员", "出席"])
+        XCTAssertEqual(words("地级市人民政府统筹推进"), ["地级市", "人民政府", "统筹", "推进"])
+        XCTAssertEqual(words("上海市委托上海市教委组织实施"), ["上海市", "委托", "上海市教委", "组织", "实施"])
+        XCTAssertEqual(words("召开国务院第一次全体会议强调"), ["召开", "国务院第一次全体会议", "强调"])
+        // A title the lexicon lists keeps its organ's first characters.
+        XCTAssertEqual(Segmenters.coarse.words("北京市委书记"), ["北京", "市委书记"])
+        XCTAssertEqual(Segmenters.coarse.words("湖南省第十二次党代会代表"), ["湖南省", "第十二次", "党代会代表"])
+        XCTAssertEqual(Segmenters.coarse.words("山区县委书记"), ["山区", "县委书记"])
+    }
+
     func testRegionalOrgansStopWhereTheNameDoes() {
         // A kind of place heads no organ; a tail inside a word ends none; a word that goes on past
         // the organ keeps its place.
@@ -39,6 +70,15 @@ final class NamingGrammarTests: XCTestCase {
         XCTAssertEqual(words("浙江省人民政府和商务部"), ["浙江省人民政府", "和", "商务部"])
         XCTAssertEqual(words("全国人大与俄罗斯联邦会议"), ["全国人大", "与", "俄罗斯联邦", "会议"])
         XCTAssertEqual(words("中央和国务院建议全国人民代表大会"), ["中央", "和", "国务院", "建议", "全国人民代表大会"])
+    }
+
+    func testRegulationsOfDivisions() {
+        XCTAssertEqual(words("广东省数字经济促进条例"), ["广东省数字经济促进条例"])
+        XCTAssertEqual(words("北京市生活垃圾管理条例"), ["北京市生活垃圾管理条例"])
+        // A verb after the division ends the title; rules pointed to are not named.
+        XCTAssertEqual(words("上海市出台规定"), ["上海市", "出台", "规定"])
+        XCTAssertEqual(words("浙江省没有办法"), ["浙江省", "没有", "办法"])
+        XCTAssertEqual(words("江苏省有关规定"), ["江苏省", "有关", "规定"])
     }
 
     func testMeetingsOfOrgans() {
