@@ -70,7 +70,6 @@ extension LexiconSegmenter {
             let end = Int(dag.edges[e].end)
             let roles = NamingRole(tagByte: dag.edgeTag(e))
             if organ, roles.contains(.namingHead), end <= lastOrganTail {
-                // A head that names an organ itself (全国人大, 省委) is one organ before 和: 省委|和|省政府.
                 // A head of two or more characters names an organ itself (全国人大, 省委, 政协) — it takes
                 // no conjunction (省委|和|省政府) — unless it only qualifies one (中央|和|国家机关).
                 let headIsOrgan = end - position >= 2 && !Self.isQualifyingHead(s, position, end)
