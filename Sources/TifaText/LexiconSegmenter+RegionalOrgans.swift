@@ -325,13 +325,6 @@ extension LexiconSegmenter {
         return nil
     }
 
-    /// Whether `next`, the character after an organ, may start its office or a meeting it holds:
-    /// 办, 第 or a numeral.
-    @inline(__always)
-    static func mayExtendOrgan(_ next: UInt32, _ classes: UnsafePointer<UInt16>) -> Bool {
-        next == 0x529E || next == 0x7B2C || ChineseCharacters.numeral.contains(scalar: next, in: classes)  // 办 第
-    }
-
     /// Whether edge `e` is an organ the lexicon knows, or a naming head of two or more characters that
     /// names one (人大, 政协, 省委).
     @inline(__always)
@@ -356,19 +349,17 @@ extension LexiconSegmenter {
         _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ runEnd: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
     ) {
         let classes = ChineseCharacters.lookupTable
-        // An autonomous area the lexicon lacks is a name of its own: 北川羌族自治县.
-        var end = runStart + 5
-        while end <= runEnd {
-            if s[end - 3] == 0x81EA, s[end - 2] == 0x6CBB, let area = divisionStart(endingAt: end, s, runStart, dag) { add(from: area, to: end, normalized, &dag) }  // 自治
-            end += 1
-        }
+        var afterDivision = false
         for position in runStart..<runEnd {
             // Most organs are followed by nothing of a name and stand where no place ends: the
-            // characters around them say so before any edge is looked at.
-            let regionalStart = ChineseCharacters.regionalHeadStart.contains(scalar: s[position], in: classes)
-            let afterDivision = position > runStart && ChineseCharacters.divisionFinal.contains(scalar: s[position - 1], in: classes)
+            // characters around them say so, one table entry each, before any edge is looked at.
+            let c = s[position]
+            let bits = c < 0x10000 ? classes[Int(c)] : 0
+            let regionalStart = bits & ChineseCharacters.regionalHeadStart.rawValue != 0
+            defer { afterDivision = bits & ChineseCharacters.divisionFinal.rawValue != 0 }
+            if afterDivision { autonomousArea(endingAt: position, s, runStart, normalized, &dag) }
             // An office or a meeting starting here completes the organs that end here.
-            if position > runStart + 1, Self.mayExtendOrgan(s[position], classes),
+            if position > runStart + 1, c == 0x529E || c == 0x7B2C || bits & ChineseCharacters.numeral.rawValue != 0,  // 办 第
                 meetingEnd(s, after: position, runEnd) != nil || Self.officeEnd(s, at: position, runEnd) != nil
             {
                 // Only the longest word that ends here: an organ inside it is half of a word
@@ -436,6 +427,16 @@ extension LexiconSegmenter {
                 }
             }
         }
+        if afterDivision { autonomousArea(endingAt: runEnd, s, runStart, normalized, &dag) }
+    }
+
+    /// An autonomous area the lexicon lacks, ending at `end`, is a name of its own: 北川羌族自治县.
+    @inline(__always)
+    private func autonomousArea(
+        endingAt end: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int, _ normalized: NormalizedBuffer, _ dag: inout HanRunDAG
+    ) {
+        guard end - runStart >= 5, s[end - 3] == 0x81EA, s[end - 2] == 0x6CBB, let area = divisionStart(endingAt: end, s, runStart, dag) else { return }  // 自治
+        add(from: area, to: end, normalized, &dag)
     }
 
     /// A division's regulations, rules, measures, reports and plans by their titles: its name, words
@@ -506,6 +507,7 @@ extension LexiconSegmenter {
     static let administrations: [[UInt32]] = ["管委会", "管理委员会", "党工委", "工委", "执行委员会", "行政公署", "行署"].map { $0.unicodeScalars.map(\.value) }
 
     /// Where an administration named at `position` ends, or nil.
+    @inline(__always)
     static func administrationEnd(_ s: UnsafeBufferPointer<UInt32>, at position: Int, _ runEnd: Int) -> Int? {
         let first = s[position]
         guard first == 0x7BA1 || first == 0x515A || first == 0x5DE5 || first == 0x6267 || first == 0x884C else { return nil }  // 管 党 工 执 行

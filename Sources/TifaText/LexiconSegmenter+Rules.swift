@@ -133,7 +133,6 @@ extension LexiconSegmenter {
     }
 
     /// Whether a common word of the general lexicon starts right before `position` and ends after it.
-    @inline(__always)
     func commonWordCrosses(into position: Int, _ dag: HanRunDAG) -> Bool {
         let runStart = dag.runStart
         var q = position - 1
