@@ -93,22 +93,15 @@ extension LexiconSegmenter {
             defer { of += 1 }
             if s[of] == 0x4E8E && s[of - 1] == 0x5173 { nested += 1 }  // 关于
             guard s[of] == 0x7684, Self.titleTailStarts.contains(s[of + 1]) else { continue }  // 的
-            for tail in Self.titleTails where of + 1 + tail.count <= runEnd {
-                var matches = true
-                for (k, scalar) in tail.enumerated() where s[of + 1 + k] != scalar {
-                    matches = false
-                    break
-                }
-                guard matches else { continue }
-                let end = of + 1 + tail.count
-                // 的决定性作用 is no title's end.
-                if longerWordStarts(at: of + 1, than: end, runStart, dag) { return nil }
-                if nested > 0 {
-                    nested -= 1
-                    break
-                }
-                return end
+            guard let tail = Self.firstWritten(Self.titleTails, in: s, at: of + 1, runEnd) else { continue }
+            let end = of + 1 + tail
+            // 的决定性作用 is no title's end.
+            if longerWordStarts(at: of + 1, than: end, runStart, dag) { return nil }
+            if nested > 0 {
+                nested -= 1
+                continue
             }
+            return end
         }
         return nil
     }

@@ -508,11 +508,7 @@ extension LexiconSegmenter {
     /// Whether an established word of the general lexicon starts at `position` and ends after `end`
     /// (委托 after 三沙市).
     func establishedWordStarts(at position: Int, after end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
-        for e in edges(from: position, runStart, dag)
-        where Int(dag.edges[e].end) > end && dag.edgeKind(e) == .word && dag.edges[e].score > establishedWordScore {
-            return true
-        }
-        return false
+        longerWordStarts(at: position, than: end, runStart, dag, above: establishedWordScore)
     }
 
     /// Whether an established word of the general lexicon starts in `start..<end` and ends after `end`.
@@ -521,9 +517,10 @@ extension LexiconSegmenter {
         return false
     }
 
-    /// Whether a word of the general lexicon that starts at `position` ends after `end`.
-    func longerWordStarts(at position: Int, than end: Int, _ runStart: Int, _ dag: HanRunDAG) -> Bool {
-        for e in edges(from: position, runStart, dag) where Int(dag.edges[e].end) > end && dag.edgeKind(e) == .word {
+    /// Whether a word of the general lexicon, likelier than `above`, that starts at `position` ends
+    /// after `end`.
+    func longerWordStarts(at position: Int, than end: Int, _ runStart: Int, _ dag: HanRunDAG, above: Float = -.infinity) -> Bool {
+        for e in edges(from: position, runStart, dag) where Int(dag.edges[e].end) > end && dag.edgeKind(e) == .word && dag.edges[e].score > above {
             return true
         }
         return false

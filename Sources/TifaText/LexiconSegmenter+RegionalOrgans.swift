@@ -231,9 +231,8 @@ extension LexiconSegmenter {
 
     /// Where 中共 or 中国共产党 ends at `end` starts, or nil.
     private func partyNameStart(endingAt end: Int, _ s: UnsafeBufferPointer<UInt32>, _ runStart: Int) -> Int? {
-        if end - runStart >= 5, s[end - 5] == 0x4E2D, s[end - 4] == 0x56FD, s[end - 3] == 0x5171, s[end - 2] == 0x4EA7, s[end - 1] == 0x515A {
-            return end - 5  // 中国共产党
-        }
+        let party = Lawgiver.party
+        if end - runStart >= party.nameLength, party.isName(s, at: end - party.nameLength, end) { return end - party.nameLength }
         if end - runStart >= 2, s[end - 2] == 0x4E2D, s[end - 1] == 0x5171 { return end - 2 }  // 中共
         return nil
     }
@@ -295,15 +294,7 @@ extension LexiconSegmenter {
         let numberEnd = numeralRunEnd(s, from: organEnd + 1, runEnd)
         guard numberEnd > organEnd + 1, numberEnd + 3 < runEnd, s[numberEnd] == 0x6B21, isTermNumber(s, (organEnd + 1)..<numberEnd) else { return nil }  // 次
         let rest = numberEnd + 1
-        for name in Self.congressNames where rest + name.count <= runEnd {
-            var matches = true
-            for (k, scalar) in name.enumerated() where s[rest + k] != scalar {
-                matches = false
-                break
-            }
-            if matches { return rest + name.count }
-        }
-        return nil
+        return Self.firstWritten(Self.congressNames, in: s, at: rest, runEnd).map { rest + $0 }
     }
 
     /// Whether a national name starts at `position` (中央, 中共, 全国, 国家, 中国, 中华): no division's
@@ -511,15 +502,7 @@ extension LexiconSegmenter {
     static func administrationEnd(_ s: UnsafeBufferPointer<UInt32>, at position: Int, _ runEnd: Int) -> Int? {
         let first = s[position]
         guard first == 0x7BA1 || first == 0x515A || first == 0x5DE5 || first == 0x6267 || first == 0x884C else { return nil }  // 管 党 工 执 行
-        for name in administrations where position + name.count <= runEnd {
-            var matches = true
-            for (k, scalar) in name.enumerated() where s[position + k] != scalar {
-                matches = false
-                break
-            }
-            if matches { return position + name.count }
-        }
-        return nil
+        return firstWritten(administrations, in: s, at: position, runEnd).map { position + $0 }
     }
 
     /// Adds the administration `zoneEnd..<organEnd` with the zone or prefecture before it: the

@@ -132,6 +132,17 @@ extension LexiconSegmenter {
         return false
     }
 
+    /// The length of the first of `words` written at `position` (list a word before those it begins
+    /// with), or nil.
+    static func firstWritten(_ words: [[UInt32]], in s: UnsafeBufferPointer<UInt32>, at position: Int, _ runEnd: Int) -> Int? {
+        for word in words where position + word.count <= runEnd {
+            var k = 0
+            while k < word.count && s[position + k] == word[k] { k += 1 }
+            if k == word.count { return k }
+        }
+        return nil
+    }
+
     /// Whether a common word of the general lexicon starts right before `position` and ends after it.
     func commonWordCrosses(into position: Int, _ dag: HanRunDAG) -> Bool {
         let runStart = dag.runStart
